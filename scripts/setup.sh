@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Installs what CriuBench needs on a Debian/Ubuntu machine, as root. Idempotent: when
+# everything is present it only verifies and returns within seconds.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(dirname "$here")
+
+log() { printf 'setup: %s\n' "$*" >&2; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || die "must run as root (CRIU, namespaces and tc need it): sudo $0"
+command -v apt-get >/dev/null || die "only Debian and Ubuntu are supported (no apt-get found)"
+
+packages=(
+  # lab and transfer
+  iproute2 iptables openssh-server openssh-client sshfs rsync tar zstd procps psmisc util-linux
+  # workloads and containers
+  gcc make libc6-dev runc busybox-static docker.io
+  # reports
+  gnuplot-nox
+)
+criu_build_deps=(
+  libprotobuf-dev libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3-protobuf
+  libnl-3-dev libnet1-dev libcap-dev libbsd-dev libnftables-dev libgnutls28-dev uuid-dev pkgconf
+  xz-utils dpkg-dev
+)
+
+missing() {
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || printf '%s\n' "$p"
+  done
+}
+
+updated=0
+apt_install() {
+  local todo
+  mapfile -t todo < <(missing "$@")
+  [ "${#todo[@]}" -eq 0 ] && return 0
+  if [ "$updated" -eq 0 ]; then apt-get update -qq; updated=1; fi
+  log "installing ${todo[*]}"
+  # policy-rc.d keeps package scripts from starting daemons (sshd, dockerd): the lab starts its own.
+  local policy=/usr/sbin/policy-rc.d created=0
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod +x "$policy"; created=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${todo[@]}" >/dev/null \
+    || { [ "$created" -eq 1 ] && rm -f "$policy"; die "apt-get install failed for: ${todo[*]}"; }
+  [ "$created" -eq 1 ] && rm -f "$policy"
+  return 0
+}
+
+criu_works() { command -v criu >/dev/null && criu check >/dev/null 2>&1; }
+
+apt_install "${packages[@]}"
+
+# CRIU: the distro's where `criu check` passes, otherwise a build of 4.x (see scripts/build-criu.sh).
+if ! criu_works; then
+  apt_install criu
+  if ! criu_works; then
+    log "the distro's CRIU fails 'criu check' here; building CRIU from source"
+    apt_install "${criu_build_deps[@]}"
+    "$here/build-criu.sh"
+    hash -r
+  fi
+fi
+if ! out=$(criu check 2>&1); then
+  die "this kernel cannot checkpoint; 'criu check' says:
+$out"
+fi
+
+# The workloads' native programs, rebuilt when their source changes.
+make -s -C "$repo/workloads"
+
+if command -v dotnet >/dev/null; then
+  dotnet restore "$repo/CriuBench.sln" -v q >/dev/null || die "dotnet restore failed"
+else
+  die "the .NET 10 SDK is missing: install it from Microsoft's packages (dotnet-sdk-10.0)"
+fi
+log "ready: $(criu --version | head -n1), runc $(runc --version | awk 'NR==1{print $3}'), kernel $(uname -r)"
