@@ -1,1 +1,8 @@
-return 0;
+using System.CommandLine;
+using CriuBench.Cli;
+
+var root = new RootCommand("CriuBench: measures CRIU checkpoint/restore migrations between two hosts")
+{
+    LabCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

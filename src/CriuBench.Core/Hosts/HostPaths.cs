@@ -1,0 +1,18 @@
+namespace CriuBench.Hosts;
+
+/// <summary>
+/// Paths that are the same on every host. A workload's files and images must be found at the
+/// same path where it is restored, so hosts agree on these and differ only in what is behind them.
+/// </summary>
+public static class HostPaths
+{
+    /// <summary>The host's own disk: everything a host keeps for the harness lives below it.</summary>
+    public const string Disk = "/var/lib/criubench/host";
+
+    /// <summary>Where a shared (network) filesystem is mounted on every host.</summary>
+    public const string SharedMount = "/var/lib/criubench/shared";
+
+    public static string WorkloadDirectory(string instance) => $"{Disk}/work/{instance}";
+
+    public static string ImagesDirectory(string migrationId) => $"{Disk}/images/{migrationId}";
+}

@@ -1,0 +1,28 @@
+using CriuBench.Execution;
+using CriuBench.Hosts;
+
+namespace CriuBench.Lab;
+
+/// <summary>
+/// One persistent mount namespace per host, kept alive by a bind mount of its nsfs file, in
+/// which the host's own disk directory is mounted over <see cref="HostPaths.Disk"/>.
+/// </summary>
+internal static class HostMountNamespaces
+{
+    public static IEnumerable<Command> Create(LabLayout layout)
+    {
+        // Namespace files may only be bind-mounted on a private mount: make the run directory one.
+        yield return Command.Of("mount", "--bind", layout.RunDirectory, layout.RunDirectory);
+        yield return Command.Of("mount", "--make-private", layout.RunDirectory);
+        foreach (var host in LabLayout.HostNames)
+        {
+            yield return Command.Of("touch", layout.MountNamespaceFile(host));
+            yield return Command.Of("unshare", $"--mount={layout.MountNamespaceFile(host)}", "--propagation", "private",
+                "mount", "--bind", layout.DiskOf(host), HostPaths.Disk);
+        }
+    }
+
+    public static IEnumerable<Command> Delete(LabLayout layout) =>
+        LabLayout.HostNames.Select(host => Command.Of("umount", "--lazy", layout.MountNamespaceFile(host)))
+            .Append(Command.Of("umount", "--lazy", layout.RunDirectory));
+}

@@ -1,0 +1,29 @@
+using CriuBench.Execution;
+using CriuBench.Hosts;
+
+namespace CriuBench.Lab;
+
+/// <summary>
+/// A lab host: a network namespace (its own interface and address) plus a mount namespace in
+/// which <see cref="HostPaths.Disk"/> is its own directory. Commands enter both with nsenter;
+/// `ip netns exec` is not used because it makes a private mount namespace per command, which
+/// would hide network mounts from later commands.
+/// </summary>
+public sealed class LabHost(string name, LabLayout layout, ICommandRunner runner) : IHost
+{
+    public string Name { get; } = name;
+    public string Kind => "lab-netns";
+    public string Address => LabLayout.AddressOf(Name);
+    public SshAccess Ssh => new("root", Address, 22, layout.ClientKey);
+
+    public Command Wrap(Command command) => command.RunBy("nsenter",
+        $"--net={layout.NetworkNamespaceFile(Name)}", $"--mount={layout.MountNamespaceFile(Name)}", "--");
+
+    public Task<CommandResult> RunAsync(Command command, CancellationToken cancellationToken = default) =>
+        runner.RunAsync(Wrap(command), cancellationToken);
+
+    public Task<CommandResult> RunStreamingAsync(Command command, Func<Stream, Task> consumeOutput, CancellationToken cancellationToken = default) =>
+        runner.RunStreamingAsync(Wrap(command), consumeOutput, cancellationToken);
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,44 @@
+using CriuBench.Execution;
+using CriuBench.Hosts;
+
+namespace CriuBench.Lab;
+
+/// <summary>Fresh keys per lab and one sshd per host, listening only on its lab address.</summary>
+internal static class LabSsh
+{
+    public static IEnumerable<Command> CreateKeys(LabLayout layout)
+    {
+        yield return Command.Of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", $"criubench-{layout.Name}", "-f", layout.ClientKey);
+        yield return Command.Of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", HostKey(layout));
+        yield return Command.Of("cp", layout.ClientKey + ".pub", AuthorizedKeys(layout));
+        yield return Command.Of("mkdir", "-p", "/run/sshd"); // sshd's privilege-separation directory
+    }
+
+    public static string Config(LabLayout layout, string host) => $"""
+        ListenAddress {LabLayout.AddressOf(host)}
+        HostKey {HostKey(layout)}
+        AuthorizedKeysFile {AuthorizedKeys(layout)}
+        PidFile {layout.SshDirectory}/sshd-{host}.pid
+        PermitRootLogin prohibit-password
+        PasswordAuthentication no
+        KbdInteractiveAuthentication no
+        UsePAM no
+        StrictModes no
+        UseDNS no
+        MaxStartups 100
+        Subsystem sftp internal-sftp
+
+        """;
+
+    public static string ConfigFile(LabLayout layout, string host) => $"{layout.SshDirectory}/sshd-{host}.conf";
+
+    public static Command StartDaemon(LabLayout layout, string host) =>
+        Command.Of("/usr/sbin/sshd", "-f", ConfigFile(layout, host), "-E", $"{layout.SshDirectory}/sshd-{host}.log");
+
+    /// <summary>A trivial login from one host to the other: proves the link, the keys and the daemon.</summary>
+    public static Command Probe(SshAccess target) =>
+        Command.Of("ssh", [.. target.ClientOptions, "-o", "ConnectTimeout=2", target.Target, "true"]);
+
+    private static string HostKey(LabLayout layout) => $"{layout.SshDirectory}/ssh_host_ed25519_key";
+    private static string AuthorizedKeys(LabLayout layout) => $"{layout.SshDirectory}/authorized_keys";
+}

@@ -1,0 +1,65 @@
+using CriuBench.Execution;
+using CriuBench.Logging;
+
+namespace CriuBench.Lab;
+
+/// <summary>
+/// Removes a lab: first every process living in its namespaces (workloads, sshd, sshfs,
+/// page servers, daemons), then the namespaces, mounts and directories. Each step is
+/// best-effort, so a half-created lab is removed as completely as a whole one.
+/// </summary>
+internal static class LabTeardown
+{
+    public static async Task RunAsync(LabLayout layout, ICommandRunner runner, ILog log, CancellationToken ct)
+    {
+        var namespaces = LabLayout.HostNames
+            .SelectMany(host => new[]
+            {
+                NamespaceProcesses.IdentityOf(layout.NetworkNamespaceFile(host), "net"),
+                NamespaceProcesses.IdentityOf(layout.MountNamespaceFile(host), "mnt"),
+            })
+            .OfType<string>()
+            .ToHashSet();
+
+        var killed = namespaces.Count > 0 ? await KillAllAsync(namespaces, ct) : 0;
+
+        var leftovers = 0;
+        foreach (var command in HostMountNamespaces.Delete(layout).Concat(LabNetwork.Delete(layout)))
+            if ((await runner.RunAsync(command, ct)).Succeeded) leftovers++;
+        foreach (var directory in new[] { layout.RunDirectory, layout.StateDirectory })
+        {
+            if (!Directory.Exists(directory)) continue;
+            Directory.Delete(directory, recursive: true);
+            leftovers++;
+        }
+        if (leftovers > 0 || killed > 0)
+            log.Info($"lab {layout.Name}: removed ({killed} processes stopped, namespaces, mounts and disks deleted)");
+    }
+
+    private static async Task<int> KillAllAsync(IReadOnlySet<string> namespaces, CancellationToken ct)
+    {
+        var killed = new HashSet<int>();
+        for (var round = 0; round < 50; round++)
+        {
+            var pids = NamespaceProcesses.Find(namespaces).Where(pid => !IsZombie(pid)).ToList();
+            if (pids.Count == 0) break;
+            foreach (var pid in pids)
+            {
+                try { System.Diagnostics.Process.GetProcessById(pid).Kill(); killed.Add(pid); }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+            }
+            await Task.Delay(20, ct);
+        }
+        return killed.Count;
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException) { return true; }
+    }
+}
