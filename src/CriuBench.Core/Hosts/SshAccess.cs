@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CriuBench.Hosts;
 
 /// <summary>How to reach a host's sshd: used for copies between hosts and for network mounts.</summary>
@@ -5,18 +7,24 @@ public sealed record SshAccess(string User, string Address, int Port, string Ide
 {
     public string Target => $"{User}@{Address}";
 
-    /// <summary>Non-interactive client options; lab hosts get fresh keys per lab, so host keys are not pinned.</summary>
-    public IReadOnlyList<string> ClientOptions =>
+    private string PortText => Port.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Non-interactive options; lab hosts get fresh keys per lab, so host keys are not pinned.</summary>
+    private IReadOnlyList<string> CommonOptions =>
     [
-        "-i", IdentityFile, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-        "-o", "LogLevel=ERROR",
+        "-i", IdentityFile, "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
+        "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
     ];
 
-    /// <summary>The same options in the form sshfs takes (-o key=value).</summary>
+    public IReadOnlyList<string> SshOptions => [.. CommonOptions, "-p", PortText];
+
+    /// <summary>scp spells the port -P.</summary>
+    public IReadOnlyList<string> ScpOptions => [.. CommonOptions, "-P", PortText];
+
+    /// <summary>The same options in the form sshfs takes.</summary>
     public IReadOnlyList<string> SshfsOptions =>
     [
-        "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "-p", PortText,
         "-o", $"IdentityFile={IdentityFile},BatchMode=yes,StrictHostKeyChecking=no,UserKnownHostsFile=/dev/null,LogLevel=ERROR",
     ];
 }

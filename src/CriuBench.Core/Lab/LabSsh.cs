@@ -37,7 +37,7 @@ internal static class LabSsh
 
     /// <summary>A trivial login from one host to the other: proves the link, the keys and the daemon.</summary>
     public static Command Probe(SshAccess target) =>
-        Command.Of("ssh", [.. target.ClientOptions, "-o", "ConnectTimeout=2", target.Target, "true"]);
+        Command.Of("ssh", [.. target.SshOptions, "-o", "ConnectTimeout=2", target.Target, "true"]);
 
     private static string HostKey(LabLayout layout) => $"{layout.SshDirectory}/ssh_host_ed25519_key";
     private static string AuthorizedKeys(LabLayout layout) => $"{layout.SshDirectory}/authorized_keys";

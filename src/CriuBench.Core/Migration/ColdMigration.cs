@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using CriuBench.Criu;
+using CriuBench.Execution;
+using CriuBench.Hosts;
+using CriuBench.Logging;
+using CriuBench.Measurements;
+using CriuBench.Transfer;
+using CriuBench.Workloads;
+
+namespace CriuBench.Migration;
+
+/// <summary>
+/// A cold migration in four phases: checkpoint on the source, transfer, restore on the
+/// destination, verify that the output continues. If any phase after the checkpoint fails,
+/// the workload is restored on the source from the same images, so it keeps running somewhere,
+/// and the row says where.
+/// </summary>
+public sealed class ColdMigration(ILog log, string? failureLogDirectory = null)
+{
+    public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken ct)
+    {
+        var workload = request.Workload;
+        var (source, destination) = (workload.Host, request.Destination);
+        var row = NewRecord(request);
+        var total = Stopwatch.StartNew();
+
+        IMigrationTransfer transfer;
+        try
+        {
+            transfer = await request.Strategy.PrepareAsync(new TransferRequest(source, destination, request.MigrationId, workload.Directory), ct);
+        }
+        catch (CommandFailedException e)
+        {
+            return new(Failed(row, $"preparing the {request.Strategy.Name} transfer failed: {e.Message}", source), workload);
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await request.Engine.CheckpointAsync(workload, transfer.DumpDirectory, transfer.DumpArguments, ct);
+        }
+        catch (CriuFailedException e)
+        {
+            await SaveLogAsync(request, source, transfer.DumpDirectory, CriuLog.DumpLog);
+            await transfer.DisposeAsync();
+            return new(Failed(row, $"checkpoint failed, the workload kept running: {e.Message}", source), workload);
+        }
+        row = row with { CheckpointTimeMs = Ms(clock.Elapsed) };
+        var seam = await source.FileSizeAsync(workload.OutputFile, ct)
+            ?? throw new InvalidOperationException($"{workload.OutputFile} vanished on {source.Name} during the checkpoint");
+
+        TransferOutcome moved;
+        try
+        {
+            moved = await transfer.TransferAsync(ct);
+        }
+        catch (CommandFailedException e)
+        {
+            return await FallBackAsync(request, transfer, row, $"transfer failed: {e.Message}", ct);
+        }
+        var inventory = await ImageInventory.MeasureAsync(destination, transfer.RestoreDirectory, ct);
+        row = row with
+        {
+            TransferTimeMs = Ms(moved.Duration), TransferredBytes = moved.BytesMoved,
+            ImageBytes = inventory.ImageBytes, PageBytes = inventory.PageBytes,
+        };
+
+        var restoreClock = Stopwatch.StartNew();
+        RunningWorkload restored;
+        try
+        {
+            restored = await request.Engine.RestoreAsync(destination, workload, transfer.RestoreDirectory, ct);
+        }
+        catch (CriuFailedException e)
+        {
+            await SaveLogAsync(request, destination, transfer.RestoreDirectory, CriuLog.RestoreLog);
+            return await FallBackAsync(request, transfer, row, $"restore failed: {e.Message}", ct);
+        }
+        row = row with { RestoreTimeMs = Ms(restoreClock.Elapsed), StopTimeMs = Ms(clock.Elapsed) };
+
+        var seamAnalysis = await OutputVerifier.WaitForContinuationAsync(restored, seam, ct);
+        if (!seamAnalysis.Succeeded)
+        {
+            await request.Engine.StopAsync(restored, ct);
+            return await FallBackAsync(request, transfer, row, $"restored on {destination.Name} but its output did not continue: {seamAnalysis.Message}", ct);
+        }
+
+        var stats = await CriuStatistics.ReadAsync(destination, transfer.RestoreDirectory, ct);
+        await transfer.DisposeAsync();
+        row = stats.AddTo(row) with
+        {
+            Succeeded = true,
+            WorkloadRunsOn = destination.Name,
+            CounterGap = seamAnalysis.Report.CounterGap,
+            AppDowntimeMs = seamAnalysis.Report.DowntimeMs,
+            TotalTimeMs = Ms(total.Elapsed),
+        };
+        return new(row, restored);
+    }
+
+    /// <summary>Restores on the source from the images the failed attempt made, so the workload keeps running.</summary>
+    private async Task<MigrationResult> FallBackAsync(MigrationRequest request, IMigrationTransfer transfer, MigrationRecord row, string reason, CancellationToken ct)
+    {
+        var source = request.Workload.Host;
+        try
+        {
+            var back = await request.Engine.RestoreAsync(source, request.Workload, transfer.DumpDirectory, ct);
+            await transfer.DisposeAsync();
+            log.Warning($"{request.MigrationId}: {reason}; restored on {source.Name} from the same images");
+            return new(Failed(row, $"{reason}; the workload was restored on {source.Name}", source), back);
+        }
+        catch (CriuFailedException e)
+        {
+            await SaveLogAsync(request, source, transfer.DumpDirectory, CriuLog.RestoreLog);
+            // The images are kept: they are all that is left of the workload.
+            var lost = $"{reason}; restoring on {source.Name} failed too ({e.Message}): the workload is not running; its images are kept in {transfer.DumpDirectory} on {source.Name}";
+            log.Warning($"{request.MigrationId}: {lost}");
+            return new(Failed(row, lost, null), null);
+        }
+    }
+
+    private async Task SaveLogAsync(MigrationRequest request, IHost host, string directory, string logName)
+    {
+        if (failureLogDirectory is null) return;
+        var result = await host.RunAsync(Command.Of("cat", $"{directory}/{logName}"));
+        if (!result.Succeeded) return;
+        Directory.CreateDirectory(failureLogDirectory);
+        await File.WriteAllTextAsync(Path.Combine(failureLogDirectory, $"{request.MigrationId}-{host.Name}-{logName}"), result.StandardOutput);
+    }
+
+    private static MigrationRecord NewRecord(MigrationRequest request) => new()
+    {
+        RunId = request.RunId,
+        Repetition = request.Repetition,
+        Workload = request.Workload.Spec.Name,
+        Engine = request.Engine.Name,
+        Strategy = request.Strategy.Name,
+        Source = request.Workload.Host.Name,
+        Destination = request.Destination.Name,
+        LinkRate = request.LinkRate,
+        HostKind = request.Destination.Kind,
+        Succeeded = false,
+        WorkloadRunsOn = request.Workload.Host.Name,
+    };
+
+    private static MigrationRecord Failed(MigrationRecord row, string reason, IHost? runsOn) =>
+        row with { Succeeded = false, FailureReason = reason, WorkloadRunsOn = runsOn?.Name ?? "nowhere (lost)" };
+
+    private static double Ms(TimeSpan time) => Math.Round(time.TotalMilliseconds, 3);
+}

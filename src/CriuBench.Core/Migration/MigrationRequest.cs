@@ -1,0 +1,22 @@
+using CriuBench.Hosts;
+using CriuBench.Transfer;
+using CriuBench.Workloads;
+
+namespace CriuBench.Migration;
+
+/// <summary>One migration to perform, and the labels its result row carries.</summary>
+public sealed record MigrationRequest(
+    string RunId,
+    int Repetition,
+    RunningWorkload Workload,
+    IHost Destination,
+    IWorkloadEngine Engine,
+    ITransferStrategy Strategy,
+    string LinkRate)
+{
+    /// <summary>Unique per run, safe as a directory name.</summary>
+    public string MigrationId => $"{Workload.Instance}-{Strategy.Name}-r{Repetition:D3}";
+}
+
+/// <summary>The row for the CSV, and where the workload runs now (null if it was lost).</summary>
+public sealed record MigrationResult(Measurements.MigrationRecord Record, RunningWorkload? Workload);

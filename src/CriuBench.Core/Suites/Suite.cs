@@ -1,0 +1,23 @@
+using CriuBench.Lab;
+using CriuBench.Workloads;
+
+namespace CriuBench.Suites;
+
+/// <summary>One experiment: which workloads move how, how often, over which link rates, between which hosts.</summary>
+public sealed record Suite
+{
+    public string Name { get; init; } = "default";
+    public required IReadOnlyList<WorkloadSpec> Workloads { get; init; }
+    public required IReadOnlyList<string> Strategies { get; init; }
+    public int Repetitions { get; init; } = 5;
+    public IReadOnlyList<LinkRate> LinkRates { get; init; } = [LinkRate.Default];
+    public string LabName { get; init; } = "cb";
+
+    /// <summary>Stop at the first failed migration instead of recording it and going on.</summary>
+    public bool StopOnFailure { get; init; }
+
+    /// <summary>Keep every migration's CRIU logs, not only those of failures.</summary>
+    public bool KeepLogs { get; init; }
+
+    public int MigrationCount => Workloads.Count * Strategies.Count * Repetitions * LinkRates.Count;
+}

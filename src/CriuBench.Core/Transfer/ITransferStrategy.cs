@@ -1,0 +1,45 @@
+using CriuBench.Hosts;
+
+namespace CriuBench.Transfer;
+
+/// <summary>
+/// A way of moving a checkpoint (images plus the workload's own files) from one host to another.
+/// One instance serves a whole run: <see cref="SetUpAsync"/> before the first migration
+/// (mounts, daemons), <see cref="IAsyncDisposable.DisposeAsync"/> after the last.
+/// </summary>
+public interface ITransferStrategy : IAsyncDisposable
+{
+    string Name { get; }
+
+    Task SetUpAsync(IReadOnlyList<IHost> hosts, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Before the checkpoint: decides where images go, and starts anything that must be ready.</summary>
+    Task<IMigrationTransfer> PrepareAsync(TransferRequest request, CancellationToken ct);
+}
+
+/// <summary>One migration's worth of moving things.</summary>
+public sealed record TransferRequest(IHost Source, IHost Destination, string MigrationId, string WorkloadDirectory);
+
+/// <summary>
+/// The transfer of one migration. Disposing it removes what it left on both hosts (images,
+/// archives), so a run does not fill the disks.
+/// </summary>
+public interface IMigrationTransfer : IAsyncDisposable
+{
+    /// <summary>Where the checkpoint is written, on the source.</summary>
+    string DumpDirectory { get; }
+
+    /// <summary>Extra arguments for the checkpoint (e.g. --page-server).</summary>
+    IReadOnlyList<string> DumpArguments => [];
+
+    /// <summary>Where the restore reads the images, on the destination.</summary>
+    string RestoreDirectory { get; }
+
+    /// <summary>After the checkpoint: moves what has not moved yet, so the destination can restore.</summary>
+    Task<TransferOutcome> TransferAsync(CancellationToken ct);
+}
+
+/// <summary>How long the transfer took, its timed steps, and the bytes that crossed the link where known.</summary>
+public sealed record TransferOutcome(TimeSpan Duration, long? BytesMoved, IReadOnlyList<TransferStep> Steps);
+
+public sealed record TransferStep(string Name, TimeSpan Duration);

@@ -1,0 +1,43 @@
+using System.Globalization;
+using CriuBench.Workloads.Output;
+
+namespace CriuBench.Workloads;
+
+/// <summary>The workloads CriuBench ships, by the names a suite or --workloads uses.</summary>
+public static class BuiltinWorkloads
+{
+    public static readonly IReadOnlyList<string> Names = ["counter", "timestamps"];
+
+    /// <summary>bash printing 0, 1, 2, ... every <paramref name="interval"/>.</summary>
+    public static WorkloadSpec ShellCounter(TimeSpan? interval = null)
+    {
+        var every = interval ?? TimeSpan.FromMilliseconds(100);
+        return new WorkloadSpec
+        {
+            Name = "counter",
+            Command = ["bash", WorkloadAssets.File("counter.sh"), every.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)],
+            Output = OutputFormat.Counter,
+            Interval = every,
+        };
+    }
+
+    /// <summary>Prints "counter unix-ns" every millisecond: the app's own view of its downtime.</summary>
+    public static WorkloadSpec TimestampPrinter(TimeSpan? interval = null)
+    {
+        var every = interval ?? TimeSpan.FromMilliseconds(1);
+        return new WorkloadSpec
+        {
+            Name = "timestamps",
+            Command = [WorkloadAssets.File("bin/ticker"), "--interval-us", ((long)(every.TotalMicroseconds)).ToString(CultureInfo.InvariantCulture)],
+            Output = OutputFormat.CounterTimestamp,
+            Interval = every,
+        };
+    }
+
+    public static WorkloadSpec ByName(string name) => name switch
+    {
+        "counter" => ShellCounter(),
+        "timestamps" => TimestampPrinter(),
+        _ => throw new ArgumentException($"unknown workload '{name}': built-in ones are {string.Join(", ", Names)}; define others in a suite file"),
+    };
+}

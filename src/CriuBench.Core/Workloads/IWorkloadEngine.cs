@@ -1,0 +1,25 @@
+using CriuBench.Hosts;
+
+namespace CriuBench.Workloads;
+
+/// <summary>How workloads are started, checkpointed, restored and stopped: one class per engine.</summary>
+public interface IWorkloadEngine
+{
+    string Name { get; }
+
+    /// <summary>Once per host before the first workload (e.g. start a daemon); undone by <see cref="ShutdownAsync"/>.</summary>
+    Task PrepareHostAsync(IHost host, CancellationToken ct) => Task.CompletedTask;
+
+    Task ShutdownAsync(IHost host, CancellationToken ct) => Task.CompletedTask;
+
+    Task<RunningWorkload> StartAsync(IHost host, WorkloadSpec spec, string instance, CancellationToken ct);
+
+    /// <summary>Writes the checkpoint into <paramref name="imagesDirectory"/> on the workload's host; the workload stops.
+    /// On failure it throws <see cref="Criu.CriuFailedException"/> and the workload keeps running where it was.</summary>
+    Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct);
+
+    /// <summary>Restores from <paramref name="imagesDirectory"/> on <paramref name="host"/>, detached; returns once it runs.</summary>
+    Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct);
+
+    Task StopAsync(RunningWorkload workload, CancellationToken ct);
+}

@@ -1,0 +1,13 @@
+using CriuBench.Hosts;
+
+namespace CriuBench.Workloads;
+
+/// <summary>A workload instance running on a host. <see cref="Id"/> is its PID there, or its container name.</summary>
+public sealed record RunningWorkload(WorkloadSpec Spec, string Instance, IHost Host, string Id)
+{
+    /// <summary>The instance's directory: the same path on every host, and it moves with the workload.</summary>
+    public string Directory => HostPaths.WorkloadDirectory(Instance);
+
+    /// <summary>Where its progress lines are read from on <see cref="Host"/>.</summary>
+    public string OutputFile { get; init; } = HostPaths.WorkloadDirectory(Instance) + "/output.log";
+}

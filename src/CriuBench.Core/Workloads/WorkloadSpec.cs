@@ -1,0 +1,30 @@
+using CriuBench.Workloads.Output;
+
+namespace CriuBench.Workloads;
+
+/// <summary>
+/// What runs and how its progress is read. The engine (bare process, runc, Docker) decides how it
+/// is started and checkpointed; the spec is the same whichever engine runs it.
+/// </summary>
+public sealed record WorkloadSpec
+{
+    /// <summary>Unique within a suite; names results rows and directories.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Program and arguments; the program prints its progress lines to stdout.</summary>
+    public required IReadOnlyList<string> Command { get; init; }
+
+    public required OutputFormat Output { get; init; }
+
+    /// <summary>How often it prints: bounds how long verification waits for output after a restore.</summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Which engine runs it: "process" (CRIU directly), "runc", "docker".</summary>
+    public string Engine { get; init; } = "process";
+
+    /// <summary>Extra `criu dump` arguments this workload needs (e.g. --tcp-established).</summary>
+    public IReadOnlyList<string> ExtraDumpArguments { get; init; } = [];
+
+    /// <summary>Parameters worth a column in results (e.g. mib=256), in a stable order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
+}
