@@ -1,0 +1,36 @@
+namespace CriuBench.Measurements;
+
+/// <summary>Every metric CriuBench summarises, in the order reports list them.</summary>
+public static class Metrics
+{
+    public static Metric StopTime { get; } = new("stop_time", "ms", "From the start of the checkpoint until the restored workload runs", r => r.StopTimeMs);
+    public static Metric CheckpointTime { get; } = new("checkpoint_time", "ms", "criu dump as seen by the controller", r => r.CheckpointTimeMs);
+    public static Metric TransferTime { get; } = new("transfer_time", "ms", "Moving the images to the destination", r => r.TransferTimeMs);
+    public static Metric RestoreTime { get; } = new("restore_time", "ms", "criu restore as seen by the controller", r => r.RestoreTimeMs);
+    public static Metric TotalTime { get; } = new("total_time", "ms", "From preparing the transfer until the workload's output continues", r => r.TotalTimeMs);
+    public static Metric ImageSize { get; } = new("image_size", "bytes", "All image files", r => r.ImageBytes);
+    public static Metric PageSize { get; } = new("page_size", "bytes", "Memory-page images (pages-*.img)", r => r.PageBytes);
+    public static Metric TransferredBytes { get; } = new("transferred_bytes", "bytes", "Bytes that crossed the link in the transfer step", r => r.TransferredBytes);
+    public static Metric CounterGap { get; } = new("counter_gap", "values", "Counter values lost (>0) or repeated (<0) across the seam", r => r.CounterGap);
+    public static Metric AppDowntime { get; } = new("app_downtime", "ms", "Largest gap between the workload's output timestamps around the seam", r => r.AppDowntimeMs);
+    public static Metric CriuFreezingTime { get; } = new("criu_freezing_time", "ms", "CRIU: freezing the tasks", r => r.CriuFreezingTimeMs);
+    public static Metric CriuFrozenTime { get; } = new("criu_frozen_time", "ms", "CRIU: tasks kept frozen during the dump", r => r.CriuFrozenTimeMs);
+    public static Metric CriuMemdumpTime { get; } = new("criu_memdump_time", "ms", "CRIU: dumping memory", r => r.CriuMemdumpTimeMs);
+    public static Metric CriuMemwriteTime { get; } = new("criu_memwrite_time", "ms", "CRIU: writing memory pages", r => r.CriuMemwriteTimeMs);
+    public static Metric CriuPagesWritten { get; } = new("criu_pages_written", "pages", "CRIU: pages written by the dump", r => r.CriuPagesWritten);
+    public static Metric CriuRestoreTime { get; } = new("criu_restore_time", "ms", "CRIU: whole restore", r => r.CriuRestoreTimeMs);
+    public static Metric CriuForkingTime { get; } = new("criu_forking_time", "ms", "CRIU: forking the restored tasks", r => r.CriuForkingTimeMs);
+    public static Metric CriuPagesRestored { get; } = new("criu_pages_restored", "pages", "CRIU: pages restored", r => r.CriuPagesRestored);
+
+    public static IReadOnlyList<Metric> All { get; } =
+    [
+        StopTime, CheckpointTime, TransferTime, RestoreTime, TotalTime,
+        ImageSize, PageSize, TransferredBytes,
+        CounterGap, AppDowntime,
+        CriuFreezingTime, CriuFrozenTime, CriuMemdumpTime, CriuMemwriteTime, CriuPagesWritten,
+        CriuRestoreTime, CriuForkingTime, CriuPagesRestored,
+    ];
+
+    public static Metric Named(string name) =>
+        All.FirstOrDefault(m => m.Name == name) ?? throw new ArgumentException($"no metric named '{name}'", nameof(name));
+}

@@ -1,0 +1,22 @@
+namespace CriuBench.Measurements;
+
+/// <summary>
+/// One metric of one configuration (workload, engine, strategy, link rate): one row of summary.csv.
+/// Statistics are over the successful migrations that know the metric; <see cref="Failures"/>
+/// counts the configuration's failed migrations.
+/// </summary>
+public sealed record SummaryRow(
+    string Workload,
+    string Engine,
+    string Strategy,
+    string LinkRate,
+    string Metric,
+    string Unit,
+    int N,
+    int Failures,
+    double Median,
+    double P95,
+    double Min,
+    double Max,
+    double Mean,
+    double StdDev);

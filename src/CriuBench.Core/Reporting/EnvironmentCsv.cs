@@ -1,0 +1,61 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace CriuBench.Reporting;
+
+/// <summary>
+/// environment.csv: the <see cref="RunEnvironment"/> as key,value rows, so a report can be
+/// regenerated from a run directory's CSV files alone.
+/// </summary>
+public static class EnvironmentCsv
+{
+    private const char LinkRateSeparator = ';';
+
+    public static async Task WriteAsync(string path, RunEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        await using var csv = CsvWriter.ToFile(path, CsvDialect.Writer);
+        csv.WriteHeader(["key", "value"]);
+        foreach (var (key, value) in Pairs(environment))
+            await csv.WriteRecordAsync([key, value], cancellationToken);
+    }
+
+    public static async Task<RunEnvironment> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var csv = CsvReader.FromFile(path, CsvDialect.Reader))
+        {
+            while (await csv.ReadAsync(cancellationToken))
+                values[csv.GetString("key")] = csv.GetString("value");
+        }
+
+        string Get(string key) => values.TryGetValue(key, out var value)
+            ? value
+            : throw new InvalidDataException($"{path}: no '{key}' row");
+        var runc = Get("runc_version");
+        return new RunEnvironment(
+            Kernel: Get("kernel"),
+            CriuVersion: Get("criu_version"),
+            RuncVersion: runc.Length == 0 ? null : runc,
+            HostKind: Get("host_kind"),
+            LinkRates: Get("link_rates").Split(LinkRateSeparator, StringSplitOptions.RemoveEmptyEntries),
+            Cores: int.Parse(Get("cores"), CultureInfo.InvariantCulture),
+            MemoryGiB: double.Parse(Get("memory_gib"), CultureInfo.InvariantCulture),
+            StartedAt: DateTimeOffset.ParseExact(Get("started_at"), "O", CultureInfo.InvariantCulture),
+            DotnetVersion: Get("dotnet_version"),
+            CommandLine: Get("command_line"));
+    }
+
+    private static IEnumerable<(string Key, string Value)> Pairs(RunEnvironment e) =>
+    [
+        ("kernel", e.Kernel),
+        ("criu_version", e.CriuVersion),
+        ("runc_version", e.RuncVersion ?? ""),
+        ("host_kind", e.HostKind),
+        ("link_rates", string.Join(LinkRateSeparator, e.LinkRates)),
+        ("cores", e.Cores.ToString(CultureInfo.InvariantCulture)),
+        ("memory_gib", e.MemoryGiB.ToString(CsvDialect.RoundTripDouble, CultureInfo.InvariantCulture)),
+        ("started_at", e.StartedAt.ToString("O", CultureInfo.InvariantCulture)),
+        ("dotnet_version", e.DotnetVersion),
+        ("command_line", e.CommandLine),
+    ];
+}

@@ -1,0 +1,26 @@
+using CriuBench.Measurements;
+using CsvHelper;
+
+namespace CriuBench.Reporting;
+
+/// <summary>
+/// migrations.csv as a whole file: read back to regenerate a report from CSV alone, and written by
+/// tools and tests (the harness appends with <see cref="MigrationsCsvWriter"/> instead).
+/// </summary>
+public static class MigrationsCsv
+{
+    public static async Task WriteAsync(string path, IEnumerable<MigrationRecord> records, CancellationToken cancellationToken = default)
+    {
+        await using var csv = CsvWriter.ToFile(path, CsvDialect.Writer);
+        await csv.WriteRecordsAsync(records, MigrationRecordCsvWriter.Instance, cancellationToken);
+    }
+
+    /// <summary>Every row, in file order. The direction column is ignored: it follows from source and destination.</summary>
+    public static async Task<IReadOnlyList<MigrationRecord>> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var csv = CsvReader.FromFile(path, CsvDialect.Reader);
+        var records = new List<MigrationRecord>();
+        await foreach (var record in csv.GetRecordsAsync<MigrationRecord>(cancellationToken)) records.Add(record);
+        return records;
+    }
+}

@@ -1,0 +1,16 @@
+namespace CriuBench.Reporting;
+
+/// <summary>Where and how a run happened, so a report says what its numbers were measured on.</summary>
+/// <param name="HostKind">e.g. "lab" (network namespaces) or "ssh".</param>
+/// <param name="LinkRates">The shaped link rates the run used, as given (e.g. "1gbit", "unlimited").</param>
+public sealed record RunEnvironment(
+    string Kernel,
+    string CriuVersion,
+    string? RuncVersion,
+    string HostKind,
+    IReadOnlyList<string> LinkRates,
+    int Cores,
+    double MemoryGiB,
+    DateTimeOffset StartedAt,
+    string DotnetVersion,
+    string CommandLine);

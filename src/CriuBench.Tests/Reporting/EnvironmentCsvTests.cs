@@ -1,0 +1,47 @@
+using CriuBench.Reporting;
+
+namespace CriuBench.Tests.Reporting;
+
+public sealed class EnvironmentCsvTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task The_environment_written_to_csv_reads_back_equal()
+    {
+        var environment = SampleEnvironment.Create() with { LinkRates = ["1gbit", "100mbit", "unlimited"] };
+        var path = _dir.File("environment.csv");
+
+        await EnvironmentCsv.WriteAsync(path, environment);
+        var read = await EnvironmentCsv.ReadAsync(path);
+
+        Assert.Equal(environment.LinkRates, read.LinkRates);
+        Assert.Equal(environment, read with { LinkRates = environment.LinkRates });
+        Assert.Equal(environment.StartedAt.Offset, read.StartedAt.Offset);
+    }
+
+    [Fact]
+    public async Task A_missing_runc_version_reads_back_as_null()
+    {
+        var path = _dir.File("environment.csv");
+
+        await EnvironmentCsv.WriteAsync(path, SampleEnvironment.Create() with { RuncVersion = null });
+
+        Assert.Null((await EnvironmentCsv.ReadAsync(path)).RuncVersion);
+    }
+
+    [Fact]
+    public async Task The_file_has_two_columns_key_and_value()
+    {
+        var path = _dir.File("environment.csv");
+
+        await EnvironmentCsv.WriteAsync(path, SampleEnvironment.Create());
+        var lines = await File.ReadAllLinesAsync(path);
+
+        Assert.Equal("key,value", lines[0]);
+        Assert.Contains("started_at,2025-03-14T09:26:53.5890000+01:00", lines);
+        Assert.Contains("command_line,\"criubench run --suite \"\"suites/basic.yaml\"\", --reps 3\"", lines);
+    }
+}
