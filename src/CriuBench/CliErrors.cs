@@ -26,5 +26,5 @@ internal static class CliErrors
 
     private static bool IsUserFacing(Exception e) =>
         e is InvalidOperationException or ArgumentException or FormatException or IOException or UnauthorizedAccessException
-            or TimeoutException or CriuBench.Execution.CommandFailedException;
+            or TimeoutException or CriuBench.Execution.CommandFailedException or CriuBench.Suites.SuiteException;
 }

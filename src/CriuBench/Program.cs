@@ -1,8 +1,24 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using CriuBench.Cli;
 
 var root = new RootCommand("CriuBench: measures CRIU checkpoint/restore migrations between two hosts")
 {
+    RunCommand.Create(),
+    ReportCommand.Create(),
     LabCommand.Create(),
+    DoctorCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+
+// Ctrl-C and SIGTERM cancel the run instead of killing the process, so the lab, mounts and
+// workloads it started are removed on the way out.
+using var interrupted = new CancellationTokenSource();
+void Interrupt()
+{
+    if (!interrupted.IsCancellationRequested) Console.Error.WriteLine("interrupted: stopping and cleaning up (the lab, mounts, workloads)...");
+    interrupted.Cancel();
+}
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; Interrupt(); };
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; Interrupt(); });
+
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupted.Token);
