@@ -5,7 +5,10 @@
 # - as the init of its own PID namespace and a session leader, so a restore never collides with a
 #   PID still taken on the destination, and dump needs no --shell-job;
 # - with every inherited fd above 2 closed: an fd leaked from the caller (another mount namespace)
-#   makes `criu dump` fail with "Can't lookup mount".
+#   makes `criu dump` fail with "Can't lookup mount";
+# - with the workload's own redirections made inside the namespace: unshare, its parent, prints
+#   "sigprocmask unblock failed" when a dump kills its child, and that must not land in a file
+#   the workload holds open (restore checks those files' sizes).
 # Prints the workload's PID (as seen from this host) on stdout.
 set -eu
 dir=$1; shift
@@ -13,8 +16,8 @@ cd "$dir"
 for fd in $(ls /proc/$$/fd); do
   if [ "$fd" -gt 2 ]; then exec {fd}>&- 2>/dev/null || true; fi
 done
-exec 3>&1 </dev/null >>output.log 2>>stderr.log
-setsid unshare --pid --fork setsid "$@" &
+exec 3>&1 </dev/null >>launcher.log 2>&1
+setsid unshare --pid --fork setsid sh -c 'exec "$@" >>output.log 2>>stderr.log' workload "$@" 3>&- &
 launcher=$!
 for _ in $(seq 400); do
   child=$(cat "/proc/$launcher/task/$launcher/children" 2>/dev/null || true)

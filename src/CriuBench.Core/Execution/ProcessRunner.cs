@@ -41,13 +41,17 @@ public sealed class ProcessRunner : ICommandRunner
         timeout.CancelAfter(command.Timeout);
         await using var kill = timeout.Token.Register(() => KillTree(process));
 
+        // Reads stop when cancelled, or shortly after the process exits: a daemon it started may
+        // hold its stdout open forever, and that must not hang the harness.
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
         var stdout = consumeOutput is null
-            ? process.StandardOutput.ReadToEndAsync(CancellationToken.None)
-            : ConsumeAsync(process.StandardOutput.BaseStream, consumeOutput);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            ? ReadAllAsync(process.StandardOutput, reading.Token)
+            : ConsumeAsync(process.StandardOutput.BaseStream, consumeOutput, reading.Token);
+        var stderr = ReadAllAsync(process.StandardError, reading.Token);
         await WriteInputAsync(process, command.StandardInput);
 
         await process.WaitForExitAsync(CancellationToken.None);
+        reading.CancelAfter(OutputGrace);
         var output = await stdout;
         var error = await stderr;
         clock.Stop();
@@ -58,10 +62,35 @@ public sealed class ProcessRunner : ICommandRunner
         return new CommandResult(command, process.ExitCode, output, error, startedAt, clock.Elapsed);
     }
 
-    private static async Task<string> ConsumeAsync(Stream stream, Func<Stream, Task> consume)
+    /// <summary>How long output may still arrive after the process exited (from children it left behind).</summary>
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(2);
+
+    private static async Task<string> ReadAllAsync(StreamReader reader, CancellationToken ct)
     {
-        await consume(stream);
-        await stream.CopyToAsync(Stream.Null); // drain what the consumer left, so the child never blocks
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[4096];
+        try
+        {
+            int read;
+            while ((read = await reader.ReadAsync(buffer, ct)) > 0) text.Append(buffer, 0, read);
+        }
+        catch (OperationCanceledException)
+        {
+            // Keep what arrived; the caller decides from the exit code.
+        }
+        return text.ToString();
+    }
+
+    private static async Task<string> ConsumeAsync(Stream stream, Func<Stream, Task> consume, CancellationToken ct)
+    {
+        try
+        {
+            await consume(stream).WaitAsync(ct);
+            await stream.CopyToAsync(Stream.Null, ct); // drain what the consumer left, so the child never blocks
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
         return "";
     }
 
