@@ -28,12 +28,20 @@ public sealed class MigrationsCsvWriter : IAsyncDisposable
         if (!isEmpty) await EnsureSameHeaderAsync(path, cancellationToken);
 
         var writer = new MigrationsCsvWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
-        if (isEmpty)
+        try
         {
-            MigrationRecordCsvWriter.Instance.WriteHeader(writer._csv);
-            await writer.EndRowAsync(cancellationToken);
+            if (isEmpty)
+            {
+                MigrationRecordCsvWriter.Instance.WriteHeader(writer._csv);
+                await writer.EndRowAsync(cancellationToken);
+            }
+            return writer;
         }
-        return writer;
+        catch
+        {
+            await writer.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task WriteAsync(MigrationRecord record, CancellationToken cancellationToken = default)

@@ -1,0 +1,41 @@
+using CriuBench.Execution;
+using CriuBench.Measurements;
+
+namespace CriuBench.Reporting;
+
+/// <summary>
+/// The one entry point that turns a run's rows into its report files, and loads them back from a
+/// run directory so `report &lt;run dir&gt;` can regenerate everything from CSV alone.
+/// </summary>
+public sealed class ReportWriter(ICommandRunner runner, string gnuplot = "gnuplot")
+{
+    /// <summary>
+    /// Writes environment.csv, summary.csv, summary.md and charts/ into <paramref name="runDirectory"/>.
+    /// migrations.csv is left alone: the harness appends it as migrations finish. The same input
+    /// always gives the same bytes.
+    /// </summary>
+    public async Task WriteAsync(string runDirectory, IReadOnlyList<MigrationRecord> records, RunEnvironment env, CancellationToken ct)
+    {
+        Directory.CreateDirectory(runDirectory);
+        var summary = Summarizer.Summarize(records);
+        await EnvironmentCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Environment), env, ct);
+        await SummaryCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.SummaryCsv), summary, ct);
+        await SummaryMarkdown.WriteAsync(Path.Combine(runDirectory, RunFiles.SummaryMarkdown), summary, records, env, ct);
+        await new GnuplotCharts(runner, gnuplot).WriteAsync(Path.Combine(runDirectory, RunFiles.ChartsDirectory), summary, ct);
+    }
+
+    /// <summary>Reads migrations.csv and environment.csv of a run directory.</summary>
+    public static async Task<(IReadOnlyList<MigrationRecord> Records, RunEnvironment Environment)> LoadAsync(string runDirectory, CancellationToken ct = default)
+    {
+        var records = await MigrationsCsv.ReadAsync(Path.Combine(runDirectory, RunFiles.Migrations), ct);
+        var environment = await EnvironmentCsv.ReadAsync(Path.Combine(runDirectory, RunFiles.Environment), ct);
+        return (records, environment);
+    }
+
+    /// <summary>Loads a run directory and writes its report again.</summary>
+    public async Task RegenerateAsync(string runDirectory, CancellationToken ct = default)
+    {
+        var (records, environment) = await LoadAsync(runDirectory, ct);
+        await WriteAsync(runDirectory, records, environment, ct);
+    }
+}

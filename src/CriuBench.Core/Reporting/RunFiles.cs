@@ -1,0 +1,11 @@
+namespace CriuBench.Reporting;
+
+/// <summary>The names of the files a run directory holds, in one place.</summary>
+public static class RunFiles
+{
+    public const string Migrations = "migrations.csv";
+    public const string Environment = "environment.csv";
+    public const string SummaryCsv = "summary.csv";
+    public const string SummaryMarkdown = "summary.md";
+    public const string ChartsDirectory = "charts";
+}

@@ -1,0 +1,21 @@
+using CriuBench.Execution;
+
+namespace CriuBench.Tests;
+
+/// <summary>Records the commands it is given and answers each with <see cref="Answer"/>, without running anything.</summary>
+internal sealed class FakeCommandRunner : ICommandRunner
+{
+    public List<Command> Commands { get; } = [];
+
+    public Func<Command, (int ExitCode, string Stdout, string Stderr)> Answer { get; init; } = _ => (0, "", "");
+
+    public Task<CommandResult> RunAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        Commands.Add(command);
+        var (exitCode, stdout, stderr) = Answer(command);
+        return Task.FromResult(new CommandResult(command, exitCode, stdout, stderr, DateTimeOffset.UnixEpoch, TimeSpan.Zero));
+    }
+
+    public Task<CommandResult> RunStreamingAsync(Command command, Func<Stream, Task> consumeOutput, CancellationToken cancellationToken = default) =>
+        RunAsync(command, cancellationToken);
+}

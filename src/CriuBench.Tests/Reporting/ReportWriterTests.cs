@@ -1,0 +1,87 @@
+using CriuBench.Execution;
+using CriuBench.Reporting;
+
+namespace CriuBench.Tests.Reporting;
+
+public sealed class ReportWriterTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static FakeCommandRunner FakeGnuplot() => new() { Answer = _ => (0, "", "svg pngcairo") };
+
+    [Fact]
+    public async Task Regenerating_a_report_twice_gives_byte_identical_summary_csv_and_md()
+    {
+        var writer = new ReportWriter(FakeGnuplot());
+        await WriteRunAsync(_dir.Path);
+
+        await writer.RegenerateAsync(_dir.Path);
+        var csv = await File.ReadAllBytesAsync(_dir.File(RunFiles.SummaryCsv));
+        var md = await File.ReadAllBytesAsync(_dir.File(RunFiles.SummaryMarkdown));
+        await writer.RegenerateAsync(_dir.Path);
+
+        Assert.Equal(csv, await File.ReadAllBytesAsync(_dir.File(RunFiles.SummaryCsv)));
+        Assert.Equal(md, await File.ReadAllBytesAsync(_dir.File(RunFiles.SummaryMarkdown)));
+    }
+
+    [Fact]
+    public async Task A_report_regenerated_from_csv_matches_the_one_written_from_the_records()
+    {
+        var records = SampleRecords.SmallRun();
+        var environment = SampleEnvironment.Create();
+        var fromRecords = _dir.File("from-records");
+        await new ReportWriter(FakeGnuplot()).WriteAsync(fromRecords, records, environment, CancellationToken.None);
+        var fromCsv = _dir.File("from-csv");
+        await WriteRunAsync(fromCsv);
+
+        await new ReportWriter(FakeGnuplot()).RegenerateAsync(fromCsv);
+
+        foreach (var file in new[] { RunFiles.SummaryCsv, RunFiles.SummaryMarkdown, RunFiles.Environment })
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(fromRecords, file)), await File.ReadAllTextAsync(Path.Combine(fromCsv, file)));
+    }
+
+    [Fact]
+    public async Task Loading_a_run_directory_reads_back_its_migrations_and_environment()
+    {
+        await WriteRunAsync(_dir.Path);
+
+        var (records, environment) = await ReportWriter.LoadAsync(_dir.Path);
+
+        Assert.Equal(SampleRecords.SmallRun(), records);
+        Assert.Equal(SampleEnvironment.Create() with { LinkRates = environment.LinkRates }, environment);
+    }
+
+    [Fact]
+    public async Task The_whole_report_regenerated_with_real_gnuplot_is_byte_identical()
+    {
+        Gnuplot.RequireInstalled();
+        var writer = new ReportWriter(ProcessRunner.Instance);
+        await WriteRunAsync(_dir.Path);
+
+        await writer.RegenerateAsync(_dir.Path);
+        var first = Snapshot(_dir.Path);
+        await writer.RegenerateAsync(_dir.Path);
+        var second = Snapshot(_dir.Path);
+
+        Assert.Contains("charts/stop_time.svg", first.Keys);
+        Assert.Contains("charts/stop_time.png", first.Keys);
+        Assert.Equal(first.Keys, second.Keys);
+        foreach (var (file, bytes) in first) Assert.True(bytes.SequenceEqual(second[file]), $"{file} differs between regenerations");
+    }
+
+    /// <summary>What the harness leaves behind: migrations.csv appended row by row, and environment.csv.</summary>
+    private static async Task WriteRunAsync(string runDirectory)
+    {
+        Directory.CreateDirectory(runDirectory);
+        await EnvironmentCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Environment), SampleEnvironment.Create());
+        await using var migrations = await MigrationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Migrations));
+        foreach (var record in SampleRecords.SmallRun()) await migrations.WriteAsync(record);
+    }
+
+    private static SortedDictionary<string, byte[]> Snapshot(string directory) => new(
+        Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
+            .ToDictionary(path => Path.GetRelativePath(directory, path), File.ReadAllBytes),
+        StringComparer.Ordinal);
+}
