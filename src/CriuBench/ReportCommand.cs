@@ -18,7 +18,7 @@ internal static class ReportCommand
             if (!File.Exists(Path.Combine(run, RunFiles.Migrations)))
                 throw new IOException($"{run} has no {RunFiles.Migrations}: give a run directory such as results/latest");
             var (records, environment) = await ReportWriter.LoadAsync(run, ct);
-            await ReportWriter.WriteAsync(run, records, environment, ProcessRunner.Instance, ct);
+            await new ReportWriter(ProcessRunner.Instance).WriteAsync(run, records, environment, ct);
             Console.WriteLine($"regenerated the report of {records.Count} migrations in {run}");
         }));
         return command;

@@ -56,7 +56,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             }
         }
 
-        await ReportWriter.WriteAsync(runDirectory, records, environment, runner, ct);
+        await new ReportWriter(runner).WriteAsync(runDirectory, records, environment, ct);
         return new RunOutcome(runDirectory, records);
     }
 
