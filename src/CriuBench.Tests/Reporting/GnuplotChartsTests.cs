@@ -2,6 +2,8 @@ using CriuBench.Execution;
 using CriuBench.Measurements;
 using CriuBench.Reporting;
 
+using CriuBench.Tests.Support;
+
 namespace CriuBench.Tests.Reporting;
 
 public sealed class GnuplotChartsTests : IDisposable

@@ -1,5 +1,7 @@
 using CriuBench.Reporting;
 
+using CriuBench.Tests.Support;
+
 namespace CriuBench.Tests.Reporting;
 
 public sealed class MigrationsCsvTests : IDisposable

@@ -1,6 +1,8 @@
 using CriuBench.Measurements;
 using CriuBench.Reporting;
 
+using CriuBench.Tests.Support;
+
 namespace CriuBench.Tests.Reporting;
 
 public sealed class SummaryCsvTests : IDisposable

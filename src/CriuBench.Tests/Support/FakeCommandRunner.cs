@@ -1,6 +1,6 @@
 using CriuBench.Execution;
 
-namespace CriuBench.Tests;
+namespace CriuBench.Tests.Support;
 
 /// <summary>Records the commands it is given and answers each with <see cref="Answer"/>, without running anything.</summary>
 internal sealed class FakeCommandRunner : ICommandRunner

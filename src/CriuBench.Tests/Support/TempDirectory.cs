@@ -1,4 +1,4 @@
-namespace CriuBench.Tests;
+namespace CriuBench.Tests.Support;
 
 /// <summary>A fresh directory under the system temp directory, deleted when the test ends.</summary>
 internal sealed class TempDirectory : IDisposable
