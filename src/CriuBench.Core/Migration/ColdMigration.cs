@@ -102,18 +102,20 @@ public sealed class ColdMigration(ILog log, string? failureLogDirectory = null)
     private async Task<MigrationResult> FallBackAsync(MigrationRequest request, IMigrationTransfer transfer, MigrationRecord row, string reason, CancellationToken ct)
     {
         var source = request.Workload.Host;
+        var images = transfer.DumpDirectory;
         try
         {
-            var back = await request.Engine.RestoreAsync(source, request.Workload, transfer.DumpDirectory, ct);
+            images = await transfer.ImagesForSourceRestoreAsync(ct);
+            var back = await request.Engine.RestoreAsync(source, request.Workload, images, ct);
             await transfer.DisposeAsync();
             log.Warning($"{request.MigrationId}: {reason}; restored on {source.Name} from the same images");
             return new(Failed(row, $"{reason}; the workload was restored on {source.Name}", source), back);
         }
-        catch (CriuFailedException e)
+        catch (Exception e) when (e is CriuFailedException or CommandFailedException)
         {
-            await SaveLogAsync(request, source, transfer.DumpDirectory, CriuLog.RestoreLog);
+            await SaveLogAsync(request, source, images, CriuLog.RestoreLog);
             // The images are kept: they are all that is left of the workload.
-            var lost = $"{reason}; restoring on {source.Name} failed too ({e.Message}): the workload is not running; its images are kept in {transfer.DumpDirectory} on {source.Name}";
+            var lost = $"{reason}; restoring on {source.Name} failed too ({e.Message}): the workload is not running; its images are kept in {images} on {source.Name}";
             log.Warning($"{request.MigrationId}: {lost}");
             return new(Failed(row, lost, null), null);
         }

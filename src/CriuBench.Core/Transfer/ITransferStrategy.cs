@@ -37,6 +37,14 @@ public interface IMigrationTransfer : IAsyncDisposable
 
     /// <summary>After the checkpoint: moves what has not moved yet, so the destination can restore.</summary>
     Task<TransferOutcome> TransferAsync(CancellationToken ct);
+
+    /// <summary>
+    /// When the migration failed after the checkpoint: makes a complete set of images available on
+    /// the source (where the workload is restored instead) and returns that directory. Most
+    /// strategies still have them in <see cref="DumpDirectory"/>; one that streamed pages away
+    /// must bring them back.
+    /// </summary>
+    Task<string> ImagesForSourceRestoreAsync(CancellationToken ct) => Task.FromResult(DumpDirectory);
 }
 
 /// <summary>How long the transfer took, its timed steps, and the bytes that crossed the link where known.</summary>
