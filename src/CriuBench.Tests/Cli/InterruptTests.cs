@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using CriuBench.Reporting;
+using CriuBench.Tests.Support;
+
+namespace CriuBench.Tests.Cli;
+
+/// <summary>Ctrl-C in the middle of a run: the rows so far are kept and nothing the run started is left behind.</summary>
+public class InterruptTests
+{
+    private const string LabName = "tint";
+
+    [Fact]
+    public async Task Interrupting_a_run_keeps_its_rows_and_removes_the_lab_and_workloads()
+    {
+        Requires.Criu();
+        using var results = new TempDirectory();
+        var cli = Path.Combine(AppContext.BaseDirectory, "criubench.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { cli, "run", "--lab", LabName, "--out", results.Path, "--workloads", "counter", "--strategies", "tar", "--repetitions", "100" })
+            info.ArgumentList.Add(argument);
+        using var run = Process.Start(info)!;
+        var stderr = run.StandardError.ReadToEndAsync();
+
+        // Wait until a migration has finished, then interrupt as Ctrl-C does.
+        string? line;
+        do line = await run.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        while (line is not null && !line.Contains("[  1/100]"));
+        Assert.NotNull(line);
+        Assert.Equal(0, kill(run.Id, SIGINT));
+
+        await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(130, run.ExitCode);
+        Assert.Contains("interrupted", await stderr);
+
+        var status = CriuBench.Lab.Lab.Status(LabName);
+        Assert.True(status.IsAbsent, $"left behind: {status}");
+        var rows = await MigrationsCsv.ReadAsync(Path.Combine(results.Path, "latest", RunFiles.Migrations));
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.True(row.Succeeded, row.FailureReason));
+    }
+
+    private const int SIGINT = 2;
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+}

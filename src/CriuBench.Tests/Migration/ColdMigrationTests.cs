@@ -1,0 +1,69 @@
+using CriuBench.Hosts;
+using CriuBench.Logging;
+using CriuBench.Migration;
+using CriuBench.Tests.Support;
+using CriuBench.Transfer;
+using CriuBench.Workloads;
+
+namespace CriuBench.Tests.Migration;
+
+/// <summary>Real cold migrations of both seed workloads with both core strategies, there and back.</summary>
+public class ColdMigrationTests(MigrationLab fixture) : IClassFixture<MigrationLab>
+{
+    public static TheoryData<string, string> Cases => new()
+    {
+        { "counter", "tar" }, { "counter", "shared" }, { "timestamps", "tar" }, { "timestamps", "shared" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_workload_migrates_there_and_back_without_losing_or_repeating_a_value(string workloadName, string strategyName)
+    {
+        var lab = fixture.Lab;
+        var engine = new ProcessEngine();
+        var spec = BuiltinWorkloads.ByName(workloadName);
+        await using var strategy = TransferStrategies.Create(strategyName);
+        await strategy.SetUpAsync(lab.Hosts, CancellationToken.None);
+        var instance = $"{workloadName}-{strategyName}";
+        var running = await engine.StartAsync(lab.Source, spec, instance, CancellationToken.None);
+        try
+        {
+            await Task.Delay(400);
+            foreach (var (repetition, destination) in new[] { (1, lab.Destination), (2, lab.Source) })
+            {
+                var result = await new ColdMigration(NullLog.Instance).RunAsync(
+                    new MigrationRequest("test", repetition, running, destination, engine, strategy, "1gbit"), CancellationToken.None);
+
+                var row = result.Record;
+                Assert.True(row.Succeeded, row.FailureReason);
+                Assert.Equal(destination.Name, row.WorkloadRunsOn);
+                Assert.Equal(0, row.CounterGap);
+                Assert.True(row.StopTimeMs > 0 && row.CheckpointTimeMs > 0 && row.RestoreTimeMs > 0 && row.TransferTimeMs >= 0);
+                Assert.True(row.StopTimeMs >= row.CheckpointTimeMs + row.RestoreTimeMs);
+                Assert.True(row.ImageBytes > row.PageBytes && row.PageBytes > 0);
+                Assert.True(row.CriuFrozenTimeMs > 0, "CRIU's stats-dump was not read");
+                Assert.True(row.CriuRestoreTimeMs > 0, "CRIU's stats-restore was not read");
+                if (spec.Output == CriuBench.Workloads.Output.OutputFormat.CounterTimestamp)
+                    Assert.True(row.AppDowntimeMs > 0);
+                else
+                    Assert.Null(row.AppDowntimeMs);
+
+                running = result.Workload!;
+                Assert.Same(destination, running.Host);
+                await AssertStillCountingAsync(running);
+                Assert.Null(await lab.Source.FileSizeAsync(HostPaths.ImagesDirectory(new MigrationRequest("test", repetition, running, destination, engine, strategy, "").MigrationId)));
+            }
+        }
+        finally
+        {
+            await engine.StopAsync(running, CancellationToken.None);
+        }
+    }
+
+    private static async Task AssertStillCountingAsync(RunningWorkload workload)
+    {
+        var before = await workload.Host.FileSizeAsync(workload.OutputFile);
+        await Task.Delay(workload.Spec.Interval * 3 + TimeSpan.FromMilliseconds(100));
+        Assert.True(await workload.Host.FileSizeAsync(workload.OutputFile) > before, $"{workload.Spec.Name} stopped printing on {workload.Host.Name}");
+    }
+}

@@ -1,0 +1,7 @@
+using CriuBench.Tests.Support;
+
+namespace CriuBench.Tests.Migration;
+
+public sealed class MigrationLab() : LabFixture("tmig");
+
+public sealed class FallbackLab() : LabFixture("tfail");

@@ -1,0 +1,45 @@
+using CriuBench.Execution;
+using CriuBench.Lab;
+using CriuBench.Logging;
+using CriuBench.Reporting;
+using CriuBench.Running;
+using CriuBench.Suites;
+using CriuBench.Tests.Support;
+using CriuBench.Workloads;
+
+namespace CriuBench.Tests.Running;
+
+/// <summary>A whole small run on a real lab: every row in the CSV, the reports written, the lab gone afterwards.</summary>
+public class SuiteRunnerTests
+{
+    [Fact]
+    public async Task A_run_migrates_every_cell_and_writes_rows_summaries_and_charts()
+    {
+        Requires.Criu();
+        Requires.Tool("gnuplot", "gnuplot-nox");
+        using var results = new TempDirectory();
+        var suite = new Suite
+        {
+            Name = "itest",
+            Workloads = [BuiltinWorkloads.ShellCounter(), BuiltinWorkloads.TimestampPrinter()],
+            Strategies = ["tar", "shared"],
+            Repetitions = 2,
+            LabName = "trun",
+        };
+
+        var outcome = await new SuiteRunner(ProcessRunner.Instance, NullLog.Instance).RunAsync(suite, results.Path, "test", CancellationToken.None);
+
+        var rows = await MigrationsCsv.ReadAsync(Path.Combine(outcome.RunDirectory, RunFiles.Migrations));
+        Assert.Equal(8, rows.Count);
+        Assert.All(rows, row =>
+        {
+            Assert.True(row.Succeeded, row.FailureReason);
+            Assert.Equal(0, row.CounterGap);
+        });
+        Assert.Equal(["src->dst", "dst->src"], rows.Take(2).Select(r => r.Direction));
+        foreach (var file in new[] { RunFiles.SummaryCsv, RunFiles.SummaryMarkdown, RunFiles.Environment, "charts/stop_time.svg", "charts/stop_time.png", "charts/image_size.png", "charts/transfer_time.svg" })
+            Assert.True(new FileInfo(Path.Combine(outcome.RunDirectory, file)).Length > 0, $"{file} is missing or empty");
+        Assert.True(CriuBench.Lab.Lab.Status("trun").IsAbsent);
+        Assert.Equal(outcome.RunDirectory, Path.GetFullPath(Path.Combine(results.Path, new FileInfo(Path.Combine(results.Path, "latest")).LinkTarget!)));
+    }
+}
