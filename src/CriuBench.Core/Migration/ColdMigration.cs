@@ -65,6 +65,10 @@ public sealed class ColdMigration(ILog log, string? failureLogDirectory = null)
             ImageBytes = inventory.ImageBytes, PageBytes = inventory.PageBytes,
         };
 
+        if (workload.Spec.MinimumImageBytes is { } least && inventory.ImageBytes < least)
+            return await FallBackAsync(request, transfer, row,
+                $"the images hold {inventory.ImageBytes / 1048576.0:0.0} MiB, less than the {least / 1048576.0:0.0} MiB the workload holds", ct);
+
         var restoreClock = Stopwatch.StartNew();
         RunningWorkload restored;
         try

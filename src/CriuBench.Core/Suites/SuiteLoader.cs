@@ -17,6 +17,9 @@ public static class SuiteLoader
     private static readonly string[] TopLevelKeys = ["name", "repetitions", "bandwidth", "strategies", "workloads", "lab", "stop_on_failure", "keep_logs"];
     private static readonly string[] WorkloadKeys = ["name", "builtin", "command", "output", "interval_ms", "engine", "criu_dump_args"];
 
+    /// <summary>Keys a built-in workload passes on as its parameters (the workload checks which it takes).</summary>
+    private static readonly string[] BuiltinParameterKeys = ["mib", "dirty_mib_per_s", "data"];
+
     public static Suite Load(string path)
     {
         if (!File.Exists(path)) throw new SuiteException($"suite file {path} does not exist");
@@ -69,11 +72,13 @@ public static class SuiteLoader
         if (node is YamlScalarNode scalar) return reader.Convert(node, "workloads", () => BuiltinWorkloads.ByName(scalar.Value!));
         if (node is not YamlMappingNode map)
             throw new SuiteException($"{reader.Where(node)}: a workload is a built-in name or a mapping with 'command' and 'output'");
-        reader.RejectUnknownKeys(map, WorkloadKeys, "workload");
-
         var builtin = reader.OptionalScalar(map, "builtin");
+        reader.RejectUnknownKeys(map, builtin is null ? WorkloadKeys : [.. WorkloadKeys, .. BuiltinParameterKeys], "workload");
+
+        var parameters = BuiltinParameterKeys.Where(key => reader.Child(map, key) is not null)
+            .ToDictionary(key => key, key => reader.OptionalScalar(map, key)!);
         var spec = builtin is not null
-            ? reader.Convert(map, "builtin", () => BuiltinWorkloads.ByName(builtin))
+            ? reader.Convert(map, "builtin", () => BuiltinWorkloads.Create(builtin, parameters))
             : new WorkloadSpec
             {
                 Name = reader.OptionalScalar(map, "name") ?? throw new SuiteException($"{reader.Where(map)}: a user-defined workload needs a 'name'"),

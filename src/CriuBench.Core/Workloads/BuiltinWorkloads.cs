@@ -3,10 +3,36 @@ using CriuBench.Workloads.Output;
 
 namespace CriuBench.Workloads;
 
-/// <summary>The workloads CriuBench ships, by the names a suite or --workloads uses.</summary>
+/// <summary>The workloads CriuBench ships, by the names a suite or --workloads uses, with their parameters.</summary>
 public static class BuiltinWorkloads
 {
-    public static readonly IReadOnlyList<string> Names = ["counter", "timestamps"];
+    private sealed record Builtin(string[] Parameters, Func<Func<string, string?>, WorkloadSpec> Create);
+
+    private static readonly Dictionary<string, Builtin> All = new()
+    {
+        ["counter"] = new([], _ => ShellCounter()),
+        ["timestamps"] = new([], _ => TimestampPrinter()),
+        ["memory"] = new(["mib", "dirty_mib_per_s", "data"], get => MemoryHog(
+            mib: Number(get("mib") ?? "256", "mib"),
+            dirtyMibPerSecond: Number(get("dirty_mib_per_s") ?? "0", "dirty_mib_per_s"),
+            data: get("data") ?? "random")),
+    };
+
+    public static IReadOnlyCollection<string> Names => All.Keys;
+
+    public static WorkloadSpec ByName(string name) => Create(name, new Dictionary<string, string>());
+
+    /// <summary>A built-in workload with parameters from a suite (e.g. memory with mib: 1024).</summary>
+    public static WorkloadSpec Create(string name, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (!All.TryGetValue(name, out var builtin))
+            throw new ArgumentException($"unknown workload '{name}': built-in ones are {string.Join(", ", Names)}; define others in a suite file");
+        foreach (var key in parameters.Keys.Where(key => !builtin.Parameters.Contains(key)))
+            throw new ArgumentException(builtin.Parameters.Length == 0
+                ? $"workload '{name}' takes no parameters, but '{key}' was given"
+                : $"workload '{name}' has no parameter '{key}': it takes {string.Join(", ", builtin.Parameters)}");
+        return builtin.Create(key => parameters.GetValueOrDefault(key));
+    }
 
     /// <summary>bash printing 0, 1, 2, ... every <paramref name="interval"/>.</summary>
     public static WorkloadSpec ShellCounter(TimeSpan? interval = null)
@@ -15,7 +41,7 @@ public static class BuiltinWorkloads
         return new WorkloadSpec
         {
             Name = "counter",
-            Command = ["bash", WorkloadAssets.File("counter.sh"), every.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)],
+            Command = ["bash", WorkloadAssets.File("counter.sh"), Invariant(every.TotalSeconds)],
             Output = OutputFormat.Counter,
             Interval = every,
         };
@@ -28,16 +54,38 @@ public static class BuiltinWorkloads
         return new WorkloadSpec
         {
             Name = "timestamps",
-            Command = [WorkloadAssets.File("bin/ticker"), "--interval-us", ((long)(every.TotalMicroseconds)).ToString(CultureInfo.InvariantCulture)],
+            Command = [WorkloadAssets.File("bin/ticker"), "--interval-us", Invariant(Math.Round(every.TotalMicroseconds))],
             Output = OutputFormat.CounterTimestamp,
             Interval = every,
         };
     }
 
-    public static WorkloadSpec ByName(string name) => name switch
+    /// <summary>
+    /// Holds <paramref name="mib"/> MiB of filled memory and dirties <paramref name="dirtyMibPerSecond"/> of it,
+    /// printing "counter unix-ns" every 5 ms. Its image must hold at least those MiB.
+    /// </summary>
+    public static WorkloadSpec MemoryHog(double mib, double dirtyMibPerSecond = 0, string data = "random")
     {
-        "counter" => ShellCounter(),
-        "timestamps" => TimestampPrinter(),
-        _ => throw new ArgumentException($"unknown workload '{name}': built-in ones are {string.Join(", ", Names)}; define others in a suite file"),
-    };
+        if (mib < 1) throw new ArgumentException($"mib must be at least 1, not {Invariant(mib)}");
+        if (data is not ("random" or "compressible")) throw new ArgumentException($"data must be random or compressible, not '{data}'");
+        var every = TimeSpan.FromMilliseconds(5);
+        var name = $"memory-{Invariant(mib)}m" + (dirtyMibPerSecond > 0 ? $"-d{Invariant(dirtyMibPerSecond)}" : "") + (data == "random" ? "" : "-" + data);
+        return new WorkloadSpec
+        {
+            Name = name,
+            Command = [WorkloadAssets.File("bin/ticker"), "--mib", Invariant(mib), "--data", data,
+                "--dirty-mib-per-s", Invariant(dirtyMibPerSecond), "--interval-us", Invariant(every.TotalMicroseconds)],
+            Output = OutputFormat.CounterTimestamp,
+            Interval = every,
+            MinimumImageBytes = (long)(mib * 1024 * 1024),
+            Parameters = [new("mib", Invariant(mib)), new("dirty_mib_per_s", Invariant(dirtyMibPerSecond)), new("data", data)],
+        };
+    }
+
+    private static double Number(string text, string parameter) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value
+            : throw new ArgumentException($"{parameter} must be a non-negative number, not '{text}'");
+
+    private static string Invariant(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

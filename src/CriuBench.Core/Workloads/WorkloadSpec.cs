@@ -25,6 +25,9 @@ public sealed record WorkloadSpec
     /// <summary>Extra `criu dump` arguments this workload needs (e.g. --tcp-established).</summary>
     public IReadOnlyList<string> ExtraDumpArguments { get; init; } = [];
 
+    /// <summary>The least a checkpoint of it must weigh (memory it holds); a smaller image means pages were missed.</summary>
+    public long? MinimumImageBytes { get; init; }
+
     /// <summary>Parameters worth a column in results (e.g. mib=256), in a stable order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
 }

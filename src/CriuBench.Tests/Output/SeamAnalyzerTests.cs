@@ -48,11 +48,11 @@ public class SeamAnalyzerTests
     }
 
     [Fact]
-    public void Gaps_older_than_the_last_fifty_lines_before_the_seam_are_not_downtime()
+    public void A_gap_before_the_seam_belongs_to_an_earlier_migration_not_to_this_one()
     {
-        string old = "0 0\n"; // 1 s before the next line, 51 lines before the seam
-        string before = old + Logs.Ticks(1, 51, 1_000_000_000);
-        var report = Report(Seam(before, Logs.Ticks(52, 53, 1_051_000_000), OutputFormat.CounterTimestamp));
+        string earlier = "0 0\n"; // a 1 s gap a few lines before this seam: the previous migration's
+        string before = earlier + Logs.Ticks(1, 5, 1_000_000_000);
+        var report = Report(Seam(before, Logs.Ticks(6, 7, 1_005_000_000), OutputFormat.CounterTimestamp));
         Assert.Equal(1.0, report.DowntimeMs!.Value, 6);
     }
 

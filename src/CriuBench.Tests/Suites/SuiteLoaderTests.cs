@@ -38,6 +38,30 @@ public class SuiteLoaderTests
     }
 
     [Fact]
+    public void A_built_in_workload_takes_its_parameters_from_the_suite()
+    {
+        var suite = SuiteLoader.Parse("""
+            workloads:
+              - builtin: memory
+                mib: 64
+                dirty_mib_per_s: 50
+              - builtin: memory
+                name: big
+                mib: 1024
+            """);
+        Assert.Equal(["memory-64m-d50", "big"], suite.Workloads.Select(w => w.Name));
+        Assert.Equal(1024L << 20, suite.Workloads[1].MinimumImageBytes);
+    }
+
+    [Fact]
+    public void A_parameter_the_built_in_does_not_take_is_an_error_with_its_line()
+    {
+        var error = Assert.Throws<SuiteException>(() => SuiteLoader.Parse("workloads:\n  - builtin: counter\n    mib: 3"));
+        Assert.Contains("suite:2", error.Message);
+        Assert.Contains("takes no parameters", error.Message);
+    }
+
+    [Fact]
     public void Defaults_are_both_core_strategies_five_repetitions_and_one_gigabit()
     {
         var suite = SuiteLoader.Parse("workloads: [counter]");
@@ -46,13 +70,23 @@ public class SuiteLoaderTests
         Assert.Equal([LinkRate.Default], suite.LinkRates);
     }
 
-    [Fact]
-    public void The_shipped_default_suite_loads()
+    [Theory]
+    [InlineData("default.yaml")]
+    [InlineData("memory-sweep.yaml")]
+    public void The_shipped_suites_load(string file)
     {
-        var path = Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "suites", "default.yaml");
-        var suite = SuiteLoader.Load(path);
-        Assert.Equal(["counter", "timestamps"], suite.Workloads.Select(w => w.Name));
-        Assert.Equal(20, suite.MigrationCount);
+        var suite = SuiteLoader.Load(Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "suites", file));
+        Assert.NotEmpty(suite.Workloads);
+        Assert.Equal(5, suite.Repetitions);
+    }
+
+    [Fact]
+    public void The_default_suite_runs_the_seed_workloads_with_both_core_strategies()
+    {
+        var suite = SuiteLoader.Load(Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "suites", "default.yaml"));
+        Assert.Contains("counter", suite.Workloads.Select(w => w.Name));
+        Assert.Contains("timestamps", suite.Workloads.Select(w => w.Name));
+        Assert.Equal(["tar", "shared"], suite.Strategies);
     }
 
     [Theory]

@@ -6,9 +6,6 @@ namespace CriuBench.Workloads.Output;
 /// </summary>
 public static class SeamAnalyzer
 {
-    /// <summary>Well-formed lines before the seam whose timestamp gaps count towards downtime.</summary>
-    public const int LinesBeforeForDowntime = 50;
-
     /// <param name="window">Bytes of the output file from some offset, as read from the host.</param>
     /// <param name="seam">The file's size at checkpoint time minus the window's start offset; always a line boundary.</param>
     /// <param name="format">How the workload's lines look.</param>
@@ -29,23 +26,19 @@ public static class SeamAnalyzer
         bool timestamps = format == OutputFormat.CounterTimestamp;
         long? maxDeltaNs = null;
 
-        // Before the seam, newest first: the last value, and timestamp gaps over the last lines.
+        // Before the seam only the newest well-formed line matters: gaps further back belong to
+        // earlier events (a previous migration a few lines ago, for a fast workload), not to this one.
         ReadOnlySpan<byte> before = window[..at];
         if (!windowStartsAtLine)
             before = before[(before.IndexOf((byte)'\n') + 1)..];
-        long lastBefore = -1, lastBeforeNs = 0, newerNs = 0;
-        for (int seen = 0; !before.IsEmpty && seen < LinesBeforeForDowntime;)
+        long lastBefore = -1, lastBeforeNs = 0;
+        while (!before.IsEmpty && lastBefore < 0)
         {
             ReadOnlySpan<byte> body = before[..^1];
             int start = body.LastIndexOf((byte)'\n') + 1;
             before = before[..start];
-            if (!OutputLine.TryParse(body[start..], format, out long value, out long ns))
-                continue;
-            if (seen++ == 0)
+            if (OutputLine.TryParse(body[start..], format, out long value, out long ns))
                 (lastBefore, lastBeforeNs) = (value, ns);
-            else if (timestamps)
-                maxDeltaNs = Math.Max(maxDeltaNs ?? long.MinValue, newerNs - ns);
-            newerNs = ns;
         }
         if (lastBefore < 0)
             return SeamAnalysis.Failure(SeamProblem.NoLineBefore,
