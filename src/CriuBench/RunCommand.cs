@@ -30,12 +30,15 @@ internal static class RunCommand
         {
             var file = parse.GetValue(suite)?.FullName ?? Path.Combine(WorkloadAssets.Directory, "suites", "default.yaml");
             var loaded = SuiteLoader.Load(file);
+            var rateOverride = Split(parse.GetValue(bandwidth)).Select(LinkRate.Parse).ToList();
+            var chosenWorkloads = Split(parse.GetValue(workloads)) is { Count: > 0 } names ? names.Select(BuiltinWorkloads.ByName).ToList() : loaded.Workloads;
             var effective = loaded with
             {
-                Workloads = Split(parse.GetValue(workloads)) is { Count: > 0 } names ? names.Select(BuiltinWorkloads.ByName).ToList() : loaded.Workloads,
+                // --bandwidth replaces every rate, also those a suite gave single workloads.
+                Workloads = rateOverride.Count > 0 ? chosenWorkloads.Select(w => w with { LinkRates = null }).ToList() : chosenWorkloads,
                 Strategies = Split(parse.GetValue(strategies)) is { Count: > 0 } chosen ? Validated(chosen) : loaded.Strategies,
                 Repetitions = parse.GetValue(repetitions) is { } n ? Positive(n) : loaded.Repetitions,
-                LinkRates = Split(parse.GetValue(bandwidth)) is { Count: > 0 } rates ? rates.Select(LinkRate.Parse).ToList() : loaded.LinkRates,
+                LinkRates = rateOverride.Count > 0 ? rateOverride : loaded.LinkRates,
                 LabName = parse.GetValue(lab) ?? loaded.LabName,
                 StopOnFailure = parse.GetValue(stopOnFailure) || loaded.StopOnFailure,
             };

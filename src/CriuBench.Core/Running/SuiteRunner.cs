@@ -24,7 +24,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         var runDirectory = ResultsDirectory.Create(resultsRoot, runId);
         var environment = await EnvironmentProbe.ReadAsync(runner, suite, "lab-netns", commandLine, ct);
         await EnvironmentCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Environment), environment, ct);
-        log.Info($"run {runId}: {suite.Workloads.Count} workloads x {suite.Strategies.Count} strategies x {suite.LinkRates.Count} link rates x {suite.Repetitions} repetitions = {suite.MigrationCount} migrations");
+        log.Info($"run {runId}: {suite.Workloads.Count} workloads x {suite.Strategies.Count} strategies x {suite.LinkRates.Count} link rates ({string.Join(", ", suite.LinkRates)}) x {suite.Repetitions} repetitions = {suite.MigrationCount} migrations");
 
         var records = new List<MigrationRecord>();
         await using (var lab = await Lab.Lab.UpAsync(suite.LabName, suite.LinkRates[0], runner, log, ct))
@@ -40,7 +40,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 {
                     await using var strategy = TransferStrategies.Create(strategyName);
                     await strategy.SetUpAsync(lab.Hosts, ct);
-                    foreach (var spec in suite.Workloads)
+                    foreach (var spec in suite.Workloads.Where(w => w.RunsAt(rate)))
                     {
                         var cell = new Cell(runId, spec, await engines.GetAsync(spec.Engine), strategy, rate, lab.Hosts);
                         await foreach (var row in RunCellAsync(cell, suite, migration, ct))

@@ -19,5 +19,5 @@ public sealed record Suite
     /// <summary>Keep every migration's CRIU logs, not only those of failures.</summary>
     public bool KeepLogs { get; init; }
 
-    public int MigrationCount => Workloads.Count * Strategies.Count * Repetitions * LinkRates.Count;
+    public int MigrationCount => LinkRates.Sum(rate => Workloads.Count(w => w.RunsAt(rate))) * Strategies.Count * Repetitions;
 }

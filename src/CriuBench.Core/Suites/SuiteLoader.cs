@@ -15,7 +15,7 @@ namespace CriuBench.Suites;
 public static class SuiteLoader
 {
     private static readonly string[] TopLevelKeys = ["name", "repetitions", "bandwidth", "strategies", "workloads", "lab", "stop_on_failure", "keep_logs"];
-    private static readonly string[] WorkloadKeys = ["name", "builtin", "command", "output", "interval_ms", "engine", "criu_dump_args"];
+    private static readonly string[] WorkloadKeys = ["name", "builtin", "command", "output", "interval_ms", "engine", "criu_dump_args", "bandwidth"];
 
     /// <summary>Keys a built-in workload passes on as its parameters (the workload checks which it takes).</summary>
     private static readonly string[] BuiltinParameterKeys = ["mib", "dirty_mib_per_s", "data"];
@@ -51,6 +51,13 @@ public static class SuiteLoader
             throw new SuiteException($"{source}: unknown strategy '{strategy}': choose from {string.Join(", ", TransferStrategies.Names)}");
 
         var rates = reader.ScalarOrSequence(root, "bandwidth").Select(text => reader.Convert(root, "bandwidth", () => LinkRate.Parse(text))).ToList();
+        if (rates.Count == 0) rates.Add(LinkRate.Default);
+        // A workload that names its own rates runs at those only, the others at the suite's;
+        // the lab runs at all of them.
+        var suiteRates = rates.Select(rate => rate.Label).ToList();
+        workloads = workloads.Select(w => w with { LinkRates = w.LinkRates ?? suiteRates }).ToList();
+        foreach (var rate in workloads.SelectMany(w => w.LinkRates!).Select(LinkRate.Parse))
+            if (!rates.Contains(rate)) rates.Add(rate);
         var repetitions = reader.Integer(root, "repetitions") ?? 5;
         if (repetitions < 1) throw new SuiteException($"{source}: repetitions must be at least 1");
 
@@ -60,7 +67,7 @@ public static class SuiteLoader
             Workloads = workloads,
             Strategies = strategies.Count > 0 ? strategies : ["tar", "shared"],
             Repetitions = repetitions,
-            LinkRates = rates.Count > 0 ? rates : [LinkRate.Default],
+            LinkRates = rates,
             LabName = reader.OptionalScalar(root, "lab") ?? "cb",
             StopOnFailure = reader.Boolean(root, "stop_on_failure") ?? false,
             KeepLogs = reader.Boolean(root, "keep_logs") ?? false,
@@ -86,8 +93,10 @@ public static class SuiteLoader
                 Output = ParseOutput(reader, map),
             };
         var interval = reader.Integer(map, "interval_ms");
+        var rates = reader.ScalarOrSequence(map, "bandwidth").Select(text => reader.Convert(map, "bandwidth", () => LinkRate.Parse(text)).Label).ToList();
         return spec with
         {
+            LinkRates = rates.Count > 0 ? rates : null,
             Name = reader.OptionalScalar(map, "name") ?? spec.Name,
             Interval = interval is { } ms ? TimeSpan.FromMilliseconds(ms) : spec.Interval,
             Engine = reader.OptionalScalar(map, "engine") ?? spec.Engine,

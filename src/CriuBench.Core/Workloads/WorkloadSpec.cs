@@ -25,6 +25,11 @@ public sealed record WorkloadSpec
     /// <summary>Extra `criu dump` arguments this workload needs (e.g. --tcp-established).</summary>
     public IReadOnlyList<string> ExtraDumpArguments { get; init; } = [];
 
+    /// <summary>The link rates (labels) this workload runs at; null: every rate of the suite.</summary>
+    public IReadOnlyList<string>? LinkRates { get; init; }
+
+    public bool RunsAt(Lab.LinkRate rate) => LinkRates is null || LinkRates.Contains(rate.Label);
+
     /// <summary>The least a checkpoint of it must weigh (memory it holds); a smaller image means pages were missed.</summary>
     public long? MinimumImageBytes { get; init; }
 

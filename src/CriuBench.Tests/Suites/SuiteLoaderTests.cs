@@ -62,6 +62,24 @@ public class SuiteLoaderTests
     }
 
     [Fact]
+    public void A_workload_can_run_at_its_own_link_rates_only()
+    {
+        var suite = SuiteLoader.Parse("""
+            repetitions: 2
+            bandwidth: [100mbit, unlimited]
+            strategies: [tar, shared]
+            workloads:
+              - counter
+              - { builtin: memory, mib: 1024, bandwidth: 1gbit }
+            """);
+        Assert.Equal(["100mbit", "unlimited", "1gbit"], suite.LinkRates.Select(r => r.Label));
+        Assert.Equal(["100mbit", "unlimited"], suite.Workloads[0].LinkRates);
+        Assert.Equal(["1gbit"], suite.Workloads[1].LinkRates);
+        Assert.False(suite.Workloads[1].RunsAt(LinkRate.Parse("100mbit")));
+        Assert.Equal((2 + 1) * 2 * 2, suite.MigrationCount); // counter at 2 rates, memory at 1
+    }
+
+    [Fact]
     public void Defaults_are_both_core_strategies_five_repetitions_and_one_gigabit()
     {
         var suite = SuiteLoader.Parse("workloads: [counter]");
