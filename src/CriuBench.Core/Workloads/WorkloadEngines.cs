@@ -6,6 +6,7 @@ public static class WorkloadEngines
     private static readonly Dictionary<string, Func<IWorkloadEngine>> Factories = new()
     {
         ["process"] = () => new ProcessEngine(),
+        ["runc"] = () => new Containers.RuncEngine(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
