@@ -6,7 +6,7 @@ namespace CriuBench.Workloads;
 /// <summary>The workloads CriuBench ships, by the names a suite or --workloads uses.</summary>
 public static class BuiltinWorkloads
 {
-    public static readonly IReadOnlyList<string> Names = ["counter", "timestamps", "runc-counter"];
+    public static readonly IReadOnlyList<string> Names = ["counter", "timestamps", "runc-counter", "docker-counter"];
 
     /// <summary>bash printing 0, 1, 2, ... every <paramref name="interval"/>.</summary>
     public static WorkloadSpec ShellCounter(TimeSpan? interval = null)
@@ -58,6 +58,7 @@ public static class BuiltinWorkloads
         "counter" => ShellCounter(),
         "timestamps" => TimestampPrinter(),
         "runc-counter" => ContainerCounter("runc"),
+        "docker-counter" => ContainerCounter("docker"),
         _ => throw new ArgumentException($"unknown workload '{name}': built-in ones are {string.Join(", ", Names)}; define others in a suite file"),
     };
 }

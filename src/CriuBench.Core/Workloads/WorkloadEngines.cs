@@ -7,6 +7,7 @@ public static class WorkloadEngines
     {
         ["process"] = () => new ProcessEngine(),
         ["runc"] = () => new Containers.RuncEngine(),
+        ["docker"] = () => new Containers.DockerEngine(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
