@@ -35,7 +35,8 @@ public static class HostCgroups
         for root in $(findmnt -rn -t cgroup,cgroup2 -o TARGET); do
           dir=$root/$top/$scope
           [ -d "$dir" ] || continue
-          if [ -e "$dir/freezer.state" ]; then echo THAWED > "$dir/freezer.state"; fi
+          # Every level: a v1 cgroup frozen by itself stays frozen when its parent thaws.
+          find "$dir" -name freezer.state -exec sh -c 'for f; do echo THAWED > "$f"; done' thaw {} +
           find "$dir" -name cgroup.freeze -exec sh -c 'for f; do echo 0 > "$f"; done' thaw {} +
         done
         exit 0

@@ -90,7 +90,10 @@ internal sealed class ContainerMigrationScenario(CriuBench.Lab.Lab lab, IWorkloa
         $"image={row.ImageBytes}B app-downtime={row.AppDowntimeMs:0.0}ms {row.FailureReason}");
 
     /// <summary>What of the containers is still there: cgroups of either host, processes in the lab besides its sshd.</summary>
-    public static IReadOnlyList<string> Leftovers(CriuBench.Lab.Lab lab)
+    public static IReadOnlyList<string> Leftovers(CriuBench.Lab.Lab lab) => Leftovers(lab, Namespaces(lab));
+
+    /// <summary>The same, for namespaces identified before the lab went down (a survivor keeps its namespace alive).</summary>
+    public static IReadOnlyList<string> Leftovers(CriuBench.Lab.Lab lab, IReadOnlySet<string> namespaces)
     {
         var found = new List<string>();
         foreach (var host in lab.Hosts)
@@ -99,19 +102,35 @@ internal sealed class ContainerMigrationScenario(CriuBench.Lab.Lab lab, IWorkloa
             var scope = Path.Combine(root, HostCgroups.Top, host.Identity);
             if (Directory.Exists(scope)) found.Add($"cgroup {scope}");
         }
-        var namespaces = LabLayout.HostNames
-            .SelectMany(name => new[]
-            {
-                NamespaceProcesses.IdentityOf(lab.Layout.NetworkNamespaceFile(name), "net"),
-                NamespaceProcesses.IdentityOf(lab.Layout.MountNamespaceFile(name), "mnt"),
-            })
-            .OfType<string>().ToHashSet();
         foreach (var pid in NamespaceProcesses.Find(namespaces))
         {
             var command = Comm(pid);
             if (command is not null and not "sshd" and not "nsenter") found.Add($"process {pid} ({command})");
         }
         return found;
+    }
+
+    /// <summary>The identities of the lab's network and mount namespaces.</summary>
+    public static IReadOnlySet<string> Namespaces(CriuBench.Lab.Lab lab) =>
+        LabLayout.HostNames
+            .SelectMany(name => new[]
+            {
+                NamespaceProcesses.IdentityOf(lab.Layout.NetworkNamespaceFile(name), "net"),
+                NamespaceProcesses.IdentityOf(lab.Layout.MountNamespaceFile(name), "mnt"),
+            })
+            .OfType<string>().ToHashSet();
+
+    /// <summary>
+    /// Tears the lab down as `lab down` after a crash would (no engine shutdown), returns what
+    /// survived, and brings the lab back up under the same name for the class's other tests.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CrashAndTearDownAsync(CriuBench.Lab.Lab lab)
+    {
+        var namespaces = Namespaces(lab);
+        await CriuBench.Lab.Lab.DownAsync(lab.Layout.Name, ProcessRunner.Instance, NullLog.Instance);
+        var survivors = Leftovers(lab, namespaces);
+        await CriuBench.Lab.Lab.UpAsync(lab.Layout.Name, lab.Rate, ProcessRunner.Instance, NullLog.Instance);
+        return survivors;
     }
 
     public static async Task<bool> ExistsAsync(IHost host, string path) =>

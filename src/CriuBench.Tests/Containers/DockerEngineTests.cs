@@ -26,4 +26,19 @@ public sealed class DockerEngineTests(DockerLab fixture, ITestOutputHelper outpu
             Assert.False(await ContainerMigrationScenario.ExistsAsync(host, DockerCommands.Root), $"dockerd's files left on {host.Name}");
         Assert.Empty(ContainerMigrationScenario.Leftovers(lab));
     }
+
+    [Fact]
+    public async Task After_a_crash_the_labs_teardown_stops_its_dockerd_and_containers_and_removes_their_cgroups()
+    {
+        Requires.Criu();
+        Requires.Tool("dockerd", "docker.io");
+        var lab = fixture.Lab;
+        var engine = new DockerEngine();
+        await engine.PrepareHostAsync(lab.Source, CancellationToken.None);
+        await engine.StartAsync(lab.Source, BuiltinWorkloads.ByName("docker-counter"), "crash", CancellationToken.None);
+
+        var survivors = await ContainerMigrationScenario.CrashAndTearDownAsync(lab);
+
+        Assert.Empty(survivors);
+    }
 }

@@ -1,3 +1,5 @@
+using CriuBench.Execution;
+using CriuBench.Hosts;
 using CriuBench.Tests.Support;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Containers;
@@ -28,5 +30,24 @@ public sealed class RuncEngineTests(RuncLab fixture, ITestOutputHelper output) :
             Assert.False(await ContainerMigrationScenario.ExistsAsync(host, BusyboxRootfs.OnHost), $"rootfs copy left on {host.Name}");
         }
         Assert.Empty(ContainerMigrationScenario.Leftovers(lab));
+    }
+
+    [Fact]
+    public async Task After_a_crash_the_labs_teardown_removes_its_containers_and_their_cgroups_even_a_frozen_one()
+    {
+        Requires.Criu();
+        Requires.Tool("runc", "runc");
+        var lab = fixture.Lab;
+        var engine = new RuncEngine();
+        var spec = BuiltinWorkloads.ByName("runc-counter");
+        foreach (var host in lab.Hosts) await engine.PrepareHostAsync(host, CancellationToken.None);
+        await engine.StartAsync(lab.Source, spec, "crash-running", CancellationToken.None);
+        var frozen = await engine.StartAsync(lab.Destination, spec, "crash-frozen", CancellationToken.None);
+        // A checkpoint cut short leaves the container frozen, as `runc pause` does.
+        await lab.Destination.RunCheckedAsync(Command.Of("runc", "--root", RuncCommands.StateRoot, "pause", frozen.Id));
+
+        var survivors = await ContainerMigrationScenario.CrashAndTearDownAsync(lab);
+
+        Assert.Empty(survivors);
     }
 }
