@@ -69,6 +69,8 @@ fi
 
 # The workloads' native programs, rebuilt when their source changes.
 make -s -C "$repo/workloads"
+# The containers' root filesystem (runc and docker engines), from busybox-static; cached.
+"$repo/workloads/build-busybox-rootfs.sh" >/dev/null
 
 if command -v dotnet >/dev/null; then
   dotnet restore "$repo/CriuBench.sln" -v q >/dev/null || die "dotnet restore failed"

@@ -32,6 +32,10 @@ public static class HostCommands
         return buffer.ToArray();
     }
 
+    /// <summary>Creates or replaces a file with <paramref name="text"/>.</summary>
+    public static Task WriteTextAsync(this IHost host, string path, string text, CancellationToken ct = default) =>
+        host.RunCheckedAsync(Command.Of("dd", $"of={path}", "status=none") with { StandardInput = text }, ct);
+
     public static async Task<string> ReadTextAsync(this IHost host, string path, CancellationToken ct = default) =>
         (await host.RunCheckedAsync(Command.Of("cat", path), ct)).StandardOutput;
 

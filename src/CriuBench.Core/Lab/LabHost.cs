@@ -13,6 +13,7 @@ public sealed class LabHost(string name, LabLayout layout, ICommandRunner runner
 {
     public string Name { get; } = name;
     public string Kind => "lab-netns";
+    public string Identity => layout.NetworkNamespace(Name);
     public string Address => LabLayout.AddressOf(Name);
     public SshAccess Ssh => new("root", Address, 22, layout.ClientKey);
 

@@ -1,4 +1,5 @@
 using CriuBench.Execution;
+using CriuBench.Hosts;
 using CriuBench.Logging;
 
 namespace CriuBench.Lab;
@@ -21,7 +22,12 @@ internal static class LabTeardown
             .OfType<string>()
             .ToHashSet();
 
+        // Containers of the lab's hosts share their host's network namespace, so the kill below
+        // reaches them too; thawed first, since a frozen task (a checkpoint cut short) ignores SIGKILL.
+        foreach (var host in LabLayout.HostNames)
+            await runner.RunAsync(HostCgroups.ThawScope(layout.NetworkNamespace(host)), ct);
         var killed = namespaces.Count > 0 ? await KillAllAsync(namespaces, ct) : 0;
+        await RemoveCgroupsAsync(layout, runner, log, ct);
 
         var leftovers = 0;
         foreach (var command in HostMountNamespaces.Delete(layout).Concat(LabNetwork.Delete(layout)))
@@ -34,6 +40,23 @@ internal static class LabTeardown
         }
         if (leftovers > 0 || killed > 0)
             log.Info($"lab {layout.Name}: removed ({killed} processes stopped, namespaces, mounts and disks deleted)");
+    }
+
+    /// <summary>The hosts' container cgroups (see <see cref="HostCgroups"/>), once their processes are gone.</summary>
+    private static async Task RemoveCgroupsAsync(LabLayout layout, ICommandRunner runner, ILog log, CancellationToken ct)
+    {
+        foreach (var host in LabLayout.HostNames)
+        {
+            CommandResult? result = null;
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                result = await runner.RunAsync(HostCgroups.RemoveScope(layout.NetworkNamespace(host)), ct);
+                if (result.Succeeded) break;
+                await Task.Delay(50, ct); // a killed task leaves its cgroup a moment after the signal
+            }
+            if (result is { Succeeded: false })
+                log.Warning($"lab {layout.Name}: {result.StandardError.Trim()}");
+        }
     }
 
     private static async Task<int> KillAllAsync(IReadOnlySet<string> namespaces, CancellationToken ct)

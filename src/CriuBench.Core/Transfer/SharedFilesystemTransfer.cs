@@ -61,7 +61,12 @@ public sealed class SharedFilesystemTransfer : ITransferStrategy
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {
             var steps = new TimedSteps();
-            await steps.RunAsync("files-out", request.Source, Command.Of("cp", "-a", request.WorkloadDirectory, Files), ct);
+            // Into the share without owners and times: sshfs cannot set them on a symlink (it follows
+            // the link, and fails while its target is not copied yet, as in a container's rootfs).
+            // The sftp server writes as root, who owns a workload's files anyway, and no restore
+            // checks a file's times.
+            await steps.RunAsync("files-out", request.Source,
+                Command.Of("cp", "-a", "--no-preserve=ownership,timestamps", request.WorkloadDirectory, Files), ct);
             await steps.RunAsync("files-in", request.Destination, Command.Of("cp", "-a", Files, request.WorkloadDirectory), ct);
             return steps.Finish(bytesMoved: null);
         }

@@ -6,6 +6,8 @@ public static class WorkloadEngines
     private static readonly Dictionary<string, Func<IWorkloadEngine>> Factories = new()
     {
         ["process"] = () => new ProcessEngine(),
+        ["runc"] = () => new Containers.RuncEngine(),
+        ["docker"] = () => new Containers.DockerEngine(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
