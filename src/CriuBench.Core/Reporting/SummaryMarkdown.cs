@@ -13,7 +13,7 @@ public static class SummaryMarkdown
     /// <summary>The metrics that get a table, in this order.</summary>
     public static IReadOnlyList<Metric> KeyMetrics { get; } =
     [
-        Metrics.StopTime, Metrics.CheckpointTime, Metrics.TransferTime, Metrics.RestoreTime, Metrics.ImageSize,
+        Metrics.StopTime, Metrics.StopTimeBound, Metrics.Efficiency, Metrics.CheckpointTime, Metrics.TransferTime, Metrics.RestoreTime, Metrics.ImageSize,
         Metrics.CounterGap, Metrics.AppDowntime, Metrics.CriuFrozenTime, Metrics.CriuRestoreTime,
     ];
 
