@@ -18,7 +18,7 @@ public sealed class GnuplotScriptTests
         var chart = BarChart.For(Metrics.StopTime, Summarizer.Summarize(records)).Single();
 
         Assert.Equal(
-            "# stop_time (ms): per workload, median min max of each of: tar, page-server\n" +
+            "# stop_time (ms): per cluster, median min max of each of: tar, page-server\n" +
             "\"counter\" 20 10 30 5.5 5.5 5.5\n" +
             "\"mem hog\" 100 100 100 NaN NaN NaN\n",
             GnuplotScript.Data(chart));
