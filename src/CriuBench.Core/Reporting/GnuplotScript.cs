@@ -56,7 +56,8 @@ internal static class GnuplotScript
             $"set xrange [-0.6:{Number(chart.Clusters.Count - 0.4)}]",
             "set yrange [0:*]",
             "set grid ytics",
-            slanted ? "set xtics nomirror rotate by 30 right" : "set xtics nomirror",
+            // Slanted labels make gnuplot reserve a wide right margin it does not need.
+            slanted ? "set xtics nomirror rotate by 30 right\nset rmargin 4" : "set xtics nomirror",
             "set ytics nomirror",
             "set border 3",
         ];
