@@ -16,8 +16,8 @@ packages=(
   iproute2 iptables openssh-server openssh-client sshfs rsync tar zstd procps psmisc util-linux
   # workloads and containers
   gcc make libc6-dev runc busybox-static docker.io
-  # reports
-  gnuplot-nox
+  # reports; chromium (Debian's package, no browser download) for the test that opens report.html
+  gnuplot-nox chromium
 )
 criu_build_deps=(
   libprotobuf-dev libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3-protobuf
