@@ -6,12 +6,17 @@ namespace CriuBench.Tests.Reporting.Comparison;
 public sealed class MemorySweepTests
 {
     [Theory]
-    [InlineData("memory-64m", 64, null)]
-    [InlineData("memory-256m-d50", 256, 50)]
-    [InlineData("memory-1024m-d0", 1024, 0)]
-    public void The_size_and_dirty_rate_are_read_from_the_workload_name(string workload, int mib, int? dirty)
+    [InlineData("memory-64m", 64, null, null, "")]
+    [InlineData("memory-256m-d50", 256, 50, null, "d50")]
+    [InlineData("memory-1024m-d0", 1024, 0, null, "d0")]
+    [InlineData("memory-64m-zero", 64, null, "zero", "zero")]
+    [InlineData("memory-64m-d50-zero", 64, 50, "zero", "d50 zero")]
+    public void The_size_dirty_rate_and_data_are_read_from_the_workload_name(string workload, int mib, int? dirty, string? data, string variant)
     {
-        Assert.Equal(new MemoryWorkloadName(mib, dirty), MemoryWorkloadName.TryParse(workload));
+        var name = MemoryWorkloadName.TryParse(workload);
+
+        Assert.Equal(new MemoryWorkloadName(mib, dirty, data), name);
+        Assert.Equal(variant, name!.Variant);
     }
 
     [Theory]
@@ -20,7 +25,8 @@ public sealed class MemorySweepTests
     [InlineData("memory-m")]
     [InlineData("memory-64")]
     [InlineData("memory-0m")]
-    [InlineData("memory-64m-x")]
+    [InlineData("memory-64m-x1")]
+    [InlineData("memory-64m-zero-d50")]
     [InlineData("memory-64M")]
     [InlineData("memory-64m-d")]
     [InlineData("memory-99999999999m")]

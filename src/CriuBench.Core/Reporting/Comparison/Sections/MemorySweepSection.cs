@@ -7,8 +7,9 @@ internal sealed class MemorySweepSection : IReportSection
     {
         yield return new Heading(2, "Memory sweep");
         yield return new Paragraph(
-            "Workloads named memory-<N>m or memory-<N>m-d<R> are the memory allocator holding N MiB (dirtying it at rate R). " +
-            "migrations.csv has no parameters column yet, so N and R are read from the workload name; other workloads are not part of the sweep.");
+            "Workloads named memory-<N>m[-d<R>][-<data>] are the memory allocator holding N MiB, dirtying R MiB/s of it while it runs " +
+            "(series marked d<R>) and filled with random data unless <data> says otherwise. " +
+            "migrations.csv has no parameters column yet, so these are read from the workload name; other workloads are not part of the sweep.");
         var series = MemorySweep.Of(data);
         if (series.Count == 0)
         {
@@ -16,7 +17,7 @@ internal sealed class MemorySweepSection : IReportSection
             yield break;
         }
         foreach (var chart in Charts(data, series))
-            yield return new Figure(chart, "Median stop time (solid, left axis) and median image size (dashed, right axis) against N, one colour per strategy and dirty rate.");
+            yield return new Figure(chart, "Median stop time (solid, left axis) and median image size (dashed, right axis) against N, one colour per strategy and dirty rate (or data).");
         yield return Table.Of(
             [("link rate", false), ("strategy", false), ("sizes (MiB)", false), ("stop time per MiB (ms)", true), ("link alone per MiB (ms)", true)],
             series.Select(s => (IReadOnlyList<string>)
