@@ -50,6 +50,16 @@ public sealed class ComparisonReportTests
         // Bound of page-server: 10 MiB at 12.5e6 B/s = 838.86 ms + its median restore 24 ms = 862.86 ms; efficiency 862.86 / 120.
         Assert.Contains("page-server on counter at 100mbit (median efficiency 7.191: 120.00 ms against a bound of 862.86 ms) comes closest", md);
         Assert.Contains("CRIU's own frozen + restore time stays below the harness's stop time in all 10 migrations", md);
+        Assert.Contains("An efficiency above 1 does not beat physics", md);
+    }
+
+    [Fact]
+    public void An_efficiency_below_1_needs_no_explanation()
+    {
+        var md = Markdown([ComparisonRecords.Migration("counter", "tar", 5000)]);
+
+        Assert.Contains("the one shaped configuration is tar on counter at 100mbit (median efficiency 0.368", md);
+        Assert.DoesNotContain("does not beat physics", md);
     }
 
     [Fact]

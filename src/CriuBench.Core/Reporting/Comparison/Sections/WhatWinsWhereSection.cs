@@ -52,9 +52,12 @@ internal sealed class WhatWinsWhereSection : IReportSection
             $"(median efficiency {ReportFormat.Ratio3(x.Efficiency!.Median)}: {ReportFormat.Ms(x.Stop!.Median)} ms against a bound of {ReportFormat.Ms(x.Bound!.Median)} ms)";
         var best = rated.MaxBy(x => x.Efficiency!.Median);
         var worst = rated.MinBy(x => x.Efficiency!.Median);
-        return rated.Count == 1
+        var sentence = rated.Count == 1
             ? $"Against the physical limit (image bytes / link rate + restore time) the one shaped configuration is {Describe(best)}."
             : $"Against the physical limit (image bytes / link rate + restore time), {Describe(best)} comes closest and {Describe(worst)} is farthest from it.";
+        return best.Efficiency!.Median > 1
+            ? sentence + " An efficiency above 1 does not beat physics: the images crossed the link inside the restore (a shared filesystem), which the bound counts twice, or after it (lazy pages), while the workload already ran."
+            : sentence;
     }
 
     private static string? Sweep(ComparisonData data)
