@@ -19,6 +19,9 @@ packages=(
   # reports
   gnuplot-nox
 )
+# The test that opens report.html in a headless browser. Debian packages chromium; Ubuntu ships it
+# only as a snap (no apt package of that name), where it is left out rather than failing the setup.
+browser_packages=(chromium)
 criu_build_deps=(
   libprotobuf-dev libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3-protobuf
   libnl-3-dev libnet1-dev libcap-dev libbsd-dev libnftables-dev libgnutls28-dev uuid-dev pkgconf
@@ -51,6 +54,11 @@ apt_install() {
 criu_works() { command -v criu >/dev/null && criu check >/dev/null 2>&1; }
 
 apt_install "${packages[@]}"
+for p in "${browser_packages[@]}"; do
+  if [ "$updated" -eq 0 ] && [ -n "$(missing "$p")" ]; then apt-get update -qq; updated=1; fi
+  if apt-cache show "$p" >/dev/null 2>&1; then apt_install "$p"
+  else log "no apt package '$p' here: the report's browser test will fail until it is installed"; fi
+done
 
 # CRIU: the distro's where `criu check` passes, otherwise a build of 4.x (see scripts/build-criu.sh).
 if ! criu_works; then

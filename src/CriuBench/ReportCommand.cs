@@ -5,13 +5,13 @@ using Command = System.CommandLine.Command;
 
 namespace CriuBench.Cli;
 
-/// <summary>`report DIR`: regenerates summaries and charts from a run's CSV files alone.</summary>
+/// <summary>`report DIR`: regenerates summaries, the comparison report and charts from a run's CSV files alone.</summary>
 internal static class ReportCommand
 {
     public static Command Create()
     {
         var directory = new Argument<DirectoryInfo>("run-directory") { Description = "a run directory, e.g. results/latest" };
-        var command = new Command("report", "regenerate summary.csv, summary.md and the charts from a run's CSV files") { directory };
+        var command = new Command("report", "regenerate summary.csv, summary.md, report.md, report.html and the charts from a run's CSV files") { directory };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
             var run = parse.GetValue(directory)!.FullName;

@@ -5,7 +5,7 @@ namespace CriuBench.Measurements;
 /// report and the charts agree on its name, unit and meaning.
 /// </summary>
 /// <param name="Name">snake_case, e.g. <c>stop_time</c>.</param>
-/// <param name="Unit">"ms", "bytes", "pages" or "values".</param>
+/// <param name="Unit">"ms", "bytes", "pages", "values" or "ratio".</param>
 /// <param name="Select">The row's value, or null when the row does not know it.</param>
 public sealed record Metric(string Name, string Unit, string Description, Func<MigrationRecord, double?> Select)
 {

@@ -22,6 +22,12 @@ public static class Metrics
     public static Metric CriuForkingTime { get; } = new("criu_forking_time", "ms", "CRIU: forking the restored tasks", r => r.CriuForkingTimeMs);
     public static Metric CriuPagesRestored { get; } = new("criu_pages_restored", "pages", "CRIU: pages restored", r => r.CriuPagesRestored);
 
+    // Derived from the row rather than stored in migrations.csv, so older files get them too.
+    public static Metric StopTimeBound { get; } = new("stop_time_bound", "ms",
+        "Physical limit: image bytes / link rate + restore time (the workload's own small files are negligible and not counted); none on an unlimited link",
+        PhysicalLimit.StopTimeBoundMs);
+    public static Metric Efficiency { get; } = new("efficiency", "ratio", "stop_time_bound / stop_time: 1 means as fast as the link allows", PhysicalLimit.Efficiency);
+
     public static IReadOnlyList<Metric> All { get; } =
     [
         StopTime, CheckpointTime, TransferTime, RestoreTime, TotalTime,
@@ -29,6 +35,7 @@ public static class Metrics
         CounterGap, AppDowntime,
         CriuFreezingTime, CriuFrozenTime, CriuMemdumpTime, CriuMemwriteTime, CriuPagesWritten,
         CriuRestoreTime, CriuForkingTime, CriuPagesRestored,
+        StopTimeBound, Efficiency,
     ];
 
     public static Metric Named(string name) =>

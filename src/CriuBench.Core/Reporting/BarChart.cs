@@ -3,17 +3,18 @@ using CriuBench.Measurements;
 namespace CriuBench.Reporting;
 
 /// <summary>
-/// What one clustered bar chart shows: a cluster per workload, a bar per series (strategy, or
-/// engine/strategy when engines differ), bar = median, error bar = min..max, in display units.
+/// What one clustered bar chart shows: a cluster per workload (or workload and link rate), a bar per
+/// series (strategy, or engine/strategy when engines differ), bar = median, error bar = min..max, in
+/// display units.
 /// </summary>
-/// <param name="Bars">[cluster][series]; null where a workload has no value for that series.</param>
+/// <param name="Bars">[cluster][series]; null where a cluster has no value for that series.</param>
 internal sealed record BarChart(
     string FileName,
     string Title,
     string YLabel,
     IReadOnlyList<string> Clusters,
     IReadOnlyList<string> Series,
-    IReadOnlyList<IReadOnlyList<BarChart.Bar?>> Bars)
+    IReadOnlyList<IReadOnlyList<BarChart.Bar?>> Bars) : IGnuplotChart
 {
     public sealed record Bar(double Median, double Min, double Max);
 
@@ -26,28 +27,52 @@ internal sealed record BarChart(
             var rows = summary.Where(r => r.Metric == metric.Name && r.LinkRate == linkRate).ToList();
             if (rows.Count == 0) continue;
             var fileName = linkRates.Count == 1 ? metric.Name : $"{metric.Name}_{FileNamePart(linkRate)}";
-            yield return Build(metric, linkRate, fileName, rows);
+            var title = $"{metric.Name} at link rate {linkRate}: median, error bars min..max";
+            yield return Build(metric, fileName, title, rows, r => r.Workload);
         }
     }
 
-    private static BarChart Build(Metric metric, string linkRate, string fileName, IReadOnlyList<SummaryRow> rows)
+    /// <summary>
+    /// One chart of every link rate: a cluster per workload and link rate ("counter @ 1gbit"), so
+    /// strategies can be compared at each rate side by side. Null when the metric has no values.
+    /// </summary>
+    public static BarChart? ByWorkloadAndLinkRate(Metric metric, IReadOnlyList<SummaryRow> summary, string fileName)
+    {
+        var rows = summary.Where(r => r.Metric == metric.Name).ToList();
+        if (rows.Count == 0) return null;
+        var workloads = rows.Select(r => r.Workload).Distinct().ToList();
+        var linkRates = rows.Select(r => r.LinkRate).Distinct().ToList();
+        var ordered = rows.OrderBy(r => workloads.IndexOf(r.Workload)).ThenBy(r => linkRates.IndexOf(r.LinkRate)).ToList();
+        var title = $"{metric.Name} per strategy at each link rate: median, error bars min..max";
+        return Build(metric, fileName, title, ordered, r => $"{r.Workload} @ {r.LinkRate}");
+    }
+
+    /// <summary>What a bar series is called: the strategy, with the engine when the rows have several.</summary>
+    public static Func<SummaryRow, string> SeriesOf(IReadOnlyList<SummaryRow> rows)
+    {
+        var severalEngines = rows.Select(r => r.Engine).Distinct().Count() > 1;
+        return r => severalEngines ? $"{r.Engine}/{r.Strategy}" : r.Strategy;
+    }
+
+    private static BarChart Build(Metric metric, string fileName, string title, IReadOnlyList<SummaryRow> rows, Func<SummaryRow, string> clusterOf)
     {
         var unit = DisplayUnit.For(metric.Unit);
-        var severalEngines = rows.Select(r => r.Engine).Distinct().Count() > 1;
-        string SeriesOf(SummaryRow r) => severalEngines ? $"{r.Engine}/{r.Strategy}" : r.Strategy;
-
-        var clusters = rows.Select(r => r.Workload).Distinct().ToList();
-        var series = rows.Select(SeriesOf).Distinct().ToList();
+        var seriesOf = SeriesOf(rows);
+        var clusters = rows.Select(clusterOf).Distinct().ToList();
+        var series = rows.Select(seriesOf).Distinct().ToList();
         var bars = clusters
-            .Select(workload => (IReadOnlyList<Bar?>)series
-                .Select(s => rows.FirstOrDefault(r => r.Workload == workload && SeriesOf(r) == s))
+            .Select(cluster => (IReadOnlyList<Bar?>)series
+                .Select(s => rows.FirstOrDefault(r => clusterOf(r) == cluster && seriesOf(r) == s))
                 .Select(r => r is null ? null : new Bar(unit.Convert(r.Median), unit.Convert(r.Min), unit.Convert(r.Max)))
                 .ToList())
             .ToList();
-        var title = $"{metric.Name} at link rate {linkRate}: median, error bars min..max";
         return new BarChart(fileName, title, $"{metric.Name} ({unit.Label})", clusters, series, bars);
     }
 
-    private static string FileNamePart(string text) =>
+    public string Data() => GnuplotScript.Data(this);
+
+    public string Script(string pngTerminal) => GnuplotScript.Script(this, pngTerminal);
+
+    internal static string FileNamePart(string text) =>
         string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
 }

@@ -12,6 +12,7 @@ public sealed record DisplayUnit(string Label, double Divisor, string Format)
     {
         "bytes" => new("MiB", 1024 * 1024, "0.00"),
         "ms" => new("ms", 1, "0.00"),
+        "ratio" => new("ratio", 1, "0.000"),
         _ => new(unit, 1, "0.#"),
     };
 

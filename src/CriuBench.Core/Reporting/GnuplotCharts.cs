@@ -1,4 +1,3 @@
-using System.Text;
 using CriuBench.Execution;
 using CriuBench.Measurements;
 
@@ -14,24 +13,11 @@ public sealed class GnuplotCharts(ICommandRunner runner, string gnuplot = "gnupl
     public static IReadOnlyList<Metric> ChartedMetrics { get; } =
         [Metrics.StopTime, Metrics.CheckpointTime, Metrics.TransferTime, Metrics.RestoreTime, Metrics.ImageSize];
 
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>Writes &lt;metric&gt;[_&lt;rate&gt;].{dat,gp,svg,png} into <paramref name="chartsDirectory"/>; returns the chart names.</summary>
     public async Task<IReadOnlyList<string>> WriteAsync(string chartsDirectory, IReadOnlyList<SummaryRow> summary, CancellationToken cancellationToken = default)
     {
         var charts = ChartedMetrics.SelectMany(metric => BarChart.For(metric, summary)).ToList();
-        if (charts.Count == 0) return [];
-
-        Directory.CreateDirectory(chartsDirectory);
-        var pngTerminal = await GnuplotTerminals.PngTerminalAsync(runner, gnuplot, cancellationToken);
-        foreach (var chart in charts)
-        {
-            await File.WriteAllTextAsync(Path.Combine(chartsDirectory, chart.FileName + ".dat"), GnuplotScript.Data(chart), Utf8, cancellationToken);
-            var script = chart.FileName + ".gp";
-            await File.WriteAllTextAsync(Path.Combine(chartsDirectory, script), GnuplotScript.Script(chart, pngTerminal), Utf8, cancellationToken);
-            var command = Command.Of(gnuplot, script) with { WorkingDirectory = chartsDirectory };
-            (await runner.RunAsync(command.WithTimeout(TimeSpan.FromMinutes(1)), cancellationToken)).EnsureSuccess();
-        }
+        await new GnuplotRenderer(runner, gnuplot).DrawAsync(chartsDirectory, charts, cancellationToken);
         return charts.Select(c => c.FileName).ToList();
     }
 }

@@ -1,5 +1,6 @@
 using CriuBench.Execution;
 using CriuBench.Measurements;
+using CriuBench.Reporting.Comparison;
 
 namespace CriuBench.Reporting;
 
@@ -10,7 +11,7 @@ namespace CriuBench.Reporting;
 public sealed class ReportWriter(ICommandRunner runner, string gnuplot = "gnuplot")
 {
     /// <summary>
-    /// Writes environment.csv, summary.csv, summary.md and charts/ into <paramref name="runDirectory"/>.
+    /// Writes environment.csv, summary.csv, summary.md, report.md, report.html and charts/ into <paramref name="runDirectory"/>.
     /// migrations.csv is left alone: the harness appends it as migrations finish. The same input
     /// always gives the same bytes.
     /// </summary>
@@ -22,6 +23,7 @@ public sealed class ReportWriter(ICommandRunner runner, string gnuplot = "gnuplo
         await SummaryCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.SummaryCsv), summary, ct);
         await SummaryMarkdown.WriteAsync(Path.Combine(runDirectory, RunFiles.SummaryMarkdown), summary, records, env, ct);
         await new GnuplotCharts(runner, gnuplot).WriteAsync(Path.Combine(runDirectory, RunFiles.ChartsDirectory), summary, ct);
+        await new ComparisonReport(runner, gnuplot).WriteAsync(runDirectory, records, summary, env, ct);
     }
 
     /// <summary>Reads migrations.csv and environment.csv of a run directory.</summary>

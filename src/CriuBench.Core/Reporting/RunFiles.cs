@@ -7,5 +7,7 @@ public static class RunFiles
     public const string Environment = "environment.csv";
     public const string SummaryCsv = "summary.csv";
     public const string SummaryMarkdown = "summary.md";
+    public const string ReportMarkdown = "report.md";
+    public const string ReportHtml = "report.html";
     public const string ChartsDirectory = "charts";
 }

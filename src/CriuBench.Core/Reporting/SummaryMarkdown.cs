@@ -13,7 +13,7 @@ public static class SummaryMarkdown
     /// <summary>The metrics that get a table, in this order.</summary>
     public static IReadOnlyList<Metric> KeyMetrics { get; } =
     [
-        Metrics.StopTime, Metrics.CheckpointTime, Metrics.TransferTime, Metrics.RestoreTime, Metrics.ImageSize,
+        Metrics.StopTime, Metrics.StopTimeBound, Metrics.Efficiency, Metrics.CheckpointTime, Metrics.TransferTime, Metrics.RestoreTime, Metrics.ImageSize,
         Metrics.CounterGap, Metrics.AppDowntime, Metrics.CriuFrozenTime, Metrics.CriuRestoreTime,
     ];
 
@@ -39,16 +39,7 @@ public static class SummaryMarkdown
     {
         Line(md, "| environment | |");
         Line(md, "|---|---|");
-        Row(md, "started", e.StartedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
-        Row(md, "kernel", e.Kernel);
-        Row(md, "criu", e.CriuVersion);
-        Row(md, "runc", e.RuncVersion ?? "n/a");
-        Row(md, "host kind", e.HostKind);
-        Row(md, "link rates", string.Join(", ", e.LinkRates));
-        Row(md, "cores", e.Cores.ToString(CultureInfo.InvariantCulture));
-        Row(md, "memory", e.MemoryGiB.ToString("0.#", CultureInfo.InvariantCulture) + " GiB");
-        Row(md, ".NET", e.DotnetVersion);
-        Row(md, "command", e.CommandLine);
+        foreach (var (name, value) in EnvironmentRows.Of(e)) Row(md, name, value);
         Line(md);
     }
 

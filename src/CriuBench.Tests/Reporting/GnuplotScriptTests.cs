@@ -18,7 +18,7 @@ public sealed class GnuplotScriptTests
         var chart = BarChart.For(Metrics.StopTime, Summarizer.Summarize(records)).Single();
 
         Assert.Equal(
-            "# stop_time (ms): per workload, median min max of each of: tar, page-server\n" +
+            "# stop_time (ms): per cluster, median min max of each of: tar, page-server\n" +
             "\"counter\" 20 10 30 5.5 5.5 5.5\n" +
             "\"mem hog\" 100 100 100 NaN NaN NaN\n",
             GnuplotScript.Data(chart));
@@ -70,5 +70,18 @@ public sealed class GnuplotScriptTests
         ];
 
         Assert.Equal(["criu/tar", "runc/tar"], BarChart.For(Metrics.StopTime, Summarizer.Summarize(records)).Single().Series);
+    }
+
+    [Fact]
+    public void Many_long_cluster_names_are_slanted_and_few_short_ones_are_not()
+    {
+        var records = Enumerable.Range(0, 12).Select(i => SampleRecords.Successful(workload: $"memory-{i}m-d50") with { StopTimeMs = 1 }).ToList();
+
+        var crowded = BarChart.ByWorkloadAndLinkRate(Metrics.StopTime, Summarizer.Summarize(records), "crowded")!;
+        var roomy = BarChart.For(Metrics.StopTime, Summarizer.Summarize([SampleRecords.Successful() with { StopTimeMs = 1 }])).Single();
+
+        Assert.Equal("memory-0m-d50 @ 1gbit", crowded.Clusters[0]);
+        Assert.Contains("set xtics nomirror rotate by 30 right\n", crowded.Script("png"));
+        Assert.Contains("set xtics nomirror\n", roomy.Script("png"));
     }
 }

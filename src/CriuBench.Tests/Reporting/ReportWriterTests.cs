@@ -73,6 +73,32 @@ public sealed class ReportWriterTests : IDisposable
         foreach (var (file, bytes) in first) Assert.True(bytes.SequenceEqual(second[file]), $"{file} differs between regenerations");
     }
 
+    [Fact]
+    public async Task A_report_written_from_the_rows_and_regenerated_from_its_csv_is_byte_identical_file_by_file()
+    {
+        Gnuplot.RequireInstalled();
+        var records = Comparison.ComparisonRecords.Run();
+        var writer = new ReportWriter(ProcessRunner.Instance);
+        await MigrationsCsv.WriteAsync(_dir.File(RunFiles.Migrations), records);
+        await writer.WriteAsync(_dir.Path, records, SampleEnvironment.Create(), CancellationToken.None);
+        var written = Snapshot(_dir.Path);
+
+        await writer.RegenerateAsync(_dir.Path);
+        var regenerated = Snapshot(_dir.Path);
+        await writer.RegenerateAsync(_dir.Path);
+        var again = Snapshot(_dir.Path);
+
+        foreach (var file in new[] { RunFiles.SummaryCsv, RunFiles.SummaryMarkdown, RunFiles.ReportMarkdown, RunFiles.ReportHtml, "charts/report_stop_vs_image.svg" })
+            Assert.Contains(file, written.Keys);
+        Assert.Equal(written.Keys, regenerated.Keys);
+        Assert.Equal(written.Keys, again.Keys);
+        foreach (var (file, bytes) in written)
+        {
+            Assert.True(bytes.SequenceEqual(regenerated[file]), $"{file} differs between writing from the rows and regenerating from the CSV");
+            Assert.True(bytes.SequenceEqual(again[file]), $"{file} differs between two regenerations");
+        }
+    }
+
     /// <summary>What the harness leaves behind: migrations.csv appended row by row, and environment.csv.</summary>
     private static async Task WriteRunAsync(string runDirectory)
     {

@@ -1,0 +1,58 @@
+using CriuBench.Measurements;
+
+namespace CriuBench.Reporting.Comparison;
+
+/// <summary>
+/// What every section reads: the rows, their summary and the environment, with the orders and
+/// look-ups the sections share. Orders follow the summary (first appearance in migrations.csv),
+/// so the same CSV always gives the same report.
+/// </summary>
+internal sealed class ComparisonData
+{
+    private readonly Dictionary<Configuration, List<MigrationRecord>> _successful;
+    private readonly Dictionary<(Configuration, string), SummaryRow> _summary;
+
+    public ComparisonData(IReadOnlyList<MigrationRecord> records, IReadOnlyList<SummaryRow> summary, RunEnvironment environment)
+    {
+        Records = records;
+        Summary = summary;
+        Environment = environment;
+        Configurations = summary.Select(ConfigurationOf).Distinct().ToList();
+        Workloads = Configurations.Select(c => c.Workload).Distinct().ToList();
+        LinkRates = Configurations.Select(c => c.LinkRate).Distinct().ToList();
+        SeveralEngines = Configurations.Select(c => c.Engine).Distinct().Count() > 1;
+        _summary = summary.ToDictionary(r => (ConfigurationOf(r), r.Metric));
+        _successful = records.Where(r => r.Succeeded)
+            .GroupBy(r => new Configuration(r.Workload, r.Engine, r.Strategy, r.LinkRate))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        Winners = Comparison.Winners.Of(this);
+    }
+
+    public IReadOnlyList<MigrationRecord> Records { get; }
+    public IReadOnlyList<SummaryRow> Summary { get; }
+    public RunEnvironment Environment { get; }
+
+    /// <summary>Every configuration with a successful migration, in the summary's order.</summary>
+    public IReadOnlyList<Configuration> Configurations { get; }
+    public IReadOnlyList<string> Workloads { get; }
+    public IReadOnlyList<string> LinkRates { get; }
+    public bool SeveralEngines { get; }
+
+    /// <summary>The winner of each workload and link rate.</summary>
+    public IReadOnlyList<Winner> Winners { get; }
+
+    /// <summary>How a strategy is named in the report: with its engine when the run has several (as the bar charts do).</summary>
+    public string Label(Configuration c) => SeveralEngines ? $"{c.Engine}/{c.Strategy}" : c.Strategy;
+
+    public SummaryRow? Row(Configuration c, Metric metric) => _summary.GetValueOrDefault((c, metric.Name));
+
+    /// <summary>The configuration's successful migrations, in file order.</summary>
+    public IReadOnlyList<MigrationRecord> Successful(Configuration c) =>
+        _successful.TryGetValue(c, out var rows) ? rows : [];
+
+    /// <summary>The metric's values over the configuration's successful migrations, in file order.</summary>
+    public IReadOnlyList<double> Values(Configuration c, Metric metric) =>
+        Successful(c).Select(metric.Select).OfType<double>().ToList();
+
+    private static Configuration ConfigurationOf(SummaryRow r) => new(r.Workload, r.Engine, r.Strategy, r.LinkRate);
+}

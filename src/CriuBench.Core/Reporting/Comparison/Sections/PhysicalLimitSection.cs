@@ -1,0 +1,72 @@
+using CriuBench.Measurements;
+
+namespace CriuBench.Reporting.Comparison.Sections;
+
+/// <summary>Stop time against image size with each link rate's bound, and each configuration's efficiency (issue 4).</summary>
+internal sealed class PhysicalLimitSection : IReportSection
+{
+    public const string ChartName = "report_stop_vs_image";
+
+    private static readonly int[] PointTypes = [7, 5, 9, 13, 11, 15];
+
+    public IEnumerable<ReportBlock> Build(ComparisonData data)
+    {
+        yield return new Heading(2, "Stop time against the physical limit");
+        yield return new Paragraph(
+            "A stop-and-copy migration cannot stop the workload for less than the time its images need to cross the link plus the restore: " +
+            "the bound of each migration is its image bytes (all CRIU images; the workload's own small files, a few KiB, are negligible and not counted) " +
+            "divided by the link rate, plus its measured restore time. Efficiency is that bound divided by the measured stop time: 1 is as fast as the link allows. " +
+            "An unlimited link has no bound. Lazy (post-copy) strategies move pages after the restore, and strategies whose restore reads the images across the link " +
+            "(a shared filesystem) pay the crossing inside their restore time, which the bound then counts twice: both can score above 1.");
+        if (Chart(data) is { } chart)
+            yield return new Figure(chart,
+                "Every successful migration's stop time against its image size, coloured by strategy, one point shape per link rate; " +
+                "the grey lines are each shaped link's bound (image size / rate + that rate's median restore time).");
+        yield return Table.Of(
+            [("workload", false), ("engine", false), ("strategy", false), ("link rate", false), ("n", true),
+             ("image (MiB)", true), ("bound (ms)", true), ("stop time (ms)", true), ("efficiency", true)],
+            data.Configurations.Where(c => data.Row(c, Metrics.StopTime) is not null).Select(c => (IReadOnlyList<string>)
+            [
+                c.Workload, c.Engine, c.Strategy, c.LinkRate,
+                ReportFormat.Count(data.Row(c, Metrics.StopTime)!.N),
+                ReportFormat.Median(data.Row(c, Metrics.ImageSize), Metrics.ImageSize),
+                ReportFormat.Median(data.Row(c, Metrics.StopTimeBound), Metrics.StopTimeBound, NoBound(c)),
+                ReportFormat.Median(data.Row(c, Metrics.StopTime), Metrics.StopTime),
+                ReportFormat.Median(data.Row(c, Metrics.Efficiency), Metrics.Efficiency, NoBound(c)),
+            ]));
+        yield return new Paragraph("All columns are medians over the configuration's successful migrations (so efficiency is not bound / stop time of the other columns).");
+    }
+
+    private static string NoBound(Configuration c) => PhysicalLimit.BytesPerSecond(c.LinkRate) is null ? "none (unlimited)" : "n/a";
+
+    internal static ScatterChart? Chart(ComparisonData data)
+    {
+        var labels = data.Configurations.Select(data.Label).Distinct().ToList();
+        var series = new List<ScatterChart.Series>();
+        foreach (var linkRate in data.LinkRates)
+        foreach (var label in labels)
+        {
+            var points = data.Configurations
+                .Where(c => c.LinkRate == linkRate && data.Label(c) == label)
+                .SelectMany(data.Successful)
+                .Where(r => r is { ImageBytes: > 0, StopTimeMs: > 0 })
+                .Select(r => (X: r.ImageBytes!.Value / (1024.0 * 1024), Y: r.StopTimeMs!.Value))
+                .ToList();
+            if (points.Count == 0) continue;
+            var name = data.LinkRates.Count > 1 ? $"{label} @ {linkRate}" : label;
+            series.Add(new(name, labels.IndexOf(label) + 1, PointTypes[data.LinkRates.ToList().IndexOf(linkRate) % PointTypes.Length], points));
+        }
+        if (series.Count == 0) return null;
+
+        var lines = new List<ScatterChart.Line>();
+        foreach (var linkRate in data.LinkRates)
+        {
+            if (PhysicalLimit.BytesPerSecond(linkRate) is not { } rate) continue;
+            var restores = data.Configurations.Where(c => c.LinkRate == linkRate).SelectMany(c => data.Values(c, Metrics.RestoreTime)).ToList();
+            var restore = restores.Count == 0 ? 0 : DescriptiveStatistics.Of(restores).Median;
+            lines.Add(new($"bound at {linkRate} (+{ReportFormat.Ms(restore)} ms restore)", 1024 * 1024 / rate * 1000, restore, lines.Count + 2));
+        }
+        return new ScatterChart(ChartName, "Stop time against image size, with each link's physical bound",
+            "image size (MiB)", "stop time (ms)", series, lines);
+    }
+}

@@ -1,0 +1,54 @@
+using CriuBench.Measurements;
+
+namespace CriuBench.Reporting.Comparison;
+
+/// <summary>A strategy (with its engine) that ran a workload at a link rate, and its successful stop times.</summary>
+internal sealed record Candidate(Configuration Configuration, string Label, IReadOnlyList<double> StopTimesMs, double MedianMs);
+
+/// <summary>
+/// The strategy with the lowest median stop time for one workload at one link rate, and the
+/// runner-up with the shift between them (runner-up − winner: positive means the winner is faster).
+/// </summary>
+internal sealed record Winner(string Workload, string LinkRate, Candidate Best, Candidate? RunnerUp, ShiftEstimate? Shift)
+{
+    /// <summary>Runner-up's median minus the winner's.</summary>
+    public double? MedianDifferenceMs => RunnerUp is null ? null : RunnerUp.MedianMs - Best.MedianMs;
+}
+
+internal static class Winners
+{
+    /// <summary>
+    /// One winner per workload and link rate that has a stop time, in the order workloads then link
+    /// rates first appear. Ties go to the configuration that appears first.
+    /// </summary>
+    public static IReadOnlyList<Winner> Of(ComparisonData data)
+    {
+        var winners = new List<Winner>();
+        foreach (var workload in data.Workloads)
+        foreach (var linkRate in data.LinkRates)
+        {
+            var candidates = data.Configurations
+                .Where(c => c.Workload == workload && c.LinkRate == linkRate)
+                .Select(c => (Configuration: c, StopTimes: data.Values(c, Metrics.StopTime)))
+                .Where(c => c.StopTimes.Count > 0)
+                .Select(c => new Candidate(c.Configuration, data.Label(c.Configuration), c.StopTimes, DescriptiveStatistics.Of([.. c.StopTimes]).Median))
+                .OrderBy(c => c.MedianMs) // stable: ties keep the summary's order
+                .ToList();
+            if (candidates.Count == 0) continue;
+            var best = candidates[0];
+            var runnerUp = candidates.Count > 1 ? candidates[1] : null;
+            var shift = runnerUp is null ? null : ShiftEstimate.Of(runnerUp.StopTimesMs, best.StopTimesMs);
+            winners.Add(new Winner(workload, linkRate, best, runnerUp, shift));
+        }
+        return winners;
+    }
+
+    /// <summary>"significant", "not significant", or why there is no verdict.</summary>
+    public static string Verdict(Winner w) => w.Shift switch
+    {
+        null => "no runner-up",
+        { HasInterval: false } => "not significant (too few repetitions for a 95% interval)",
+        { IsSignificant: true } => "significant",
+        _ => "not significant",
+    };
+}
