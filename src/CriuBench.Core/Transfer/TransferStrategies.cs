@@ -7,6 +7,8 @@ public static class TransferStrategies
     {
         ["tar"] = () => new TarTransfer(),
         ["shared"] = () => new SharedFilesystemTransfer(),
+        ["tar-ssh"] = () => new TarSshTransfer(),
+        ["tar-zstd"] = () => new TarZstdTransfer(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
