@@ -9,6 +9,7 @@ public static class TransferStrategies
         ["shared"] = () => new SharedFilesystemTransfer(),
         ["tar-ssh"] = () => new TarSshTransfer(),
         ["tar-zstd"] = () => new TarZstdTransfer(),
+        ["rsync"] = () => new RsyncTransfer(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
