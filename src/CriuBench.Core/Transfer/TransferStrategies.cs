@@ -10,6 +10,7 @@ public static class TransferStrategies
         ["tar-ssh"] = () => new TarSshTransfer(),
         ["tar-zstd"] = () => new TarZstdTransfer(),
         ["rsync"] = () => new RsyncTransfer(),
+        ["page-server"] = () => new PageServerTransfer(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
