@@ -92,6 +92,21 @@ public sealed class StrategyMigrationTests(TransferLab fixture) : IClassFixture<
         await AssertNothingLeftAsync();
     }
 
+    [Fact]
+    public async Task A_page_server_that_never_got_a_dump_is_stopped_when_its_transfer_is_disposed()
+    {
+        Requires.Criu();
+        await using var strategy = new PageServerTransfer();
+        var request = new TransferRequest(Lab.Source, Lab.Destination, "unused-page-server", HostPaths.WorkloadDirectory("unused"));
+
+        var transfer = await strategy.PrepareAsync(request, default);
+        var waiting = await PageServersAsync(Lab.Destination);
+        await transfer.DisposeAsync();
+
+        Assert.Single(waiting);
+        await AssertNothingLeftAsync();
+    }
+
     private async Task<RunningWorkload> StartAsync(string instance)
     {
         var workload = await engine.StartAsync(Lab.Source, Ticker64, instance, default);
@@ -121,13 +136,19 @@ public sealed class StrategyMigrationTests(TransferLab fixture) : IClassFixture<
             var files = await host.RunCheckedAsync(Command.Of("find", HostPaths.Disk, "-type", "f", "-not", "-path", $"{HostPaths.Disk}/work/*"));
             Assert.True(files.StandardOutput.Trim().Length == 0, $"left on {host.Name}'s disk:\n{files.StandardOutput}");
 
-            var pids = await ProcessRunner.Instance.RunAsync(Command.Of("ip", "netns", "pids", Lab.Layout.NetworkNamespace(host.Name)));
-            var pageServers = pids.EnsureSuccess().StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(pid => CommandLineOf(pid.Trim()))
-                .Where(line => line.Contains("page-server", StringComparison.Ordinal))
-                .ToList();
+            var pageServers = await PageServersAsync(host);
             Assert.True(pageServers.Count == 0, $"page servers still run on {host.Name}: {string.Join("; ", pageServers)}");
         }
+    }
+
+    /// <summary>Command lines of the criu page servers in a lab host's network namespace.</summary>
+    private async Task<IReadOnlyList<string>> PageServersAsync(IHost host)
+    {
+        var pids = await ProcessRunner.Instance.RunAsync(Command.Of("ip", "netns", "pids", Lab.Layout.NetworkNamespace(host.Name)));
+        return pids.EnsureSuccess().StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pid => CommandLineOf(pid.Trim()))
+            .Where(line => line.Contains("criu page-server", StringComparison.Ordinal))
+            .ToList();
     }
 
     private static string CommandLineOf(string pid)
