@@ -12,6 +12,23 @@ public static class CriuCommands
         Command.Of("criu", ["dump", "--tree", pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--images-dir", imagesDirectory, "--log-file", CriuLog.DumpLog, .. extraArguments]);
 
+    /// <summary>
+    /// A page server that writes the pages one dump sends into <paramref name="imagesDirectory"/>,
+    /// listening on <paramref name="address"/>:<paramref name="port"/>. With --daemon, criu returns
+    /// once the socket listens (the server detaches with its stdio on /dev/null) and writes the
+    /// server's PID to <paramref name="pidFile"/>; the server exits after the dump disconnects.
+    /// </summary>
+    public static Command PageServer(string imagesDirectory, string address, int port, string pidFile) =>
+        Command.Of("criu", "page-server", "--images-dir", imagesDirectory, "--address", address,
+            "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--daemon", "--pidfile", pidFile, "--log-file", PageServerLog);
+
+    /// <summary>Dump arguments that send the memory pages to a page server instead of the images directory.</summary>
+    public static IReadOnlyList<string> ToPageServer(string address, int port) =>
+        ["--page-server", "--address", address, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+
+    public const string PageServerLog = "page-server.log";
+
     /// <summary>Restores detached (criu exits once the tree runs) and writes the new root PID to a file.</summary>
     public static Command Restore(string imagesDirectory) =>
         Command.Of("criu", "restore", "--restore-detached", "--images-dir", imagesDirectory,

@@ -25,5 +25,5 @@ public sealed record Command(string Program, IReadOnlyList<string> Arguments)
     public Command WithTimeout(TimeSpan timeout) => this with { Timeout = timeout };
 
     /// <summary>For logs and error messages only: shell-quoted so a reader can paste it.</summary>
-    public override string ToString() => string.Join(' ', new[] { Program }.Concat(Arguments).Select(ShellQuoting.Quote));
+    public override string ToString() => ShellQuoting.CommandLine(this);
 }

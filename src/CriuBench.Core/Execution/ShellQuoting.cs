@@ -12,6 +12,13 @@ public static class ShellQuoting
         return "'" + argument.Replace("'", "'\\''") + "'";
     }
 
+    /// <summary>
+    /// A command as one line for a shell that re-parses it: what ssh hands the remote host's
+    /// shell (it joins its arguments with spaces), so each word is quoted.
+    /// </summary>
+    public static string CommandLine(Command command) =>
+        string.Join(' ', new[] { command.Program }.Concat(command.Arguments).Select(Quote));
+
     private static bool IsSafe(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '=' or '@' or ',' or '+' or '%';
 }

@@ -7,6 +7,10 @@ public static class TransferStrategies
     {
         ["tar"] = () => new TarTransfer(),
         ["shared"] = () => new SharedFilesystemTransfer(),
+        ["tar-ssh"] = () => new TarSshTransfer(),
+        ["tar-zstd"] = () => new TarZstdTransfer(),
+        ["rsync"] = () => new RsyncTransfer(),
+        ["page-server"] = () => new PageServerTransfer(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

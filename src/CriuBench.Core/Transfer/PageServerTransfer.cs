@@ -1,0 +1,103 @@
+using CriuBench.Criu;
+using CriuBench.Execution;
+using CriuBench.Hosts;
+
+namespace CriuBench.Transfer;
+
+/// <summary>
+/// Memory pages cross the link during the checkpoint: the destination runs `criu page-server`
+/// and `criu dump --page-server` on the source sends it the pages instead of writing them to
+/// disk. After the dump only the small remaining images and the workload's directory move (tar
+/// over ssh). If the migration fails after that, the pages are streamed back for the restore on
+/// the source. The page server serves one dump and exits; disposing the transfer makes sure.
+/// </summary>
+public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort) : ITransferStrategy
+{
+    /// <summary>Each lab host has its own network namespace, so one fixed port serves every migration.</summary>
+    public const int DefaultPort = 27027;
+
+    public string Name => "page-server";
+
+    public async Task<IMigrationTransfer> PrepareAsync(TransferRequest request, CancellationToken ct)
+    {
+        var session = new Session(request, port);
+        await LocalCheckpoint.PrepareAsync(request, ct);
+        await request.Destination.MakeDirectoryAsync(session.RestoreDirectory, ct);
+        try
+        {
+            await request.Destination.RunCheckedAsync(session.StartPageServer, ct);
+        }
+        catch
+        {
+            await LocalCheckpoint.RemoveAsync(request); // the migration stops here and disposes nothing
+            throw;
+        }
+        return session;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Stops the page server named in the PID file ($1) if that PID is still a page server in this
+    /// host's network namespace (a finished one has exited, and hosts on one machine share PIDs, so
+    /// the number may belong to someone else by now): kills it and waits until it is gone.
+    /// </summary>
+    internal const string StopScript = """
+        pid=$(cat -- "$1" 2>/dev/null) || exit 0
+        here=$(readlink /proc/self/ns/net)
+        for _ in $(seq 250); do
+          [ "$(readlink "/proc/$pid/ns/net" 2>/dev/null)" = "$here" ] || exit 0
+          tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'criu page-server' || exit 0
+          kill -KILL "$pid" 2>/dev/null
+          sleep 0.02
+        done
+        echo "criu page-server (PID $pid) did not stop" >&2
+        exit 1
+        """;
+
+    private sealed class Session(TransferRequest request, int port) : IMigrationTransfer
+    {
+        public string DumpDirectory => LocalCheckpoint.ImagesDirectory(request);
+
+        /// <summary>Where the page server writes the pages, and where the rest of the images join them.</summary>
+        public string RestoreDirectory => DumpDirectory;
+
+        private string PidFile => $"{RestoreDirectory}/page-server.pid";
+
+        public Command StartPageServer =>
+            CriuCommands.PageServer(RestoreDirectory, request.Destination.Ssh.Address, port, PidFile);
+
+        public IReadOnlyList<string> DumpArguments => CriuCommands.ToPageServer(request.Destination.Ssh.Address, port);
+
+        /// <summary>Bytes moved: the pages the dump streamed (as the page server wrote them) plus the tar stream.</summary>
+        public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
+        {
+            var pageBytes = (await PageImagesAsync(ct)).Sum(file => file.Bytes);
+            var steps = new TimedSteps();
+            var stream = await steps.RunAsync("stream", request.Source,
+                TarStream.Plain(HostPaths.Disk, LocalCheckpoint.Members(request), request.Destination.Ssh), ct);
+            return steps.Finish(TarStream.TarTotalBytes(stream.StandardError) + pageBytes);
+        }
+
+        /// <summary>The pages went to the destination: stream them back next to the other images on the source.</summary>
+        public async Task<string> ImagesForSourceRestoreAsync(CancellationToken ct)
+        {
+            var pages = (await PageImagesAsync(ct)).Select(file => file.Name).ToList();
+            await request.Destination.RunCheckedAsync(TarStream.Plain(RestoreDirectory, pages, request.Source.Ssh), ct);
+            return DumpDirectory;
+        }
+
+        /// <summary>What the page server wrote: pagemap-N.img (which pages) and pages-N.img (their contents).</summary>
+        private async Task<IReadOnlyList<(string Name, long Bytes)>> PageImagesAsync(CancellationToken ct) =>
+            (await request.Destination.ListFilesAsync(RestoreDirectory, ct))
+                .Where(file => file.Name.EndsWith(".img", StringComparison.Ordinal)
+                    && (file.Name.StartsWith("pages-", StringComparison.Ordinal) || file.Name.StartsWith("pagemap-", StringComparison.Ordinal)))
+                .ToList();
+
+        public async ValueTask DisposeAsync()
+        {
+            await request.Destination.RunCheckedAsync(Command.Of("bash", "-c", StopScript, "_", PidFile));
+            await LocalCheckpoint.RemoveAsync(request);
+        }
+    }
+}

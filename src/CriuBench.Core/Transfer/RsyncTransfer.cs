@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CriuBench.Execution;
+using CriuBench.Hosts;
+
+namespace CriuBench.Transfer;
+
+/// <summary>
+/// rsync over ssh copies the images and the workload's directory to the same paths on the
+/// destination (<c>--relative</c> keeps the paths below the disk's <c>/./</c>). The destination
+/// holds no earlier copy, so rsync sends whole files; its --stats give the bytes sent.
+/// </summary>
+public sealed partial class RsyncTransfer : ITransferStrategy
+{
+    public string Name => "rsync";
+
+    public async Task<IMigrationTransfer> PrepareAsync(TransferRequest request, CancellationToken ct)
+    {
+        await LocalCheckpoint.PrepareAsync(request, ct);
+        return new Session(request);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    internal static Command Copy(TransferRequest request)
+    {
+        var to = request.Destination.Ssh;
+        return Command.Of("rsync", ["--archive", "--relative", "--stats", "--no-human-readable", "--rsh", RemoteShell(to),
+            .. LocalCheckpoint.Members(request).Select(member => $"{HostPaths.Disk}/./{member}"),
+            $"{to.Target}:{HostPaths.Disk}/"]);
+    }
+
+    /// <summary>
+    /// rsync takes its remote shell as ONE string (-e/--rsh) and splits it itself: the one place in
+    /// the transfers where a command string is unavoidable. Its splitting is not a shell's: single
+    /// quotes group, a doubled quote inside them is a literal quote, and backslashes are literal,
+    /// so POSIX quoting's <c>'\''</c> would be wrong here.
+    /// </summary>
+    internal static string RemoteShell(SshAccess to) =>
+        string.Join(' ', new[] { "ssh" }.Concat(to.SshOptions).Select(QuoteForRsync));
+
+    private static string QuoteForRsync(string word) =>
+        ShellQuoting.Quote(word) == word ? word : "'" + word.Replace("'", "''") + "'";
+
+    /// <summary>"Total bytes sent: N" (digits may be grouped by commas in rsync's default output).</summary>
+    internal static long? BytesSent(string stdout)
+    {
+        var match = TotalSent().Match(stdout);
+        return match.Success ? long.Parse(match.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"^Total bytes sent: ([\d,]+)", RegexOptions.Multiline)]
+    private static partial Regex TotalSent();
+
+    private sealed class Session(TransferRequest request) : IMigrationTransfer
+    {
+        public string DumpDirectory => LocalCheckpoint.ImagesDirectory(request);
+        public string RestoreDirectory => DumpDirectory;
+
+        public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
+        {
+            var steps = new TimedSteps();
+            var copy = await steps.RunAsync("rsync", request.Source, Copy(request), ct);
+            return steps.Finish(BytesSent(copy.StandardOutput));
+        }
+
+        public async ValueTask DisposeAsync() => await LocalCheckpoint.RemoveAsync(request);
+    }
+}

@@ -1,0 +1,59 @@
+using CriuBench.Execution;
+using CriuBench.Hosts;
+using CriuBench.Transfer;
+
+namespace CriuBench.Tests.Transfer;
+
+public sealed class TarStreamTests
+{
+    private static readonly SshAccess To = new("root", "198.18.0.2", 22, "/keys/id");
+
+    [Fact]
+    public void A_plain_stream_passes_every_value_as_a_positional_argument_after_a_fixed_script()
+    {
+        var command = TarStream.Plain("/disk", ["images/m 1", "work/w1"], To);
+
+        Assert.Equal("bash", command.Program);
+        Assert.Equal("-c", command.Arguments[0]);
+        Assert.DoesNotContain("/disk", command.Arguments[1]);
+        Assert.DoesNotContain("198.18.0.2", command.Arguments[1]);
+        Assert.Equal(
+            ["_", "/disk", "root@198.18.0.2", "tar -C /disk -x", To.SshOptions.Count.ToString(), .. To.SshOptions, "images/m 1", "work/w1"],
+            command.Arguments.Skip(2));
+    }
+
+    [Fact]
+    public void The_receiving_half_is_quoted_word_by_word_for_the_remote_shell()
+    {
+        var command = TarStream.Plain("/disk with 'quote'", ["a"], To);
+
+        Assert.Equal("tar -C '/disk with '\\''quote'\\''' -x", command.Arguments[5]);
+    }
+
+    [Fact]
+    public void A_zstd_stream_compresses_on_the_source_and_decompresses_in_a_fixed_script_on_the_destination()
+    {
+        var command = TarStream.Zstd("/disk", ["images/m", "work/w1"], To);
+
+        Assert.Contains("zstd -q -1 -T0 -c", command.Arguments[1]);
+        Assert.Equal(
+            ShellQuoting.CommandLine(Command.Of("bash", "-c", """set -o pipefail; zstd -q -d -c | tar -C "$1" -x""", "_", "/disk")),
+            command.Arguments[5]);
+        Assert.Equal(["images/m", "work/w1"], command.Arguments.TakeLast(2));
+    }
+
+    [Fact]
+    public void The_stream_size_is_read_from_tar_totals()
+    {
+        Assert.Equal(268462080, TarStream.TarTotalBytes("ssh: warning\nTotal bytes written: 268462080 (257MiB, 1.1GiB/s)\n"));
+        Assert.Null(TarStream.TarTotalBytes("tar: something failed\n"));
+    }
+
+    [Fact]
+    public void The_compressed_size_is_read_from_dd()
+    {
+        var stderr = "0+4104 records in\n0+4104 records out\n2463100 bytes (2.5 MB, 2.3 MiB) copied, 0.45 s, 5.5 MB/s\n";
+        Assert.Equal(2463100, TarStream.DdCopiedBytes(stderr));
+        Assert.Null(TarStream.DdCopiedBytes(""));
+    }
+}

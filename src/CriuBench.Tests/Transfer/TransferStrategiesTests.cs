@@ -1,0 +1,15 @@
+using CriuBench.Transfer;
+
+namespace CriuBench.Tests.Transfer;
+
+public sealed class TransferStrategiesTests
+{
+    [Theory]
+    [InlineData("tar"), InlineData("shared"), InlineData("tar-ssh"), InlineData("tar-zstd"), InlineData("rsync"), InlineData("page-server")]
+    public async Task Each_strategy_is_found_by_its_own_name(string name)
+    {
+        await using var strategy = TransferStrategies.Create(name);
+
+        Assert.Equal(name, strategy.Name);
+    }
+}
