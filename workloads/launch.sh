@@ -8,7 +8,8 @@
 #   makes `criu dump` fail with "Can't lookup mount";
 # - with the workload's own redirections made inside the namespace: unshare, its parent, prints
 #   "sigprocmask unblock failed" when a dump kills its child, and that must not land in a file
-#   the workload holds open (restore checks those files' sizes).
+#   the workload holds open. (Output is appended: CRIU checks a file's size on restore only when
+#   it was opened without O_APPEND, so this matters most for workloads that truncate.)
 # Prints the workload's PID (as seen from this host) on stdout.
 set -eu
 dir=$1; shift
