@@ -24,9 +24,25 @@ public static class Metrics
 
     // Derived from the row rather than stored in migrations.csv, so older files get them too.
     public static Metric StopTimeBound { get; } = new("stop_time_bound", "ms",
-        "Physical limit: image bytes / link rate + restore time (the workload's own small files are negligible and not counted); none on an unlimited link",
-        PhysicalLimit.StopTimeBoundMs);
-    public static Metric Efficiency { get; } = new("efficiency", "ratio", "stop_time_bound / stop_time: 1 means as fast as the link allows", PhysicalLimit.Efficiency);
+        "Physical limit: image bytes / link rate + the workload's fastest restore by any strategy (the workload's own small files are negligible and not counted); none on an unlimited link",
+        r => PhysicalLimit.StopTimeBoundMs(r));
+    public static Metric Efficiency { get; } = new("efficiency", "ratio", "stop_time_bound / stop_time: 1 means as fast as the link allows", r => PhysicalLimit.Efficiency(r));
+
+    /// <summary>
+    /// <paramref name="metrics"/> with the bound and the efficiency computed against the restore
+    /// floors of <paramref name="records"/> (see <see cref="PhysicalLimit"/>); the others unchanged.
+    /// </summary>
+    public static IReadOnlyList<Metric> BindToRun(IReadOnlyList<Metric> metrics, IReadOnlyList<MigrationRecord> records)
+    {
+        var floors = PhysicalLimit.RestoreFloors(records);
+        double? Floor(MigrationRecord r) => floors.TryGetValue((r.Workload, r.Engine), out var floor) ? floor : null;
+        return metrics.Select(metric => metric.Name switch
+        {
+            "stop_time_bound" => metric with { Select = r => PhysicalLimit.StopTimeBoundMs(r, Floor(r)) },
+            "efficiency" => metric with { Select = r => PhysicalLimit.Efficiency(r, Floor(r)) },
+            _ => metric,
+        }).ToList();
+    }
 
     public static IReadOnlyList<Metric> All { get; } =
     [

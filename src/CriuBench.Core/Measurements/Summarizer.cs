@@ -11,7 +11,7 @@ public static class Summarizer
     /// </summary>
     public static IReadOnlyList<SummaryRow> Summarize(IReadOnlyList<MigrationRecord> records, IReadOnlyList<Metric>? metrics = null)
     {
-        metrics ??= Metrics.All;
+        metrics = Metrics.BindToRun(metrics ?? Metrics.All, records);
         var rows = new List<SummaryRow>();
         foreach (var group in ConfigurationsInOrder(records))
         {

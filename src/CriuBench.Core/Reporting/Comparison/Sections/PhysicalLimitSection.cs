@@ -15,13 +15,14 @@ internal sealed class PhysicalLimitSection : IReportSection
         yield return new Paragraph(
             "A stop-and-copy migration cannot stop the workload for less than the time its images need to cross the link plus the restore: " +
             "the bound of each migration is its image bytes (all CRIU images; the workload's own small files, a few KiB, are negligible and not counted) " +
-            "divided by the link rate, plus its measured restore time. Efficiency is that bound divided by the measured stop time: 1 is as fast as the link allows. " +
-            "An unlimited link has no bound. Lazy (post-copy) strategies move pages after the restore, and strategies whose restore reads the images across the link " +
-            "(a shared filesystem) pay the crossing inside their restore time, which the bound then counts twice: both can score above 1.");
+            "divided by the link rate, plus the fastest restore of that workload: the least of the strategies' median restore times. " +
+            "(A row's own restore time would count the crossing twice for a strategy whose restore reads the images across the link, such as a shared filesystem.) " +
+            "Efficiency is that bound divided by the measured stop time: 1 is as fast as the link allows. " +
+            "An unlimited link has no bound. Lazy (post-copy) strategies move pages after the restore and can score above 1.");
         if (Chart(data) is { } chart)
             yield return new Figure(chart,
                 "Every successful migration's stop time against its image size, coloured by strategy, one point shape per link rate; " +
-                "the grey lines are each shaped link's bound (image size / rate + that rate's median restore time).");
+                "the grey lines are each shaped link's bound (image size / rate + the fastest restore floor of any workload).");
         yield return Table.Of(
             [("workload", false), ("engine", false), ("strategy", false), ("link rate", false), ("n", true),
              ("image (MiB)", true), ("bound (ms)", true), ("stop time (ms)", true), ("efficiency", true)],
@@ -62,8 +63,8 @@ internal sealed class PhysicalLimitSection : IReportSection
         foreach (var linkRate in data.LinkRates)
         {
             if (PhysicalLimit.BytesPerSecond(linkRate) is not { } rate) continue;
-            var restores = data.Configurations.Where(c => c.LinkRate == linkRate).SelectMany(c => data.Values(c, Metrics.RestoreTime)).ToList();
-            var restore = restores.Count == 0 ? 0 : DescriptiveStatistics.Of(restores).Median;
+            var floors = PhysicalLimit.RestoreFloors(data.Configurations.Where(c => c.LinkRate == linkRate).SelectMany(data.Successful));
+            var restore = floors.Count == 0 ? 0 : floors.Values.Min();
             lines.Add(new($"bound at {linkRate} (+{ReportFormat.Ms(restore)} ms restore)", 1024 * 1024 / rate * 1000, restore, lines.Count + 2));
         }
         return new ScatterChart(ChartName, "Stop time against image size, with each link's physical bound",
