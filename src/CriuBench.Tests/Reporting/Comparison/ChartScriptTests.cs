@@ -28,7 +28,7 @@ public sealed class ChartScriptTests
         // 1 MiB at 12.5e6 bytes/s; offset: the fastest restore at 100mbit (tar 20 ms, page-server 18 ms).
         Assert.Equal(("bound at 100mbit (+18.00 ms restore)", 1024 * 1024 / 12.5e6 * 1000, 18.0), (bound.Label, bound.Slope, bound.Offset));
         Assert.Contains("'' index 2 using 1:2 with points pt 5", chart.Script("pngcairo"));
-        Assert.Contains("83.88608*x+19 with lines", chart.Script("pngcairo"));
+        Assert.Contains("83.88608*x+18 with lines", chart.Script("pngcairo"));
         Assert.EndsWith("\n\n# tar @ unlimited\n1 50\n", chart.Data());
     }
 
