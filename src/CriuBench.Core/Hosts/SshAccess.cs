@@ -2,8 +2,12 @@ using System.Globalization;
 
 namespace CriuBench.Hosts;
 
-/// <summary>How to reach a host's sshd: used for copies between hosts and for network mounts.</summary>
-public sealed record SshAccess(string User, string Address, int Port, string IdentityFile)
+/// <summary>
+/// How to reach a host's sshd: used for copies between hosts and for network mounts. With a
+/// <see cref="ControlDirectory"/>, connections are reused (ssh's ControlMaster): a migration then
+/// pays for moving its checkpoint, not for an ssh handshake (about 0.3 s here) every time.
+/// </summary>
+public sealed record SshAccess(string User, string Address, int Port, string IdentityFile, string? ControlDirectory = null)
 {
     public string Target => $"{User}@{Address}";
 
@@ -14,6 +18,10 @@ public sealed record SshAccess(string User, string Address, int Port, string Ide
     [
         "-i", IdentityFile, "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
         "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+        .. ControlDirectory is null ? [] : (string[])
+        [
+            "-o", "ControlMaster=auto", "-o", $"ControlPath={ControlDirectory}/cm-%C", "-o", "ControlPersist=300",
+        ],
     ];
 
     public IReadOnlyList<string> SshOptions => [.. CommonOptions, "-p", PortText];

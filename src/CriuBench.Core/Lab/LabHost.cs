@@ -15,7 +15,7 @@ public sealed class LabHost(string name, LabLayout layout, ICommandRunner runner
     public string Kind => "lab-netns";
     public string Identity => layout.NetworkNamespace(Name);
     public string Address => LabLayout.AddressOf(Name);
-    public SshAccess Ssh => new("root", Address, 22, layout.ClientKey);
+    public SshAccess Ssh => new("root", Address, 22, layout.ClientKey, ControlDirectory: layout.SshDirectory);
 
     public Command Wrap(Command command) => command.RunBy("nsenter",
         $"--net={layout.NetworkNamespaceFile(Name)}", $"--mount={layout.MountNamespaceFile(Name)}", "--");

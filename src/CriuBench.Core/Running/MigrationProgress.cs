@@ -9,7 +9,7 @@ public static class MigrationProgress
     public static string Describe(int done, int total, MigrationRecord row)
     {
         var width = total.ToString(CultureInfo.InvariantCulture).Length;
-        var head = $"[{done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{total}] {row.Workload,-12} {row.Strategy,-8} {row.Direction,-9} {row.LinkRate,-9}";
+        var head = $"[{done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{total}] {row.Workload,-12} {row.Strategy,-11} {row.Direction,-9} {row.LinkRate,-9}";
         if (!row.Succeeded) return $"{head} FAILED: {row.FailureReason} (workload runs on {row.WorkloadRunsOn})";
         var parts = new List<string> { $"stop {row.StopTimeMs:0.0} ms", $"image {Mib(row.ImageBytes)}", $"gap {row.CounterGap}" };
         if (row.AppDowntimeMs is { } downtime) parts.Add($"app downtime {downtime:0.0} ms");

@@ -89,7 +89,10 @@ internal sealed class ContainerMigrationScenario(CriuBench.Lab.Lab lab, IWorkloa
         $"restore={row.CriuRestoreTimeMs:0.0}ms forking={row.CriuForkingTimeMs:0.0}ms pages={row.CriuPagesWritten} " +
         $"image={row.ImageBytes}B app-downtime={row.AppDowntimeMs:0.0}ms {row.FailureReason}");
 
-    /// <summary>What of the containers is still there: cgroups of either host, processes in the lab besides its sshd.</summary>
+    /// <summary>
+    /// What of the containers is still there: cgroups of either host, processes in the lab besides
+    /// its own infrastructure (sshd, and the ssh connection masters the lab reuses).
+    /// </summary>
     public static IReadOnlyList<string> Leftovers(CriuBench.Lab.Lab lab) => Leftovers(lab, Namespaces(lab));
 
     /// <summary>The same, for namespaces identified before the lab went down (a survivor keeps its namespace alive).</summary>
@@ -105,7 +108,7 @@ internal sealed class ContainerMigrationScenario(CriuBench.Lab.Lab lab, IWorkloa
         foreach (var pid in NamespaceProcesses.Find(namespaces))
         {
             var command = Comm(pid);
-            if (command is not null and not "sshd" and not "nsenter") found.Add($"process {pid} ({command})");
+            if (command is not null and not "sshd" and not "ssh" and not "nsenter") found.Add($"process {pid} ({command})");
         }
         return found;
     }

@@ -14,7 +14,7 @@ public class MigrationProgressTests
 
     [Fact]
     public void A_line_shows_position_cell_and_the_key_numbers() =>
-        Assert.Equal("[ 3/20] timestamps   tar      src->dst  1gbit     stop 412.3 ms  image 3.00 MiB  gap 0  app downtime 380.5 ms",
+        Assert.Equal("[ 3/20] timestamps   tar         src->dst  1gbit     stop 412.3 ms  image 3.00 MiB  gap 0  app downtime 380.5 ms",
             MigrationProgress.Describe(3, 20, Row));
 
     [Fact]
