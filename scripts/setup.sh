@@ -46,26 +46,27 @@ apt_install() {
   local policy=/usr/sbin/policy-rc.d created=0
   if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod +x "$policy"; created=1; fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${todo[@]}" >/dev/null \
-    || { [ "$created" -eq 1 ] && rm -f "$policy"; die "apt-get install failed for: ${todo[*]}"; }
+    || { [ "$created" -eq 1 ] && rm -f "$policy"; log "apt-get install failed for: ${todo[*]}"; return 1; }
   [ "$created" -eq 1 ] && rm -f "$policy"
   return 0
 }
 
 criu_works() { command -v criu >/dev/null && criu check >/dev/null 2>&1; }
 
-apt_install "${packages[@]}"
+apt_install "${packages[@]}" || die "could not install the packages CriuBench needs (see above)"
 for p in "${browser_packages[@]}"; do
   if [ "$updated" -eq 0 ] && [ -n "$(missing "$p")" ]; then apt-get update -qq; updated=1; fi
-  if apt-cache show "$p" >/dev/null 2>&1; then apt_install "$p"
+  if apt-cache show "$p" >/dev/null 2>&1; then apt_install "$p" || log "could not install $p: the report's browser test will fail"
   else log "no apt package '$p' here: the report's browser test will fail until it is installed"; fi
 done
 
 # CRIU: the distro's where `criu check` passes, otherwise a build of 4.x (see scripts/build-criu.sh).
 if ! criu_works; then
-  apt_install criu
+  # Some distributions have no criu package at all: then the build below is the way.
+  apt_install criu || log "no usable criu package from the distribution"
   if ! criu_works; then
     log "the distro's CRIU fails 'criu check' here; building CRIU from source"
-    apt_install "${criu_build_deps[@]}"
+    apt_install "${criu_build_deps[@]}" || die "could not install CRIU's build dependencies"
     "$here/build-criu.sh"
     hash -r
   fi
