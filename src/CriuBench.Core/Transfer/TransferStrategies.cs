@@ -7,8 +7,8 @@ public static class TransferStrategies
     {
         ["tar"] = () => new TarTransfer(),
         ["shared"] = () => new SharedFilesystemTransfer(),
-        ["tar-ssh"] = () => new TarSshTransfer(),
-        ["tar-zstd"] = () => new TarZstdTransfer(),
+        ["tar-ssh"] = () => new TarStreamTransfer(compressed: false),
+        ["tar-zstd"] = () => new TarStreamTransfer(compressed: true),
         ["rsync"] = () => new RsyncTransfer(),
         ["page-server"] = () => new PageServerTransfer(),
     };

@@ -10,7 +10,7 @@ public sealed class TarSshTransferTests
     {
         var fakes = new TransferFakes();
 
-        await using var transfer = await new TarSshTransfer().PrepareAsync(fakes.Request, default);
+        await using var transfer = await new TarStreamTransfer(compressed: false).PrepareAsync(fakes.Request, default);
 
         Assert.Equal(TransferFakes.Images, transfer.DumpDirectory);
         Assert.Equal(TransferFakes.Images, transfer.RestoreDirectory);
@@ -26,7 +26,7 @@ public sealed class TarSshTransferTests
     {
         var fakes = new TransferFakes(sourceAnswer: command =>
             command.Program == "bash" ? (0, "", "Total bytes written: 67246080 (65MiB, 1GiB/s)\n") : (0, "", ""));
-        await using var transfer = await new TarSshTransfer().PrepareAsync(fakes.Request, default);
+        await using var transfer = await new TarStreamTransfer(compressed: false).PrepareAsync(fakes.Request, default);
         fakes.SourceRunner.Commands.Clear();
 
         var outcome = await transfer.TransferAsync(default);
@@ -42,7 +42,7 @@ public sealed class TarSshTransferTests
     public async Task Dispose_removes_the_images_on_both_hosts()
     {
         var fakes = new TransferFakes();
-        var transfer = await new TarSshTransfer().PrepareAsync(fakes.Request, default);
+        var transfer = await new TarStreamTransfer(compressed: false).PrepareAsync(fakes.Request, default);
         fakes.SourceRunner.Commands.Clear();
         fakes.DestinationRunner.Commands.Clear();
 

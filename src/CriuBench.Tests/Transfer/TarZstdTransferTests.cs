@@ -11,7 +11,7 @@ public sealed class TarZstdTransferTests
         var fakes = new TransferFakes(sourceAnswer: command => command.Program == "bash"
             ? (0, "", "0+10 records in\n0+10 records out\n2463100 bytes (2.5 MB, 2.3 MiB) copied, 0.4 s, 6 MB/s\n")
             : (0, "", ""));
-        await using var transfer = await new TarZstdTransfer().PrepareAsync(fakes.Request, default);
+        await using var transfer = await new TarStreamTransfer(compressed: true).PrepareAsync(fakes.Request, default);
         fakes.SourceRunner.Commands.Clear();
 
         var outcome = await transfer.TransferAsync(default);
