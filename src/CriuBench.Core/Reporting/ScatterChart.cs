@@ -19,7 +19,8 @@ internal sealed record ScatterChart(
     /// <summary>max / min above which an axis is drawn logarithmic.</summary>
     public const double LogRange = 20;
 
-    private const string Size = "size 900,560";
+    // Wide enough for a key beside the plot: a comparison has a series per engine/strategy and link rate.
+    private const string Size = "size 1200,640";
 
     /// <param name="Color">gnuplot line type (1-based), shared with the bar charts' series of the same index.</param>
     /// <param name="PointType">gnuplot point type.</param>
@@ -61,7 +62,7 @@ internal sealed record ScatterChart(
         {
             Header(FileName),
             "set encoding utf8",
-            "set key outside bottom center horizontal maxrows 4",
+            "set key outside right top vertical font ',8' spacing 0.9",
             $"set title {Quote(Title)}",
             $"set xlabel {Quote(XLabel)}",
             $"set ylabel {Quote(YLabel)}",

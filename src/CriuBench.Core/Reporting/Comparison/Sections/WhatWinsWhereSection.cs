@@ -53,8 +53,8 @@ internal sealed class WhatWinsWhereSection : IReportSection
         var best = rated.MaxBy(x => x.Efficiency!.Median);
         var worst = rated.MinBy(x => x.Efficiency!.Median);
         var sentence = rated.Count == 1
-            ? $"Against the physical limit (image bytes / link rate + restore time) the one shaped configuration is {Describe(best)}."
-            : $"Against the physical limit (image bytes / link rate + restore time), {Describe(best)} comes closest and {Describe(worst)} is farthest from it.";
+            ? $"Against the physical limit (image bytes / link rate + the fastest restore) the one shaped configuration is {Describe(best)}."
+            : $"Against the physical limit (image bytes / link rate + the fastest restore), {Describe(best)} comes closest and {Describe(worst)} is farthest from it.";
         return best.Efficiency!.Median > 1
             ? sentence + " An efficiency above 1 does not beat physics: the images crossed the link inside the restore (a shared filesystem), which the bound counts twice, or after it (lazy pages), while the workload already ran."
             : sentence;
