@@ -79,6 +79,9 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 running = result.Workload;
                 await Task.Delay(SettleTime(cell.Spec), ct);
             }
+            var whole = await WholeOutputCheck.AnalyzeAsync(running, ct);
+            var verdict = $"{cell.Spec.Name} {cell.Strategy.Name} {cell.Rate}: whole output {WholeOutputCheck.Describe(whole)}";
+            if (whole.IsContinuous) log.Info(verdict); else log.Warning(verdict);
         }
         finally
         {

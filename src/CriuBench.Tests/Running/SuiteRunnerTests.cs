@@ -27,7 +27,8 @@ public class SuiteRunnerTests
             LabName = "trun",
         };
 
-        var outcome = await new SuiteRunner(ProcessRunner.Instance, NullLog.Instance).RunAsync(suite, results.Path, "test", CancellationToken.None);
+        var log = new CollectingLog();
+        var outcome = await new SuiteRunner(ProcessRunner.Instance, log).RunAsync(suite, results.Path, "test", CancellationToken.None);
 
         var rows = await MigrationsCsv.ReadAsync(Path.Combine(outcome.RunDirectory, RunFiles.Migrations));
         Assert.Equal(8, rows.Count);
@@ -40,6 +41,9 @@ public class SuiteRunnerTests
         foreach (var file in new[] { RunFiles.SummaryCsv, RunFiles.SummaryMarkdown, RunFiles.Environment, "charts/stop_time.svg", "charts/stop_time.png", "charts/image_size.png", "charts/transfer_time.svg" })
             Assert.True(new FileInfo(Path.Combine(outcome.RunDirectory, file)).Length > 0, $"{file} is missing or empty");
         Assert.True(CriuBench.Lab.Lab.Status("trun").IsAbsent);
+        // Each of the 4 cells' whole output, streamed at its end, counts on without a break.
+        Assert.Equal(4, log.Infos.Count(line => line.Contains("whole output") && line.EndsWith(", continuous")));
+        Assert.Empty(log.Warnings);
         Assert.Equal(outcome.RunDirectory, Path.GetFullPath(Path.Combine(results.Path, new FileInfo(Path.Combine(results.Path, "latest")).LinkTarget!)));
     }
 }
