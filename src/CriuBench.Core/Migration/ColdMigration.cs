@@ -29,7 +29,7 @@ public sealed class ColdMigration(ILog log, string? failureLogDirectory = null)
         {
             transfer = await request.Strategy.PrepareAsync(new TransferRequest(source, destination, request.MigrationId, workload.Directory), ct);
         }
-        catch (CommandFailedException e)
+        catch (Exception e) when (IsPhaseFailure(e))
         {
             return new(Failed(row, $"preparing the {request.Strategy.Name} transfer failed: {e.Message}", source), workload);
         }
@@ -39,7 +39,7 @@ public sealed class ColdMigration(ILog log, string? failureLogDirectory = null)
         {
             await request.Engine.CheckpointAsync(workload, transfer.DumpDirectory, transfer.DumpArguments, ct);
         }
-        catch (CriuFailedException e)
+        catch (Exception e) when (IsPhaseFailure(e))
         {
             await SaveLogAsync(request, source, transfer.DumpDirectory, CriuLog.DumpLog);
             await transfer.DisposeAsync();
@@ -54,7 +54,7 @@ public sealed class ColdMigration(ILog log, string? failureLogDirectory = null)
         {
             moved = await transfer.TransferAsync(ct);
         }
-        catch (CommandFailedException e)
+        catch (Exception e) when (IsPhaseFailure(e))
         {
             return await FallBackAsync(request, transfer, row, $"transfer failed: {e.Message}", ct);
         }
@@ -75,7 +75,7 @@ public sealed class ColdMigration(ILog log, string? failureLogDirectory = null)
         {
             restored = await request.Engine.RestoreAsync(destination, workload, transfer.RestoreDirectory, ct);
         }
-        catch (CriuFailedException e)
+        catch (Exception e) when (IsPhaseFailure(e))
         {
             await SaveLogAsync(request, destination, transfer.RestoreDirectory, CriuLog.RestoreLog);
             return await FallBackAsync(request, transfer, row, $"restore failed: {e.Message}", ct);
@@ -115,7 +115,7 @@ public sealed class ColdMigration(ILog log, string? failureLogDirectory = null)
             log.Warning($"{request.MigrationId}: {reason}; restored on {source.Name} from the same images");
             return new(Failed(row, $"{reason}; the workload was restored on {source.Name}", source), back);
         }
-        catch (Exception e) when (e is CriuFailedException or CommandFailedException)
+        catch (Exception e) when (IsPhaseFailure(e))
         {
             await SaveLogAsync(request, source, images, CriuLog.RestoreLog);
             // The images are kept: they are all that is left of the workload.
@@ -133,6 +133,14 @@ public sealed class ColdMigration(ILog log, string? failureLogDirectory = null)
         Directory.CreateDirectory(failureLogDirectory);
         await File.WriteAllTextAsync(Path.Combine(failureLogDirectory, $"{request.MigrationId}-{host.Name}-{logName}"), result.StandardOutput);
     }
+
+    /// <summary>
+    /// Failures that end one migration, not the run: CRIU's, a command's, a time limit, or an
+    /// engine refusing an option (docker takes no dump options, so no page server). The row
+    /// records them and the workload is restored on the source where it was already dumped.
+    /// </summary>
+    private static bool IsPhaseFailure(Exception e) =>
+        e is CriuFailedException or CommandFailedException or TimeoutException or NotSupportedException;
 
     private static MigrationRecord NewRecord(MigrationRequest request) => new()
     {

@@ -1,0 +1,56 @@
+using CriuBench.Hosts;
+using CriuBench.Logging;
+using CriuBench.Migration;
+using CriuBench.Tests.Support;
+using CriuBench.Transfer;
+using CriuBench.Workloads;
+
+namespace CriuBench.Tests.Migration;
+
+/// <summary>A failure inside one migration is that migration's row, never the end of the whole run.</summary>
+public class PhaseFailureTests
+{
+    private readonly FakeHost source = new("src", "198.18.0.1", new FakeCommandRunner());
+    private readonly FakeHost destination = new("dst", "198.18.0.2", new FakeCommandRunner());
+
+    [Fact]
+    public async Task An_engine_that_refuses_a_dump_option_fails_the_row_and_the_workload_keeps_running_where_it_was()
+    {
+        var workload = new RunningWorkload(BuiltinWorkloads.ContainerCounter("docker"), "w1", source, "c1");
+        var request = new MigrationRequest("run", 1, workload, destination, new RefusingEngine(), new PageServerLikeStrategy(), "1gbit");
+
+        var result = await new ColdMigration(NullLog.Instance).RunAsync(request, CancellationToken.None);
+
+        Assert.False(result.Record.Succeeded);
+        Assert.Equal("src", result.Record.WorkloadRunsOn);
+        Assert.Contains("checkpoint failed", result.Record.FailureReason);
+        Assert.Contains("takes no dump options", result.Record.FailureReason);
+        Assert.Same(workload, result.Workload);
+    }
+
+    private sealed class RefusingEngine : IWorkloadEngine
+    {
+        public string Name => "refusing";
+        public Task<RunningWorkload> StartAsync(IHost host, WorkloadSpec spec, string instance, CancellationToken ct) => throw new InvalidOperationException("not started here");
+        public Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct) =>
+            throw new NotSupportedException("this engine takes no dump options: " + string.Join(' ', extraArguments));
+        public Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct) => throw new InvalidOperationException("no restore expected");
+        public Task StopAsync(RunningWorkload workload, CancellationToken ct) => Task.CompletedTask;
+    }
+
+    private sealed class PageServerLikeStrategy : ITransferStrategy
+    {
+        public string Name => "page-server-like";
+        public Task<IMigrationTransfer> PrepareAsync(TransferRequest request, CancellationToken ct) => Task.FromResult<IMigrationTransfer>(new Session());
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        private sealed class Session : IMigrationTransfer
+        {
+            public string DumpDirectory => "/d/images";
+            public string RestoreDirectory => "/d/images";
+            public IReadOnlyList<string> DumpArguments => ["--page-server", "--port", "27027"];
+            public Task<TransferOutcome> TransferAsync(CancellationToken ct) => throw new InvalidOperationException("no transfer expected");
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+}
