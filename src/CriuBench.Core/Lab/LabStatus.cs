@@ -12,9 +12,7 @@ public sealed record LabStatus(string Name, bool StateDirectoryExists, IReadOnly
         var net = LabLayout.HostNames.Where(h => NamespaceProcesses.IdentityOf(layout.NetworkNamespaceFile(h), "net") is not null)
             .Select(layout.NetworkNamespace).ToList();
         var mnt = LabLayout.HostNames.Where(h => NamespaceProcesses.IdentityOf(layout.MountNamespaceFile(h), "mnt") is not null).ToList();
-        var ids = LabLayout.HostNames
-            .SelectMany(h => new[] { NamespaceProcesses.IdentityOf(layout.NetworkNamespaceFile(h), "net"), NamespaceProcesses.IdentityOf(layout.MountNamespaceFile(h), "mnt") })
-            .OfType<string>().ToHashSet();
+        var ids = NamespaceProcesses.OfLab(layout);
         var processes = ids.Count == 0 ? 0 : NamespaceProcesses.Find(ids).Count;
         string? rate = null;
         if (File.Exists(layout.StateFile))

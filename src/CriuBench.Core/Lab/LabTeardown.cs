@@ -13,14 +13,7 @@ internal static class LabTeardown
 {
     public static async Task RunAsync(LabLayout layout, ICommandRunner runner, ILog log, CancellationToken ct)
     {
-        var namespaces = LabLayout.HostNames
-            .SelectMany(host => new[]
-            {
-                NamespaceProcesses.IdentityOf(layout.NetworkNamespaceFile(host), "net"),
-                NamespaceProcesses.IdentityOf(layout.MountNamespaceFile(host), "mnt"),
-            })
-            .OfType<string>()
-            .ToHashSet();
+        var namespaces = NamespaceProcesses.OfLab(layout);
 
         // Containers of the lab's hosts share their host's network namespace, so the kill below
         // reaches them too; thawed first, since a frozen task (a checkpoint cut short) ignores SIGKILL.

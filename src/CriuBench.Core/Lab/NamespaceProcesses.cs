@@ -17,6 +17,13 @@ internal static class NamespaceProcesses
         bool IsMember(string link) => LinkTarget(link) is { } id && namespaceIds.Contains(id);
     }
 
+    /// <summary>The identities of a lab's namespaces that exist now: each host's network and mount namespace.</summary>
+    public static IReadOnlySet<string> OfLab(LabLayout layout) =>
+        LabLayout.HostNames
+            .SelectMany(host => new[] { IdentityOf(layout.NetworkNamespaceFile(host), "net"), IdentityOf(layout.MountNamespaceFile(host), "mnt") })
+            .OfType<string>()
+            .ToHashSet();
+
     /// <summary>The identity of the namespace a nsfs file (e.g. /run/netns/x) is bound to, or null if none.</summary>
     public static string? IdentityOf(string namespaceFile, string kind)
     {
