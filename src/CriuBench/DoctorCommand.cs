@@ -30,7 +30,7 @@ internal static class DoctorCommand
 
     private static IEnumerable<Check> Checks(CancellationToken ct)
     {
-        yield return new("running as root", () => Task.FromResult(Preconditions.IsRoot ? null : "run with sudo: CRIU, namespaces and tc need root"));
+        yield return new("running as root", () => Task.FromResult(LocalSystem.IsRoot ? null : "run with sudo: CRIU, namespaces and tc need root"));
         yield return new("criu check", async () =>
         {
             var result = await TryRunAsync(Command("criu", "check"), ct);
@@ -42,7 +42,7 @@ internal static class DoctorCommand
                      ("sshd", "openssh-server"), ("ssh", "openssh-client"), ("scp", "openssh-client"), ("sshfs", "sshfs"),
                      ("tar", "tar"), ("zstd", "zstd"), ("rsync", "rsync"), ("gnuplot", "gnuplot-nox"), ("busybox", "busybox-static"),
                  })
-            yield return new($"{tool} ({package})", () => Task.FromResult(OnPath(tool) ? null : $"missing: apt-get install {package}"));
+            yield return new($"{tool} ({package})", () => Task.FromResult(LocalSystem.IsInstalled(tool) ? null : $"missing: apt-get install {package}"));
         yield return new("workload programs built", () =>
         {
             try { WorkloadAssets.File("bin/ticker"); return Task.FromResult<string?>(null); }
@@ -60,8 +60,4 @@ internal static class DoctorCommand
 
     private static string LastLines(CommandResult result) =>
         string.Join(" | ", (result.StandardError + result.StandardOutput).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3));
-
-    private static bool OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin").Append("/sbin")
-        .Any(dir => File.Exists(Path.Combine(dir, tool)));
 }

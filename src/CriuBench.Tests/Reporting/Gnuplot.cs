@@ -5,9 +5,7 @@ internal static class Gnuplot
 {
     public static void RequireInstalled()
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        var found = path.Split(':', StringSplitOptions.RemoveEmptyEntries).Any(dir => File.Exists(Path.Combine(dir, "gnuplot")));
-        Assert.True(found, "gnuplot is not installed (not on PATH); the chart tests run it for real. Install gnuplot-nox (scripts/setup.sh).");
+        Assert.True(CriuBench.Execution.LocalSystem.IsInstalled("gnuplot"), "gnuplot is not installed (not on PATH); the chart tests run it for real. Install gnuplot-nox (scripts/setup.sh).");
     }
 
     public static void AssertPng(string path)

@@ -23,7 +23,7 @@ internal static class Requires
 
     public static void Root()
     {
-        if (Environment.UserName != "root" && geteuid() != 0)
+        if (!LocalSystem.IsRoot)
             Assert.Fail("this test drives CRIU, namespaces and tc and needs root: run `sudo scripts/test.sh`");
     }
 
@@ -37,11 +37,6 @@ internal static class Requires
 
     public static void Tool(string program, string package)
     {
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin")
-            .Any(dir => File.Exists(Path.Combine(dir, program)));
-        if (!found) Assert.Fail($"this test needs {program}: run `sudo scripts/setup.sh` (it installs {package})");
+        if (!LocalSystem.IsInstalled(program)) Assert.Fail($"this test needs {program}: run `sudo scripts/setup.sh` (it installs {package})");
     }
-
-    [System.Runtime.InteropServices.DllImport("libc")]
-    private static extern uint geteuid();
 }
