@@ -20,7 +20,7 @@ public static class CriuLog
 
     public static async Task<IReadOnlyList<string>> ReadErrorsAsync(IHost host, string directory, string logName, CancellationToken ct)
     {
-        var result = await host.RunAsync(Execution.Command.Of("cat", $"{directory}/{logName}"), ct);
-        return result.Succeeded ? ErrorLines(result.StandardOutput) : [$"no {logName} in {directory}"];
+        var log = await host.TryReadTextAsync($"{directory}/{logName}", ct);
+        return log is null ? [$"no {logName} in {directory}"] : ErrorLines(log);
     }
 }

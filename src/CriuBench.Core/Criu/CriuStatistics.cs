@@ -1,4 +1,3 @@
-using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Measurements;
 
@@ -15,8 +14,8 @@ public sealed record CriuStatistics(DumpStats? Dump, RestoreStats? Restore)
 
     public static async Task<CriuStatistics> ReadAsync(IHost host, string imagesDirectory, CancellationToken ct)
     {
-        var dump = await ReadBytesAsync(host, $"{imagesDirectory}/{DumpFile}", ct);
-        var restore = await ReadBytesAsync(host, $"{imagesDirectory}/{RestoreFile}", ct);
+        var dump = await host.TryReadBytesAsync($"{imagesDirectory}/{DumpFile}", ct);
+        var restore = await host.TryReadBytesAsync($"{imagesDirectory}/{RestoreFile}", ct);
         return new CriuStatistics(
             dump is null ? null : CriuStatsReader.ReadDump(dump),
             restore is null ? null : CriuStatsReader.ReadRestore(restore));
@@ -34,10 +33,4 @@ public sealed record CriuStatistics(DumpStats? Dump, RestoreStats? Restore)
         CriuForkingTimeMs = Restore?.ForkingTime.TotalMilliseconds,
         CriuPagesRestored = Restore?.PagesRestored,
     };
-
-    private static async Task<byte[]?> ReadBytesAsync(IHost host, string path, CancellationToken ct)
-    {
-        if (await host.FileSizeAsync(path, ct) is not { } size) return null;
-        return await host.ReadBytesAsync(path, 0, size, ct);
-    }
 }

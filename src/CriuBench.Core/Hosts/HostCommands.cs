@@ -39,6 +39,21 @@ public static class HostCommands
     public static async Task<string> ReadTextAsync(this IHost host, string path, CancellationToken ct = default) =>
         (await host.RunCheckedAsync(Command.Of("cat", path), ct)).StandardOutput;
 
+    /// <summary>The file's text, or null where it is missing or unreadable (e.g. a log a failed step never wrote).</summary>
+    public static async Task<string?> TryReadTextAsync(this IHost host, string path, CancellationToken ct = default)
+    {
+        var result = await host.RunAsync(Command.Of("cat", path), ct);
+        return result.Succeeded ? result.StandardOutput : null;
+    }
+
+    /// <summary>The file's bytes in one command, or null where it is missing or unreadable.</summary>
+    public static async Task<byte[]?> TryReadBytesAsync(this IHost host, string path, CancellationToken ct = default)
+    {
+        using var buffer = new MemoryStream();
+        var result = await host.RunStreamingAsync(Command.Of("cat", path), stream => stream.CopyToAsync(buffer, ct), ct);
+        return result.Succeeded ? buffer.ToArray() : null;
+    }
+
     /// <summary>Regular files directly in a directory, with their sizes in bytes.</summary>
     public static async Task<IReadOnlyList<(string Name, long Bytes)>> ListFilesAsync(this IHost host, string directory, CancellationToken ct = default)
     {

@@ -128,10 +128,9 @@ public sealed class ColdMigration(ILog log, string? failureLogDirectory = null)
     private async Task SaveLogAsync(MigrationRequest request, IHost host, string directory, string logName)
     {
         if (failureLogDirectory is null) return;
-        var result = await host.RunAsync(Command.Of("cat", $"{directory}/{logName}"));
-        if (!result.Succeeded) return;
+        if (await host.TryReadTextAsync($"{directory}/{logName}") is not { } log) return;
         Directory.CreateDirectory(failureLogDirectory);
-        await File.WriteAllTextAsync(Path.Combine(failureLogDirectory, $"{request.MigrationId}-{host.Name}-{logName}"), result.StandardOutput);
+        await File.WriteAllTextAsync(Path.Combine(failureLogDirectory, $"{request.MigrationId}-{host.Name}-{logName}"), log);
     }
 
     /// <summary>
