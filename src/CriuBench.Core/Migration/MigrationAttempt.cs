@@ -192,6 +192,10 @@ public sealed class MigrationAttempt
             return Verification.Failed($"the workload still writes its output on {Source.Name} after the checkpoint ({later - seam} bytes more): two copies ran");
         if (!analysis.Succeeded)
             return Verification.Failed($"restored on {Destination.Name} but its output did not continue: {analysis.Message}");
+        // A copy that printed a few lines and then died or stopped is no success: it must still run.
+        // (Returns at its next line while it runs, so this costs about one interval.)
+        if (!await WorkloadLiveness.IsProgressingAsync(restored, ct))
+            return Verification.Failed($"restored on {Destination.Name} but its output did not continue: it printed past the seam, then stopped growing");
         return Verification.Passed(analysis.Report);
     }
 
