@@ -113,10 +113,13 @@ public sealed class MigrationAttempt
                 var seam = await Source.FileSizeAsync(Workload.OutputFile, ct) ?? 0;
                 var back = await Request.Engine.RestoreAsync(Source, Workload, images, ct);
                 var continued = await OutputVerifier.WaitForContinuationAsync(back, seam, ct);
-                if (!continued.Succeeded)
+                var problem = !continued.Succeeded ? continued.Message
+                    : !await WorkloadLiveness.IsProgressingAsync(back, ct) ? "it printed past the seam, then stopped growing"
+                    : null;
+                if (problem is not null)
                 {
                     await StopQuietlyAsync(back, ct);
-                    throw new InvalidOperationException($"restored on {Source.Name} but its output did not continue: {continued.Message}");
+                    throw new InvalidOperationException($"restored on {Source.Name} but its output did not continue: {problem}");
                 }
                 await DisposeQuietlyAsync(transfer);
                 log.Warning($"{Request.MigrationId}: {reason}; restored on {Source.Name} from the same images");
