@@ -146,7 +146,9 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
         // fallback restores from the same images directory (shared: the one the destination used).
         var engine = new FaultyEngine
         {
-            AfterRestore = (restored, _) => restored.Host.RunCheckedAsync(Command.Of("kill", "-STOP", restored.Id)),
+            AfterRestore = (restored, _) => restored.Host == Lab.Destination
+                ? restored.Host.RunCheckedAsync(Command.Of("kill", "-STOP", restored.Id))
+                : Task.CompletedTask,
         };
         await using var strategy = TransferStrategies.Create(strategyName);
         await MigrateOnceAsync(BuiltinWorkloads.TimestampPrinter(), $"stalled{trial}", engine, strategy, (result, _) =>
