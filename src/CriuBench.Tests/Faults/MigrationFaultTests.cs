@@ -53,6 +53,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
         {
             Assert.True(killed > 0, "the dump ended before criu could be killed: the fault was not injected");
             Assert.False(result.Record.Succeeded);
+            Assert.Contains("CRIU was killed by signal 9", result.Record.FailureReason); // not an empty reason
             if (result.Workload is { } survivor)
             {
                 // A workload that survived a killed dump migrates again (no task left seized or frozen by the dead CRIU).
