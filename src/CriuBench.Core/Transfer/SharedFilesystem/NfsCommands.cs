@@ -81,7 +81,7 @@ public static class NfsCommands
         if [ "${threads:-0}" -gt 0 ] 2>/dev/null; then echo running; exit 0; fi
         mkdir -p "$state"
         if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
-          for unit in nfs-server.service nfs-mountd.service nfsdcld.service nfs-idmapd.service rpcbind.service rpcbind.socket; do
+          for unit in nfs-server.service nfs-mountd.service nfsdcld.service nfs-idmapd.service rpcbind.socket rpcbind.service; do
             [ "$(systemctl show -p LoadState --value "$unit" 2>/dev/null)" = loaded ] || continue
             systemctl is-active -q "$unit" || echo "$unit"
           done > "$state/units"

@@ -1,3 +1,4 @@
+using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Transfer.SharedFilesystem;
 
@@ -59,6 +60,18 @@ public sealed class NfsCommandsTests
             Assert.Equal("bash", command.Program);
             Assert.DoesNotContain("/var/lib/criubench", command.Arguments[1]);
             Assert.StartsWith("/var/lib/criubench/", command.Arguments[^1]);
+        }
+    }
+
+    /// <summary>The scripts run only on hosts with NFS (not this machine): bash at least parses each one here.</summary>
+    [Fact(Timeout = 60_000)]
+    public async Task Every_script_is_valid_bash()
+    {
+        foreach (var command in new[] { NfsCommands.StartServer(), NfsCommands.StopServer(), NfsCommands.RemoveLeftoverExports(),
+                     NfsCommands.Unmount(), NfsCommands.MountedVersion(), SharedMount.RemoveLeftoverMounts(), SharedMount.List() })
+        {
+            var check = await ProcessRunner.Instance.RunAsync(Command.Of("bash", "-n", "-c", command.Arguments[1]));
+            Assert.True(check.Succeeded, $"{command.Arguments[2]}: {check.StandardError}");
         }
     }
 }

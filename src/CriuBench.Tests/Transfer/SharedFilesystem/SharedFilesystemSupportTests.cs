@@ -52,6 +52,20 @@ public sealed class SharedFilesystemSupportTests
     }
 
     [Fact]
+    public void The_vm_suite_on_the_netns_lab_plans_tar_and_refuses_every_nfs_cell_with_the_reason()
+    {
+        var suite = SuiteLoader.Load(Path.Combine(WorkloadAssets.Directory, "suites", "vm.yaml"));
+        var hosts = new[] { HostProbe.Parse("src", "lab-netns", NoNfsProbe), HostProbe.Parse("dst", "lab-netns", NoNfsProbe) };
+
+        var plan = RunPlan.Build(suite, hosts, canShapeLink: true);
+
+        Assert.Equal(suite.Workloads.Count, plan.Refused.Count);
+        Assert.All(plan.Refused, refused => Assert.Equal(("nfs", NfsSharedFilesystem.NoKernelNfs), (refused.Strategy, refused.Reason)));
+        Assert.All(plan.Cells, cell => Assert.Equal("tar", cell.Strategy));
+        Assert.Equal(suite.Workloads.Count, plan.Cells.Count);
+    }
+
+    [Fact]
     public void Hosts_with_kernel_nfs_and_its_packages_can_have_nfs()
     {
         Assert.True(new NfsSharedFilesystem().Supports(Combination(HostProbe.Parse("src", "vm-qemu", NfsProbe), HostProbe.Parse("dst", "vm-qemu", NfsProbe))).IsSupported);
