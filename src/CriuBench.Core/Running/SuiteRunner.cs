@@ -58,7 +58,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 if (hostSet.CanShapeLink && rateCells.Key != hostSet.Rate) await hostSet.SetRateAsync(rateCells.Key, ct);
                 foreach (var strategyCells in rateCells.GroupBy(cell => cell.Strategy))
                 {
-                    await using var strategy = TransferStrategies.Create(strategyCells.Key);
+                    await using var strategy = TransferStrategies.Create(strategyCells.Key, log);
                     await strategy.SetUpAsync(hostSet.Hosts, ct);
                     foreach (var planned in strategyCells)
                     {
