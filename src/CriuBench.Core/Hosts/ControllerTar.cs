@@ -22,7 +22,15 @@ public static class ControllerTar
     public static async Task ExtractTarAsync(this IHost host, byte[] archive, string directory, CancellationToken ct)
     {
         var unpack = Command.Of("bash", "-c", """set -o pipefail; mkdir -p "$1" && base64 -d | tar -C "$1" --no-same-owner -x""", "unpack", directory)
-            with { StandardInput = Convert.ToBase64String(archive, Base64FormattingOptions.InsertLineBreaks) };
+            with { StandardInput = Convert.ToBase64String(archive) };
         await host.RunCheckedAsync(unpack, ct);
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> as <paramref name="directory"/>/<paramref name="name"/> on the host.</summary>
+    public static async Task ExtractFileAsync(this IHost host, byte[] bytes, string directory, string name, CancellationToken ct)
+    {
+        var write = Command.Of("bash", "-c", """set -o pipefail; mkdir -p "$1" && base64 -d > "$1/$2" """, "write", directory, name)
+            with { StandardInput = Convert.ToBase64String(bytes) };
+        await host.RunCheckedAsync(write, ct);
     }
 }
