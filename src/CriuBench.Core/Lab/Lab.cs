@@ -86,6 +86,7 @@ public sealed class Lab : IHostSet
             await host.RunCheckedAsync(LabSsh.StartDaemon(Layout, host.Name), ct);
         }
         await WaitForSshAsync(ct);
+        await HostAssets.InstallAsync(Hosts, ct);
         await SaveStateAsync();
     }
 

@@ -15,7 +15,7 @@ public static class EnvironmentCsv
     {
         await using var csv = CsvWriter.ToFile(path, CsvDialect.Writer);
         csv.WriteHeader(["key", "value"]);
-        foreach (var (key, value) in Pairs(environment))
+        foreach (var (key, value) in Pairs(environment).Concat(EnvironmentHostRows.Pairs(environment.Hosts)))
             await csv.WriteRecordAsync([key, value], cancellationToken);
     }
 
@@ -42,7 +42,7 @@ public static class EnvironmentCsv
             MemoryGiB: double.Parse(Get("memory_gib"), CultureInfo.InvariantCulture),
             StartedAt: DateTimeOffset.ParseExact(Get("started_at"), "O", CultureInfo.InvariantCulture),
             DotnetVersion: Get("dotnet_version"),
-            CommandLine: Get("command_line"));
+            CommandLine: Get("command_line")) { Hosts = EnvironmentHostRows.Read(values) };
     }
 
     private static IEnumerable<(string Key, string Value)> Pairs(RunEnvironment e) =>

@@ -38,6 +38,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 log.Warning($"not supported: {refused.Workload} ({refused.Engine}) {refused.Mode} with {refused.Strategy} at {refused.LinkRate}: {refused.Reason}");
             if (plan.Cells.Count == 0)
                 throw new SuiteException($"nothing in suite '{suite.Name}' can run on these hosts ({hostSet.Kind}): see the reasons above");
+            await HostPairPreflight.RunAsync(hostSet.Hosts, features, ct);
+            log.Info($"preflight: {string.Join(" and ", features.Select(f => f.Host))} pass criu check, run CRIU {features[0].CriuVersion} and can restore each other's CPU state");
             if (!hostSet.CanShapeLink)
                 log.Info($"the {hostSet.Kind} link cannot be shaped: every cell runs at its own speed, labelled '{LinkRate.Unshaped}'");
 
@@ -103,6 +105,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         var lost = false;
         try
         {
+            // Once it prints it runs its own program (launch.sh's shells have exec'd), so its maps are its own.
+            await HostPairPreflight.CheckWorkloadAsync(running, hosts, ct);
             for (var repetition = 1; repetition <= suite.Repetitions; repetition++)
             {
                 var destination = hosts.First(host => host != running.Host);

@@ -23,7 +23,11 @@ public static class SuiteLoader
     public static Suite Load(string path)
     {
         if (!File.Exists(path)) throw new SuiteException($"suite file {path} does not exist");
-        return Parse(File.ReadAllText(path), path);
+        var suite = Parse(File.ReadAllText(path), path);
+        // A hosts file is named relative to the suite that names it.
+        return CriuBench.Hosts.HostProviders.IsHostsFile(suite.Hosts) && !Path.IsPathRooted(suite.Hosts)
+            ? suite with { Hosts = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, suite.Hosts)) }
+            : suite;
     }
 
     public static Suite Parse(string yaml, string source = "suite")

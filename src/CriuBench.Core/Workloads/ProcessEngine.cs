@@ -18,7 +18,7 @@ public sealed class ProcessEngine : IWorkloadEngine
         var directory = HostPaths.WorkloadDirectory(instance);
         await host.RemoveAsync(directory, ct);
         await host.MakeDirectoryAsync(directory, ct);
-        var started = await host.RunCheckedAsync(Command.Of(WorkloadAssets.Launcher, [directory, .. spec.Command]), ct);
+        var started = await host.RunCheckedAsync(Command.Of(HostAssets.Launcher, [directory, .. spec.Command]), ct);
         return new RunningWorkload(spec, instance, host, started.StandardOutput.Trim());
     }
 
