@@ -10,7 +10,7 @@ namespace CriuBench.Transfer;
 /// served by the first host's sshd (this kernel has no NFS); that host mounts its export by
 /// bind, as an NFS server reaches its own export locally.
 /// </summary>
-public sealed class SharedFilesystemTransfer : ITransferStrategy
+public sealed class SharedFilesystemTransfer : IPreCopyTransfer
 {
     private const string Export = HostPaths.Disk + "/export";
     private readonly List<IHost> mounted = [];
@@ -40,6 +40,15 @@ public sealed class SharedFilesystemTransfer : ITransferStrategy
         return transfer;
     }
 
+    /// <summary>A pre-copy round is written straight into the share: its pages cross the link during the pre-dump.</summary>
+    public async Task<IMigrationTransfer> PrepareRoundAsync(TransferRequest request, CancellationToken ct)
+    {
+        var round = new Session(request, round: true);
+        await request.Source.RemoveAsync(round.DumpDirectory, ct);
+        await request.Source.MakeDirectoryAsync(round.DumpDirectory, ct);
+        return round;
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Clients first: the server's export must outlive the mounts that point at it.
@@ -49,7 +58,7 @@ public sealed class SharedFilesystemTransfer : ITransferStrategy
         mounted.Clear();
     }
 
-    private sealed class Session(TransferRequest request) : IMigrationTransfer
+    private sealed class Session(TransferRequest request, bool round = false) : IMigrationTransfer
     {
         private string Root => $"{HostPaths.SharedMount}/{request.MigrationId}";
         private string Files => $"{Root}/files";
@@ -61,6 +70,7 @@ public sealed class SharedFilesystemTransfer : ITransferStrategy
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {
             var steps = new TimedSteps();
+            if (round) return steps.Finish(bytesMoved: null);
             // Into the share without owners and times: sshfs cannot set them on a symlink (it follows
             // the link, and fails while its target is not copied yet, as in a container's rootfs).
             // The sftp server writes as root, who owns a workload's files anyway, and no restore
