@@ -10,17 +10,13 @@ namespace CriuBench.Migration;
 /// the pages dirtied since the round are fetched on demand. Needs soft-dirty for the round and
 /// userfaultfd for the lazy part; the lazy part is post-copy's (<see cref="ILazyFinal"/>).
 /// </summary>
-public sealed class HybridMode(ILazyFinal? lazyFinal = null) : IMigrationMode
+/// <param name="lazy">
+/// Post-copy's final phase, shared with the postcopy mode (MigrationModes passes it). Null until
+/// that mode provides it: hybrid is then refused at load with <see cref="NoLazyFinal"/>.
+/// </param>
+public sealed class HybridMode(ILazyFinal? lazy = null) : IMigrationMode
 {
-    /// <summary>
-    /// Post-copy's final phase, shared with the postcopy mode. Null until that mode provides it:
-    /// hybrid is then refused at load with <see cref="NoLazyFinal"/>.
-    /// </summary>
-    public static Func<ILazyFinal>? LazyFinalFactory { get; set; }
-
-    public const string NoLazyFinal = "hybrid needs post-copy's lazy final phase (the postcopy mode's ILazyFinal), which is not wired in yet";
-
-    private readonly ILazyFinal? lazy = lazyFinal ?? LazyFinalFactory?.Invoke();
+    public const string NoLazyFinal = "hybrid needs post-copy's lazy final phase (the postcopy mode as an ILazyFinal), which is not wired in yet";
 
     public string Name => MigrationModes.Hybrid;
 

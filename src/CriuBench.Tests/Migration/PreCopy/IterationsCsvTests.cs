@@ -34,6 +34,8 @@ public class IterationsCsvTests
                 "run1,memory-precopy-rsync-1gbit-r001,memory,precopy,rsync,1gbit,2,16410,120,16290,492520,812.5,300.25,512.25,0.183,17.5,12,280.5,8,stop: round 2 skipped 99.3 % of its pages as unchanged: over the 70 % goal",
             ],
             await File.ReadAllLinesAsync(path));
+        Assert.Equal([Round(1, 16410, 0, "continue"), Round(2, 120, 16290, "stop: round 2 skipped 99.3 % of its pages as unchanged: over the 70 % goal")],
+            await IterationsCsv.ReadAsync(path));
     }
 
     [Fact]
