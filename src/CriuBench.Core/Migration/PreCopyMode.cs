@@ -38,21 +38,23 @@ public sealed class PreCopyMode(IStopRule rule) : IMigrationMode
         }
         RecordRounds(attempt, rounds, finalBytes: null);
 
-        IMigrationTransfer final;
+        IMigrationTransfer? final = null;
+        IReadOnlyList<string> dumpArguments;
         try
         {
             using (attempt.Step("prepare"))
                 final = await request.Strategy.PrepareAsync(new TransferRequest(attempt.Source, attempt.Destination, request.MigrationId,
                     attempt.Workload.Directory) { Parent = rounds.Done[^1] }, ct);
+            dumpArguments = [.. final.DumpArguments, .. CriuCommands.Chained(Rounds.ParentLink(final, rounds.Done[^1]))];
         }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
         {
+            if (final is not null) await attempt.DisposeQuietlyAsync(final);
             await Rounds.DisposeAllAsync(rounds.Done);
             return await attempt.NotStartedAsync($"preparing the {request.Strategy.Name} transfer of the final dump failed: {e.Message}", ct);
         }
 
         var chain = new RoundChain(final, rounds.Done);
-        var dumpArguments = (IReadOnlyList<string>)[.. final.DumpArguments, .. CriuCommands.Chained(Rounds.ParentLink(final, rounds.Done[^1]))];
         var result = await StopAndCopy.RunAsync(attempt, chain, dumpArguments, ct, wholeImages: false);
         RecordRounds(attempt, rounds, result.Record.TransferredBytes);
         return result with { Record = attempt.Row };
