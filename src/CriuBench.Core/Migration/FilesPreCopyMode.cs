@@ -44,6 +44,7 @@ public sealed class FilesPreCopyMode : IMigrationMode
         {
             return await attempt.NotStartedAsync($"preparing the {request.Strategy.Name} transfer failed: {e.Message}", ct);
         }
+        attempt.Transfer = transfer;
 
         var clock = Stopwatch.StartNew();
         try

@@ -23,6 +23,7 @@ public static class StopAndCopy
     {
         var request = attempt.Request;
         var (source, destination) = (attempt.Source, attempt.Destination);
+        attempt.Transfer = transfer;
 
         var stopWindow = Stopwatch.StartNew();
         try
@@ -79,9 +80,9 @@ public static class StopAndCopy
         }
         if (problem is not null)
         {
-            await request.Engine.StopAsync(restored, ct);
+            await attempt.StopQuietlyAsync(restored, ct);
             attempt.Restored = null;
-            return await attempt.FallBackAsync(transfer, problem, ct);
+            return await attempt.FallBackAsync(transfer, $"{problem}; the copy restored on {destination.Name} was stopped", ct);
         }
         return await attempt.SucceededAsync(restored, transfer, verified!.Report!, ct);
     }
