@@ -45,6 +45,9 @@ public sealed class MigrationAttempt
     /// <summary>Keep every migration's CRIU logs, not only those of failures.</summary>
     public bool KeepLogs { get; init; }
 
+    /// <summary>Where live modes append their rounds (iterations.csv in a run).</summary>
+    public IIterationLog Iterations { get; init; } = new MemoryIterationLog();
+
     public void Update(Func<MigrationRecord, MigrationRecord> change) => Row = change(Row);
 
     /// <summary>Times a step of this migration on its track (a host's name, or "migration").</summary>

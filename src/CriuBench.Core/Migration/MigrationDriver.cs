@@ -7,11 +7,12 @@ namespace CriuBench.Migration;
 /// Runs one migration in its mode. Whatever escapes the mode (a bug, an unforeseen failure between
 /// phases) still ends as a true row: the workload is looked for where it may run.
 /// </summary>
-public sealed class MigrationDriver(ILog log, string? logDirectory = null, MigrationTimeline? timeline = null, bool keepLogs = false)
+public sealed class MigrationDriver(ILog log, string? logDirectory = null, MigrationTimeline? timeline = null, bool keepLogs = false,
+    IIterationLog? iterations = null)
 {
     public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken ct)
     {
-        var attempt = new MigrationAttempt(request, log, logDirectory, timeline) { KeepLogs = keepLogs };
+        var attempt = new MigrationAttempt(request, log, logDirectory, timeline) { KeepLogs = keepLogs, Iterations = iterations ?? new MemoryIterationLog() };
         try
         {
             return await request.Mode.RunAsync(attempt, ct);

@@ -52,8 +52,10 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             log.Info($"run {runId} on {hostSet.Kind}: {plan.Cells.Count} cells x {suite.Repetitions} repetitions = {total} migrations");
 
             await using var csv = await MigrationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Migrations), ct);
+            await using var iterations = await IterationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Iterations), ct);
             await using var engines = new EngineSet(hostSet.Hosts, ct);
-            var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs);
+            var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs, iterations);
+            var modeOptions = new ModeOptions(suite.PreCopy);
             var counter = new ProgressCounter(total);
             foreach (var rateCells in plan.Cells.GroupBy(cell => cell.Rate))
             {
@@ -65,7 +67,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                     foreach (var planned in strategyCells)
                     {
                         var cell = new Cell(runId, planned, await engines.GetAsync(planned.Spec.Engine), strategy,
-                            MigrationModes.Create(planned.Mode), hostSet);
+                            MigrationModes.Create(planned.Mode, modeOptions), hostSet);
                         await foreach (var row in RunCellAsync(cell, suite, driver, ct))
                         {
                             records.Add(row);

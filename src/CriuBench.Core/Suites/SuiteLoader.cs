@@ -14,7 +14,8 @@ namespace CriuBench.Suites;
 /// </summary>
 public static class SuiteLoader
 {
-    private static readonly string[] TopLevelKeys = ["name", "repetitions", "bandwidth", "strategies", "workloads", "lab", "stop_on_failure", "keep_logs", "modes", "hosts"];
+    private static readonly string[] TopLevelKeys = ["name", "repetitions", "bandwidth", "strategies", "workloads", "lab", "stop_on_failure", "keep_logs", "modes", "hosts", "precopy"];
+    private static readonly string[] PreCopyKeys = ["rule", "max_iterations", "min_pages", "grow_percent", "goal_percent"];
     private static readonly string[] WorkloadKeys = ["name", "builtin", "command", "output", "interval_ms", "engine", "criu_dump_args", "bandwidth"];
 
     /// <summary>Keys a built-in workload passes on as its parameters (the workload checks which it takes).</summary>
@@ -83,7 +84,26 @@ public static class SuiteLoader
             LabName = reader.OptionalScalar(root, "lab") ?? "cb",
             StopOnFailure = reader.Boolean(root, "stop_on_failure") ?? false,
             KeepLogs = reader.Boolean(root, "keep_logs") ?? false,
+            PreCopy = ReadPreCopy(reader, root),
         };
+    }
+
+    /// <summary>precopy: {rule: phaul|goal, max_iterations, min_pages, grow_percent (phaul), goal_percent (goal)}.</summary>
+    private static Migration.PreCopy.PreCopySettings ReadPreCopy(NodeReader reader, YamlMappingNode root)
+    {
+        if (reader.Child(root, "precopy") is not { } node) return Migration.PreCopy.PreCopySettings.Default;
+        if (node is not YamlMappingNode map)
+            throw new SuiteException($"{reader.Where(node)}: 'precopy' is a mapping, e.g. {{rule: goal, goal_percent: 70, max_iterations: 10}}");
+        reader.RejectUnknownKeys(map, PreCopyKeys, "precopy");
+        var settings = new Migration.PreCopy.PreCopySettings
+        {
+            Rule = reader.OptionalScalar(map, "rule") ?? Migration.PreCopy.PreCopySettings.Default.Rule,
+            MaxIterations = reader.Integer(map, "max_iterations"),
+            MinPages = reader.Integer(map, "min_pages"),
+            GrowPercent = reader.Integer(map, "grow_percent"),
+            GoalPercent = reader.Integer(map, "goal_percent"),
+        };
+        return settings.Validate() is { } problem ? throw new SuiteException($"{reader.Where(map)}: precopy: {problem}") : settings;
     }
 
     private static WorkloadSpec ReadWorkload(NodeReader reader, YamlNode node)

@@ -12,7 +12,7 @@ namespace CriuBench.Transfer;
 /// the link during those two steps, not in a transfer step. Which filesystem (sshfs, NFS) is the
 /// <see cref="ISharedFilesystem"/> a strategy passes in; everything else is the same for both.
 /// </summary>
-public abstract class SharedFilesystemTransfer(ISharedFilesystem filesystem, ILog? log) : ITransferStrategy
+public abstract class SharedFilesystemTransfer(ISharedFilesystem filesystem, ILog? log) : IPreCopyTransfer
 {
     private readonly ILog log = log ?? NullLog.Instance;
 
@@ -42,13 +42,22 @@ public abstract class SharedFilesystemTransfer(ISharedFilesystem filesystem, ILo
         return transfer;
     }
 
+    /// <summary>A pre-copy round is written straight into the share: its pages cross the link during the pre-dump.</summary>
+    public async Task<IMigrationTransfer> PrepareRoundAsync(TransferRequest request, CancellationToken ct)
+    {
+        var round = new Session(request, round: true);
+        await request.Source.RemoveAsync(round.DumpDirectory, ct);
+        await request.Source.MakeDirectoryAsync(round.DumpDirectory, ct);
+        return round;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await filesystem.UnmountAsync();
         GC.SuppressFinalize(this);
     }
 
-    private sealed class Session(TransferRequest request) : IMigrationTransfer
+    private sealed class Session(TransferRequest request, bool round = false) : IMigrationTransfer
     {
         private string Root => $"{HostPaths.SharedMount}/{request.MigrationId}";
         private string Files => $"{Root}/files";
@@ -60,6 +69,7 @@ public abstract class SharedFilesystemTransfer(ISharedFilesystem filesystem, ILo
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {
             var steps = new TimedSteps();
+            if (round) return steps.Finish(bytesMoved: null);
             // Into the share without owners and times: sshfs cannot set them on a symlink (it follows
             // the link, and fails while its target is not copied yet, as in a container's rootfs).
             // The sftp server writes as root, who owns a workload's files anyway, and no restore

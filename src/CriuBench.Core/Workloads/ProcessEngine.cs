@@ -31,6 +31,15 @@ public sealed class ProcessEngine : IWorkloadEngine
                 await CriuLog.ReadErrorsAsync(workload.Host, imagesDirectory, CriuLog.DumpLog, ct), result.StandardError.Trim(), result.ExitCode);
     }
 
+    public async Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    {
+        var preDump = CriuCommands.PreDump(Pid(workload), imagesDirectory, previousImages, [.. workload.Spec.ExtraDumpArguments, .. extraArguments]);
+        var result = await workload.Host.RunAsync(preDump, ct);
+        if (!result.Succeeded)
+            throw new CriuFailedException("criu pre-dump", workload.Host.Name, imagesDirectory,
+                await CriuLog.ReadErrorsAsync(workload.Host, imagesDirectory, CriuLog.PreDumpLog, ct), result.StandardError.Trim());
+    }
+
     public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct)
     {
         var result = await host.RunAsync(CriuCommands.Restore(imagesDirectory, host.Name), ct);
