@@ -1,0 +1,44 @@
+using CriuBench.Execution;
+
+namespace CriuBench.Hosts.Vm;
+
+/// <summary>The public and private halves of one ed25519 key, as ssh-keygen wrote them.</summary>
+public sealed record SshKeyPair(string PrivateKey, string PublicKey);
+
+/// <summary>
+/// A VM's own configuration, on a small ext4 disk beside the shared base image: the image's
+/// criubench-seed unit (scripts/vm/criubench-seed) applies it at boot, before sshd starts.
+/// </summary>
+public static class VmSeed
+{
+    /// <summary>The seed disk's files and their content. Pure: the keys are given, not made here.</summary>
+    public static IReadOnlyDictionary<string, string> Files(
+        string vm, SshKeyPair hostKey, SshKeyPair peerClientKey, string controllerPublicKey, string peerHostPublicKey)
+    {
+        var peer = VmLayout.PeerOf(vm);
+        var peerEndpoint = new SshEndpoint(peer, VmLayout.LinkAddressOf(peer), 22, VmLayout.User, VmLayout.GuestIdentityFile, VmLayout.GuestKnownHostsFile);
+        return new Dictionary<string, string>
+        {
+            ["seed.conf"] = string.Join('\n',
+                $"hostname={vm}",
+                $"control_mac={VmLayout.ControlMacOf(vm)}",
+                $"control_address={VmLayout.ControlAddress}",
+                $"control_gateway={VmLayout.ControlGateway}",
+                $"link_mac={VmLayout.LinkMacOf(vm)}",
+                $"link_address={VmLayout.LinkAddressOf(vm)}/{VmLayout.LinkPrefixLength}") + "\n",
+            ["hosts"] = string.Join('\n', VmLayout.VmNames.Select(name => $"{VmLayout.LinkAddressOf(name)} {name}")) + "\n",
+            ["ssh_host_ed25519_key"] = hostKey.PrivateKey,
+            ["ssh_host_ed25519_key.pub"] = hostKey.PublicKey,
+            ["authorized_keys"] = controllerPublicKey.Trim() + "\n" + peerClientKey.PublicKey.Trim() + "\n",
+            ["id_ed25519"] = peerClientKey.PrivateKey,
+            ["id_ed25519.pub"] = peerClientKey.PublicKey,
+            // The peer by address and by name, so `ssh dst` works as well as `ssh 198.18.0.2`.
+            ["known_hosts"] = peerEndpoint.KnownHostsLine(peerHostPublicKey) + "\n"
+                + (peerEndpoint with { Address = peer }).KnownHostsLine(peerHostPublicKey) + "\n",
+        };
+    }
+
+    /// <summary>A disk of <paramref name="megabytes"/> MiB holding <paramref name="directory"/>, labelled cbseed.</summary>
+    public static Command MakeDisk(string directory, string image, int megabytes = 8) =>
+        Command.Of("mkfs.ext4", "-q", "-F", "-L", "cbseed", "-d", directory, image, $"{VmLayout.Text(megabytes)}M");
+}
