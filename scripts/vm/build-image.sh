@@ -23,7 +23,7 @@ log() { printf 'vm-image: [%3ds] %s\n' "$((SECONDS - started))" "$*" >&2; }
 # Everything that decides the image's content is in the key.
 recipe_key() {
   {
-    printf 'recipe 1\nsuite %s\npackages %s\nsize %s\nmodules %s\n' "$suite" "$packages" "$disk_size" "${initramfs_modules[*]}"
+    printf 'recipe 2\nsuite %s\npackages %s\nsize %s\nmodules %s\n' "$suite" "$packages" "$disk_size" "${initramfs_modules[*]}"
     cat "$here/build-image.sh" "$here/initramfs-init" "$here/criubench-seed" "$here/criubench-seed.service"
   } | sha256sum | cut -c1-16
 }
@@ -74,15 +74,28 @@ cleanup() {
 trap cleanup EXIT
 root=$work/rootfs
 
-log "debootstrap $suite (minbase + ${packages//,/ }); about 2-4 minutes"
-debootstrap --variant=minbase --include="$packages" "$suite" "$root" "$(debian_mirror)" > "$work/debootstrap.log" 2>&1 \
-  || { tail -n 30 "$work/debootstrap.log" >&2; log "debootstrap failed"; exit 1; }
+# The debootstrapped tree is cached on its own (keyed by suite and packages only), so a change
+# to the later steps of the recipe rebuilds in about a minute instead of re-running debootstrap.
+rootfs_key=$(printf '%s\n%s\n' "$suite" "$packages" | sha256sum | cut -c1-16)
+rootfs_tar=$cache/rootfs-$suite-$rootfs_key.tar.zst
+mkdir -p "$root"
+if [ -f "$rootfs_tar" ]; then
+  log "unpacking the cached debootstrap tree $rootfs_tar"
+  zstd -qdc "$rootfs_tar" | tar -C "$root" --numeric-owner --xattrs --xattrs-include='*' -xf -
+else
+  log "debootstrap $suite (minbase + ${packages//,/ }); 2-4 minutes, longer on a busy machine"
+  debootstrap --variant=minbase --include="$packages" "$suite" "$root" "$(debian_mirror)" > "$work/debootstrap.log" 2>&1 \
+    || { tail -n 30 "$work/debootstrap.log" >&2; log "debootstrap failed"; exit 1; }
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+  tar -C "$root" --numeric-owner --xattrs --xattrs-include='*' -cf - . | zstd -q -T0 -3 -o "$work/rootfs.tar.zst"
+  mv "$work/rootfs.tar.zst" "$rootfs_tar"
+fi
 
 log "kernel: fetching linux-image-amd64 from $suite"
 apt-cache show linux-image-amd64 >/dev/null 2>&1 || apt-get update -qq
 kernel_package=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
 [ -n "$kernel_package" ] || { log "cannot resolve linux-image-amd64"; exit 1; }
-(cd "$work" && apt-get download -qq "$kernel_package")
+(cd "$work" && apt-get download -qq -o APT::Sandbox::User=root "$kernel_package")
 dpkg-deb -x "$work"/"$kernel_package"_*.deb "$work/kernel"
 release=${kernel_package#linux-image-}
 cp "$work/kernel/boot/vmlinuz-$release" "$work/vmlinuz"
@@ -129,6 +142,9 @@ SSHD
 # Nothing waits for a network that never answers; no getty on a display that does not exist.
 ln -sf /dev/null "$root/etc/systemd/system/systemd-networkd-wait-online.service"
 ln -sf /dev/null "$root/etc/systemd/system/getty@tty1.service"
+ln -sf /dev/null "$root/etc/systemd/system/serial-getty@ttyS0.service"
+ln -sf /dev/null "$root/etc/systemd/system/e2scrub_reap.service"
+ln -sf /dev/null "$root/etc/systemd/system/e2scrub_all.timer"
 ln -sf /dev/null "$root/etc/systemd/system/apt-daily.timer"
 ln -sf /dev/null "$root/etc/systemd/system/apt-daily-upgrade.timer"
 echo criubench-vm > "$root/etc/hostname"

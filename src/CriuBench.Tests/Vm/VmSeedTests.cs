@@ -8,7 +8,7 @@ public class VmSeedTests
     private static readonly SshKeyPair PeerClient = new("CLIENT-PRIVATE\n", "ssh-ed25519 CLIENTSRC root@src\n");
 
     private static IReadOnlyDictionary<string, string> SrcSeed() =>
-        VmSeed.Files("src", HostKey, PeerClient, "ssh-ed25519 CONTROLLER criubench\n", "ssh-ed25519 HOSTDST root@dst\n");
+        VmSeed.Files("src", HostKey, PeerClient, "ssh-ed25519 CONTROLLER criubench\n", "ssh-ed25519 HOSTDST root@dst\n", "ssh-ed25519 CLIENTDST root@dst\n");
 
     [Fact]
     public void The_seed_names_the_vm_and_its_addresses_and_finds_interfaces_by_mac()
@@ -26,7 +26,7 @@ public class VmSeedTests
     {
         var seed = SrcSeed();
         Assert.Equal("HOST-PRIVATE\n", seed["ssh_host_ed25519_key"]);
-        Assert.Equal("ssh-ed25519 CONTROLLER criubench\nssh-ed25519 CLIENTSRC root@src\n", seed["authorized_keys"]);
+        Assert.Equal("ssh-ed25519 CONTROLLER criubench\nssh-ed25519 CLIENTDST root@dst\n", seed["authorized_keys"]);
         Assert.Equal("CLIENT-PRIVATE\n", seed["id_ed25519"]);
     }
 

@@ -24,7 +24,7 @@ public static class VmImageBuilder
         var lines = new List<string>();
         var result = await runner.RunStreamingAsync(Build(Script), async stream =>
         {
-            using var reader = new StreamReader(stream, Encoding.UTF8);
+            using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
             while (await reader.ReadLineAsync(ct) is { } line)
             {
                 lines.Add(line);

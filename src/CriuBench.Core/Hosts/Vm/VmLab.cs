@@ -34,8 +34,8 @@ public sealed class VmLab : IAsyncDisposable
     public VmHost Source => Hosts[0];
     public VmHost Destination => Hosts[1];
 
-    /// <summary>How long Up waits for both VMs' sshd (TCG boots take about 100 s with both booting).</summary>
-    public static TimeSpan BootTimeout { get; set; } = TimeSpan.FromMinutes(6);
+    /// <summary>How long Up waits for both VMs' sshd: about 100 s on an idle machine, over 5 minutes when others load its 2 cores.</summary>
+    public static TimeSpan BootTimeout { get; set; } = TimeSpan.FromMinutes(12);
 
     public static async Task<VmLab> UpAsync(string name, ICommandRunner runner, ILog log, CancellationToken ct = default)
     {
@@ -107,7 +107,8 @@ public sealed class VmLab : IAsyncDisposable
     {
         var peer = VmLayout.PeerOf(vm);
         var files = VmSeed.Files(vm, VmKeys.Read(Layout.HostKeyOf(vm)), VmKeys.Read(Layout.PeerKeyOf(vm)),
-            File.ReadAllText(Layout.ControllerKey + ".pub"), VmKeys.Read(Layout.HostKeyOf(peer)).PublicKey);
+            File.ReadAllText(Layout.ControllerKey + ".pub"), VmKeys.Read(Layout.HostKeyOf(peer)).PublicKey,
+            VmKeys.Read(Layout.PeerKeyOf(peer)).PublicKey);
         var directory = Layout.SeedDirectoryOf(vm);
         Directory.CreateDirectory(directory);
         foreach (var (file, content) in files)

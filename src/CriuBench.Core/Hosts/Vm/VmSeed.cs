@@ -13,7 +13,7 @@ public static class VmSeed
 {
     /// <summary>The seed disk's files and their content. Pure: the keys are given, not made here.</summary>
     public static IReadOnlyDictionary<string, string> Files(
-        string vm, SshKeyPair hostKey, SshKeyPair peerClientKey, string controllerPublicKey, string peerHostPublicKey)
+        string vm, SshKeyPair hostKey, SshKeyPair clientKey, string controllerPublicKey, string peerHostPublicKey, string peerClientPublicKey)
     {
         var peer = VmLayout.PeerOf(vm);
         var peerEndpoint = new SshEndpoint(peer, VmLayout.LinkAddressOf(peer), 22, VmLayout.User, VmLayout.GuestIdentityFile, VmLayout.GuestKnownHostsFile);
@@ -29,9 +29,11 @@ public static class VmSeed
             ["hosts"] = string.Join('\n', VmLayout.VmNames.Select(name => $"{VmLayout.LinkAddressOf(name)} {name}")) + "\n",
             ["ssh_host_ed25519_key"] = hostKey.PrivateKey,
             ["ssh_host_ed25519_key.pub"] = hostKey.PublicKey,
-            ["authorized_keys"] = controllerPublicKey.Trim() + "\n" + peerClientKey.PublicKey.Trim() + "\n",
-            ["id_ed25519"] = peerClientKey.PrivateKey,
-            ["id_ed25519.pub"] = peerClientKey.PublicKey,
+            // The controller, and the peer VM with its own client key.
+            ["authorized_keys"] = controllerPublicKey.Trim() + "\n" + peerClientPublicKey.Trim() + "\n",
+            // This VM's key for logging into its peer.
+            ["id_ed25519"] = clientKey.PrivateKey,
+            ["id_ed25519.pub"] = clientKey.PublicKey,
             // The peer by address and by name, so `ssh dst` works as well as `ssh 198.18.0.2`.
             ["known_hosts"] = peerEndpoint.KnownHostsLine(peerHostPublicKey) + "\n"
                 + (peerEndpoint with { Address = peer }).KnownHostsLine(peerHostPublicKey) + "\n",
