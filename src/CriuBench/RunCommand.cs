@@ -21,10 +21,12 @@ internal static class RunCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "results root; the run goes to <out>/<run id>", DefaultValueFactory = _ => new DirectoryInfo(CliDefaults.ResultsDirectory) };
         var lab = new Option<string?>("--lab") { Description = "lab name (default cb); a lab of this name is recreated" };
         var stopOnFailure = new Option<bool>("--stop-on-failure") { Description = "stop at the first failed migration" };
+        var hosts = new Option<string?>("--hosts") { Description = "where the hosts are: lab (default, the embedded netns lab), vm (a two-VM QEMU lab), or a hosts file (YAML)" };
+        var modes = new Option<string[]>("--modes") { Description = "migration modes, e.g. cold,postcopy", AllowMultipleArgumentsPerToken = true };
 
         var command = new Command("run", "run a suite of migrations on the embedded lab and write results/<run id>/")
         {
-            suite, workloads, strategies, repetitions, bandwidth, output, lab, stopOnFailure,
+            suite, workloads, strategies, repetitions, bandwidth, output, lab, stopOnFailure, hosts, modes,
         };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
@@ -41,6 +43,8 @@ internal static class RunCommand
                 LinkRates = rateOverride.Count > 0 ? rateOverride : loaded.LinkRates,
                 LabName = parse.GetValue(lab) ?? loaded.LabName,
                 StopOnFailure = parse.GetValue(stopOnFailure) || loaded.StopOnFailure,
+                Hosts = parse.GetValue(hosts) ?? loaded.Hosts,
+                Modes = Split(parse.GetValue(modes)) is { Count: > 0 } chosenModes ? ValidatedModes(chosenModes) : loaded.Modes,
             };
             Preconditions.RequireRoot();
             var outcome = await new SuiteRunner(ProcessRunner.Instance, ConsoleLog.Instance)
@@ -61,6 +65,12 @@ internal static class RunCommand
     {
         foreach (var name in strategies) Transfer.TransferStrategies.Create(name);
         return strategies;
+    }
+
+    private static List<string> ValidatedModes(List<string> modes)
+    {
+        foreach (var name in modes) Migration.MigrationModes.Create(name);
+        return modes;
     }
 
     private static int Positive(int n) => n >= 1 ? n : throw new ArgumentException("--repetitions must be at least 1");

@@ -14,7 +14,7 @@ namespace CriuBench.Suites;
 /// </summary>
 public static class SuiteLoader
 {
-    private static readonly string[] TopLevelKeys = ["name", "repetitions", "bandwidth", "strategies", "workloads", "lab", "stop_on_failure", "keep_logs"];
+    private static readonly string[] TopLevelKeys = ["name", "repetitions", "bandwidth", "strategies", "workloads", "lab", "stop_on_failure", "keep_logs", "modes", "hosts"];
     private static readonly string[] WorkloadKeys = ["name", "builtin", "command", "output", "interval_ms", "engine", "criu_dump_args", "bandwidth"];
 
     /// <summary>Keys a built-in workload passes on as its parameters (the workload checks which it takes).</summary>
@@ -50,6 +50,12 @@ public static class SuiteLoader
         foreach (var strategy in strategies.Where(s => !TransferStrategies.Names.Contains(s)))
             throw new SuiteException($"{source}: unknown strategy '{strategy}': choose from {string.Join(", ", TransferStrategies.Names)}");
 
+        var modes = reader.ScalarOrSequence(root, "modes");
+        foreach (var mode in modes.Where(m => !Migration.MigrationModes.Names.Contains(m)))
+            throw new SuiteException($"{source}: unknown mode '{mode}': choose from {string.Join(", ", Migration.MigrationModes.Names)}");
+        if (modes.Distinct().Count() != modes.Count)
+            throw new SuiteException($"{source}: 'modes' names a mode twice: list each once");
+
         var rates = reader.ScalarOrSequence(root, "bandwidth").Select(text => reader.Convert(root, "bandwidth", () => LinkRate.Parse(text))).ToList();
         if (rates.Count == 0) rates.Add(LinkRate.Default);
         // A workload that names its own rates runs at those only, the others at the suite's;
@@ -66,6 +72,8 @@ public static class SuiteLoader
             Name = reader.OptionalScalar(root, "name") ?? Path.GetFileNameWithoutExtension(source),
             Workloads = workloads,
             Strategies = strategies.Count > 0 ? strategies : ["tar", "shared"],
+            Modes = modes.Count > 0 ? modes : [Migration.MigrationModes.Cold],
+            Hosts = reader.OptionalScalar(root, "hosts") ?? CriuBench.Hosts.HostProviders.Default,
             Repetitions = repetitions,
             LinkRates = rates,
             LabName = reader.OptionalScalar(root, "lab") ?? "cb",
