@@ -20,11 +20,17 @@ log() { printf 'vm-image: [%3ds] %s\n' "$((SECONDS - started))" "$*" >&2; }
 
 [ "$(id -u)" -eq 0 ] || { log "must run as root (debootstrap, mkfs)"; exit 1; }
 
+# The files baked into the image are copied first: the key and the image then describe the same
+# recipe even if the repository changes while a build runs.
+recipe=$(mktemp -d)
+trap 'rm -rf "$recipe"' EXIT
+cp "$here/build-image.sh" "$here/initramfs-init" "$here/criubench-seed" "$here/criubench-seed.service" "$recipe/"
+
 # Everything that decides the image's content is in the key.
 recipe_key() {
   {
     printf 'recipe 2\nsuite %s\npackages %s\nsize %s\nmodules %s\n' "$suite" "$packages" "$disk_size" "${initramfs_modules[*]}"
-    cat "$here/build-image.sh" "$here/initramfs-init" "$here/criubench-seed" "$here/criubench-seed.service"
+    cat "$recipe/build-image.sh" "$recipe/initramfs-init" "$recipe/criubench-seed" "$recipe/criubench-seed.service"
   } | sha256sum | cut -c1-16
 }
 
@@ -67,6 +73,7 @@ fi
 
 work=$(mktemp -d "$cache/build.XXXXXX")
 cleanup() {
+  rm -rf "$recipe"
   # debootstrap may leave its chroot's mounts behind when it fails.
   grep -o " $work/[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   rm -rf "$work"
@@ -108,7 +115,7 @@ log "initramfs: busybox + ${initramfs_modules[*]} and their dependencies"
 initrd=$work/initrd
 mkdir -p "$initrd"/{bin,dev,proc,sys,newroot,modules}
 cp /bin/busybox "$initrd/bin/busybox"
-install -m 0755 "$here/initramfs-init" "$initrd/init"
+install -m 0755 "$recipe/initramfs-init" "$initrd/init"
 for module in "${initramfs_modules[@]}"; do modprobe -d "$root" -S "$release" --show-depends "$module"; done \
   | awk '$1 == "insmod" {print $2}' | awk '!seen[$0]++' \
   | while read -r module; do
@@ -126,8 +133,8 @@ log "configuring the root filesystem"
 cat > "$root/etc/fstab" <<'FSTAB'
 /dev/vda / ext4 rw,noatime 0 0
 FSTAB
-install -m 0755 "$here/criubench-seed" "$root/usr/local/sbin/criubench-seed"
-install -m 0644 "$here/criubench-seed.service" "$root/etc/systemd/system/criubench-seed.service"
+install -m 0755 "$recipe/criubench-seed" "$root/usr/local/sbin/criubench-seed"
+install -m 0644 "$recipe/criubench-seed.service" "$root/etc/systemd/system/criubench-seed.service"
 ln -sf /etc/systemd/system/criubench-seed.service "$root/etc/systemd/system/multi-user.target.wants/criubench-seed.service"
 # Host keys come from each VM's seed: none may be shared through the base image.
 rm -f "$root"/etc/ssh/ssh_host_*

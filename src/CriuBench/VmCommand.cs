@@ -18,7 +18,7 @@ internal static class VmCommand
             Preconditions.RequireRoot();
             var lab = await VmLab.UpAsync(parse.GetValue(name)!, ProcessRunner.Instance, ConsoleLog.Instance, ct);
             foreach (var machine in lab.Machines)
-                Console.WriteLine($"{machine.Name}: link {machine.LinkAddress}  ssh {ShellQuoting.CommandLine(Execution.Command.Of("ssh", [.. machine.Control.SshOptions, machine.Control.Target]))}");
+                Console.WriteLine($"{machine.Name}: link {machine.LinkAddress}  ssh {ShellQuoting.CommandLine(Execution.Command.Of("ssh", [.. machine.Endpoint.Control.SshOptions, machine.Endpoint.Control.Target]))}");
             Console.WriteLine($"remove with: criubench vm down --name {lab.Layout.Name}");
         }));
 

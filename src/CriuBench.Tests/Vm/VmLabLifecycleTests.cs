@@ -24,7 +24,7 @@ public class VmLabLifecycleTests
             foreach (var host in lab.Hosts)
             {
                 Assert.Equal("vm-qemu", host.Kind);
-                Assert.Contains("StrictHostKeyChecking=yes", host.Machine.Control.SshOptions);
+                Assert.Contains("StrictHostKeyChecking=yes", host.Control.SshOptions);
                 var check = await host.RunAsync(Command.Of("criu", "check"));
                 Assert.True(check.Succeeded, $"{host}: {check.StandardError}");
                 Assert.Contains("Looks good", check.StandardOutput + check.StandardError);

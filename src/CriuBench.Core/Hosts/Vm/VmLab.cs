@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using CriuBench.Execution;
+using CriuBench.Hosts.Ssh;
+using CriuBench.Lab;
 using CriuBench.Logging;
 
 namespace CriuBench.Hosts.Vm;
@@ -14,7 +16,7 @@ namespace CriuBench.Hosts.Vm;
 /// (about 100 s). Up first removes what a crashed lab of the same name left; a failing Up removes
 /// everything it made.
 /// </summary>
-public sealed class VmLab : IAsyncDisposable
+public sealed class VmLab : IHostSet
 {
     private readonly ICommandRunner runner;
     private readonly ILog log;
@@ -25,14 +27,29 @@ public sealed class VmLab : IAsyncDisposable
         this.runner = runner;
         this.log = log;
         Machines = VmLayout.VmNames.Select(vm => VmMachine.Of(layout, vm)).ToList();
-        Hosts = Machines.Select(machine => new VmHost(machine, runner)).ToList();
+        Hosts = Machines.Select(machine => new SshHost(machine.Endpoint, VmHostProvider.HostKind, runner)).ToList();
     }
 
     public VmLayout Layout { get; }
     public IReadOnlyList<VmMachine> Machines { get; }
-    public IReadOnlyList<VmHost> Hosts { get; }
-    public VmHost Source => Hosts[0];
-    public VmHost Destination => Hosts[1];
+    public IReadOnlyList<SshHost> Hosts { get; }
+    IReadOnlyList<IHost> IHostSet.Hosts => Hosts;
+    public SshHost Source => Hosts[0];
+    public SshHost Destination => Hosts[1];
+    public string Kind => VmHostProvider.HostKind;
+
+    /// <summary>The direct link runs unshaped until <see cref="SetRateAsync"/>; under TCG it carries about 6-19 MB/s anyway.</summary>
+    public LinkRate Rate { get; private set; } = LinkRate.Unlimited;
+
+    /// <summary>tc tbf inside each VM, on its link interface (the seed names it <see cref="VmLayout.LinkInterface"/>).</summary>
+    public bool CanShapeLink => true;
+
+    public async Task SetRateAsync(LinkRate rate, CancellationToken ct)
+    {
+        foreach (var host in Hosts)
+            (await host.RunAsync(TrafficShaping.Shape(VmLayout.LinkInterface, rate), ct)).EnsureSuccess();
+        Rate = rate;
+    }
 
     /// <summary>How long Up waits for both VMs' sshd: about 100 s on an idle machine, over 5 minutes when others load its 2 cores.</summary>
     public static TimeSpan BootTimeout { get; set; } = TimeSpan.FromMinutes(12);
@@ -86,7 +103,7 @@ public sealed class VmLab : IAsyncDisposable
             Directory.CreateDirectory(directory);
         await RunAllAsync(VmKeys.Create(Layout), ct);
         await File.WriteAllLinesAsync(Layout.KnownHostsFile,
-            Machines.Select(m => m.Control.KnownHostsLine(VmKeys.Read(Layout.HostKeyOf(m.Name)).PublicKey)), ct);
+            Machines.Select(m => VmMachine.KnownHostsLine(m.Endpoint.Control, VmKeys.Read(Layout.HostKeyOf(m.Name)).PublicKey)), ct);
         foreach (var vm in VmLayout.VmNames)
         {
             await WriteSeedAsync(vm, ct);
@@ -123,7 +140,8 @@ public sealed class VmLab : IAsyncDisposable
 
     private async Task WaitForSshAsync(VmMachine machine, Stopwatch clock, CancellationToken ct)
     {
-        var probe = machine.Control.Wrap(Command.Of("true").WithTimeout(TimeSpan.FromSeconds(30)), "-o", "ConnectTimeout=10");
+        var control = machine.Endpoint.Control;
+        var probe = Command.Of("ssh", [.. control.SshOptions, "-o", "ConnectTimeout=10", control.Target, "true"]).WithTimeout(TimeSpan.FromSeconds(30));
         var nextReport = TimeSpan.FromSeconds(20);
         CommandResult? last = null;
         while (clock.Elapsed < BootTimeout)
@@ -148,10 +166,11 @@ public sealed class VmLab : IAsyncDisposable
     {
         foreach (var host in Hosts)
         {
-            var peer = Machines.Single(m => m.Name == VmLayout.PeerOf(host.Name)).Peer;
-            var result = await host.RunAsync(Command.Of("ssh", [.. peer.SshOptions, "-o", "ConnectTimeout=20", peer.Target, "hostname"]), ct);
-            if (!result.Succeeded || result.StandardOutput.Trim() != peer.Name)
-                throw new InvalidOperationException($"{host.Name} cannot ssh to {peer.Name} over the link: {result.StandardError.Trim()}");
+            var peer = VmLayout.PeerOf(host.Name);
+            var access = VmMachine.PeerAccess(peer);
+            var result = await host.RunAsync(Command.Of("ssh", [.. access.SshOptions, "-o", "ConnectTimeout=20", access.Target, "hostname"]), ct);
+            if (!result.Succeeded || result.StandardOutput.Trim() != peer)
+                throw new InvalidOperationException($"{host.Name} cannot ssh to {peer} over the link: {result.StandardError.Trim()}");
         }
     }
 

@@ -60,6 +60,9 @@ public sealed partial record VmLayout(string Name)
 
     public const int LinkPrefixLength = 24;
 
+    /// <summary>Inside the VMs: the direct link's interface, renamed by the seed so tc can name it.</summary>
+    public const string LinkInterface = "cblink";
+
     /// <summary>QEMU's user-mode network gives the guest this address and gateway.</summary>
     public const string ControlAddress = "10.0.2.15/24";
     public const string ControlGateway = "10.0.2.2";

@@ -16,7 +16,7 @@ public static class VmSeed
         string vm, SshKeyPair hostKey, SshKeyPair clientKey, string controllerPublicKey, string peerHostPublicKey, string peerClientPublicKey)
     {
         var peer = VmLayout.PeerOf(vm);
-        var peerEndpoint = new SshEndpoint(peer, VmLayout.LinkAddressOf(peer), 22, VmLayout.User, VmLayout.GuestIdentityFile, VmLayout.GuestKnownHostsFile);
+        var peerAccess = VmMachine.PeerAccess(peer);
         return new Dictionary<string, string>
         {
             ["seed.conf"] = string.Join('\n',
@@ -35,8 +35,8 @@ public static class VmSeed
             ["id_ed25519"] = clientKey.PrivateKey,
             ["id_ed25519.pub"] = clientKey.PublicKey,
             // The peer by address and by name, so `ssh dst` works as well as `ssh 198.18.0.2`.
-            ["known_hosts"] = peerEndpoint.KnownHostsLine(peerHostPublicKey) + "\n"
-                + (peerEndpoint with { Address = peer }).KnownHostsLine(peerHostPublicKey) + "\n",
+            ["known_hosts"] = VmMachine.KnownHostsLine(peerAccess, peerHostPublicKey) + "\n"
+                + VmMachine.KnownHostsLine(peerAccess with { Address = peer }, peerHostPublicKey) + "\n",
         };
     }
 
