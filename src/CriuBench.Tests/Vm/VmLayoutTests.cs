@@ -41,4 +41,10 @@ public class VmLayoutTests
         Assert.Equal("dst", VmLayout.PeerOf("src"));
         Assert.Throws<ArgumentException>(() => VmLayout.LinkAddressOf("third"));
     }
+
+    [Theory]
+    [InlineData("/usr/bin/qemu-system-x86_64", "qemu-system-x86_64")]
+    [InlineData("ssh: /run/criubench/vms/v1/cm-7bb9 [mux]", "ssh")]
+    public void Teardown_names_the_processes_it_stopped_by_their_program(string firstArgument, string program) =>
+        Assert.Equal(program, VmProcesses.ProgramOf(firstArgument));
 }

@@ -25,7 +25,7 @@ internal static class VmProcesses
             catch (UnauthorizedAccessException) { continue; }
             if (arguments.Length == 0 || IsZombie(pid)) continue;
             if (arguments.Any(argument => marks.Any(argument.Contains)))
-                found.Add(new Found(pid, Path.GetFileName(arguments[0])));
+                found.Add(new Found(pid, ProgramOf(arguments[0])));
         }
         return found;
     }
@@ -60,6 +60,10 @@ internal static class VmProcesses
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or Win32Exception) { }
     }
+
+    /// <summary>"qemu-system-x86_64"; an ssh ControlMaster renames itself "ssh: /path/cm-... [mux]", which reads "ssh".</summary>
+    internal static string ProgramOf(string firstArgument) =>
+        Path.GetFileName(firstArgument.Split(' ')[0].TrimEnd(':'));
 
     private static bool IsZombie(int pid)
     {
