@@ -14,7 +14,7 @@ public class VmLabLifecycleTests
 {
     private const string Name = "vtest";
 
-    [Fact(Timeout = 25 * 60 * 1000)] // boot-to-ssh: about 100 s idle, 9 minutes under a load average of 50
+    [Fact(Timeout = 30 * 60 * 1000)] // boot-to-ssh: about 100 s idle, 9 minutes under a load average of 50
     public async Task Both_vms_pass_criu_check_over_ssh_with_host_keys_checked_and_down_leaves_no_qemu_and_no_overlay()
     {
         Requires.Root();

@@ -29,7 +29,9 @@ public static class QemuCommand
             "-name", $"criubench-{layout.Name}-{vm}",
             "-machine", "pc,accel=tcg", "-cpu", "max", "-smp", "1", "-m", VmLayout.Text(MemoryMiB),
             "-kernel", image.Kernel, "-initrd", image.Initrd,
-            "-append", "console=ttyS0 root=/dev/vda rw net.ifnames=0 panic=1 loglevel=4",
+            // Under TCG every byte on the serial console costs: systemd reports only errors, and
+            // getty-static (gettys on tty2-6 when logind is absent) is masked.
+            "-append", "console=ttyS0 root=/dev/vda rw net.ifnames=0 panic=1 loglevel=4 systemd.show_status=error systemd.mask=getty-static.service",
             "-drive", $"file={layout.OverlayOf(vm)},if=virtio,format=qcow2,cache=unsafe",
             "-drive", $"file={layout.SeedImageOf(vm)},if=virtio,format=raw,readonly=on",
             "-netdev", $"user,id=control,hostfwd=tcp:127.0.0.1:{VmLayout.Text(layout.SshPortOf(vm))}-:22",

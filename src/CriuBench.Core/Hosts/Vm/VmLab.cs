@@ -51,8 +51,8 @@ public sealed class VmLab : IHostSet
         Rate = rate;
     }
 
-    /// <summary>How long Up waits for both VMs' sshd: about 100 s on an idle machine, over 5 minutes when others load its 2 cores.</summary>
-    public static TimeSpan BootTimeout { get; set; } = TimeSpan.FromMinutes(12);
+    /// <summary>How long Up waits for both VMs' sshd: about 100 s on an idle machine, 9 minutes and more when others load its 2 cores.</summary>
+    public static TimeSpan BootTimeout { get; set; } = TimeSpan.FromMinutes(20);
 
     public static async Task<VmLab> UpAsync(string name, ICommandRunner runner, ILog log, CancellationToken ct = default)
     {
