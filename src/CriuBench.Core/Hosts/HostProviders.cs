@@ -13,6 +13,7 @@ public static class HostProviders
     private static readonly Dictionary<string, Func<HostsChoice, IHostProvider>> Named = new()
     {
         ["lab"] = choice => new Lab.LabHostProvider(choice.LabName, choice.Runner),
+        ["vm"] = choice => new Vm.VmHostProvider(choice.LabName, choice.Runner),
     };
 
     public static IReadOnlyCollection<string> Names => Named.Keys;
