@@ -56,6 +56,7 @@ public sealed class ColdMode : IMigrationMode
             return await attempt.FallBackAsync(transfer, $"transfer failed: {e.Message}", ct);
         }
         attempt.Update(row => row with { TransferTimeMs = MigrationAttempt.Ms(moved.Duration), TransferredBytes = moved.BytesMoved });
+        attempt.Moved = moved;
 
         var restoreClock = Stopwatch.StartNew();
         RunningWorkload restored;

@@ -54,4 +54,5 @@ public interface IMigrationTransfer : IAsyncDisposable
 /// <summary>How long the transfer took, its timed steps, and the bytes that crossed the link where known.</summary>
 public sealed record TransferOutcome(TimeSpan Duration, long? BytesMoved, IReadOnlyList<TransferStep> Steps);
 
-public sealed record TransferStep(string Name, TimeSpan Duration);
+/// <param name="Offset">When the step started, from the start of the transfer (null where unknown: steps are then taken as back to back).</param>
+public sealed record TransferStep(string Name, TimeSpan Duration, TimeSpan? Offset = null);
