@@ -121,6 +121,11 @@ public sealed class MigrationAttempt
     {
         using (Step("statistics", Destination))
         {
+            if (Moved is not null)
+            {
+                Moved = await transfer.CountAfterRestoreAsync(Moved, ct);
+                Update(row => row with { TransferredBytes = Moved.BytesMoved });
+            }
             var stats = await TryAsync(() => CriuStatistics.ReadAsync(Destination, transfer.RestoreDirectory, ct));
             if (stats is not null) Update(stats.AddTo);
             PlaceOnTimeline(stats, seam);

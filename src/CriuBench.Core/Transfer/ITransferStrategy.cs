@@ -49,6 +49,12 @@ public interface IMigrationTransfer : IAsyncDisposable
     /// must bring them back.
     /// </summary>
     Task<string> ImagesForSourceRestoreAsync(CancellationToken ct) => Task.FromResult(DumpDirectory);
+
+    /// <summary>
+    /// After the restore, outside the stop window: what the transfer moved, with what a strategy
+    /// could only count afterwards (the pages a page server received) added to <paramref name="moved"/>.
+    /// </summary>
+    Task<TransferOutcome> CountAfterRestoreAsync(TransferOutcome moved, CancellationToken ct) => Task.FromResult(moved);
 }
 
 /// <summary>How long the transfer took, its timed steps, and the bytes that crossed the link where known.</summary>

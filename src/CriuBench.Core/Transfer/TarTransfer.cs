@@ -38,9 +38,10 @@ public sealed class TarTransfer : ITransferStrategy
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {
             var steps = new TimedSteps();
-            await steps.RunAsync("pack", request.Source, Command.Of("tar", "-C", HostPaths.Disk, "-cf", Archive(Outbox),
+            // tar says the archive's size itself (--totals): no stat of it while the workload is stopped.
+            var pack = await steps.RunAsync("pack", request.Source, Command.Of("tar", "--totals", "-C", HostPaths.Disk, "-cf", Archive(Outbox),
                 RelativeToDisk(DumpDirectory), RelativeToDisk(request.WorkloadDirectory)), ct);
-            var bytes = await request.Source.FileSizeAsync(Archive(Outbox), ct);
+            var bytes = TarStream.TarTotalBytes(pack.StandardError);
             var destination = request.Destination.Ssh;
             await steps.RunAsync("copy", request.Source, Command.Of("scp", [.. destination.ScpOptions, Archive(Outbox),
                 $"{destination.Target}:{Archive(Inbox)}"]), ct);
