@@ -8,7 +8,8 @@ namespace CriuBench.Reporting;
 /// The waterfall of the stop time: one stacked bar per configuration, its median stop time split
 /// into CRIU's freezing, CRIU's frozen + restore time, the transfer and the harness's rest.
 /// </summary>
-internal sealed record StopTimeShareChart(string FileName, string Title, IReadOnlyList<(string Label, StopTimeShares Shares)> Bars) : IGnuplotChart
+/// <param name="AsPercent">Each bar as percent of its own stop time, so the harness's share shows beside multi-second transfers.</param>
+internal sealed record StopTimeShareChart(string FileName, string Title, IReadOnlyList<(string Label, StopTimeShares Shares)> Bars, bool AsPercent = false) : IGnuplotChart
 {
     public static readonly IReadOnlyList<string> Parts = ["CRIU freezing", "CRIU frozen + restore", "transfer (link)", "harness (rest)"];
 
@@ -19,10 +20,13 @@ internal sealed record StopTimeShareChart(string FileName, string Title, IReadOn
     public string Data()
     {
         var text = new StringBuilder();
-        text.Append("# median stop time (ms) per configuration, split into: ").Append(string.Join(", ", Parts)).Append('\n');
+        text.Append("# median stop time (").Append(AsPercent ? "% of it" : "ms").Append(") per configuration, split into: ").Append(string.Join(", ", Parts)).Append('\n');
         foreach (var (label, s) in Bars)
-            text.Append(DataString(label)).Append(' ').Append(Number(s.CriuFreezingMs)).Append(' ').Append(Number(s.CriuMs))
-                .Append(' ').Append(Number(s.LinkMs)).Append(' ').Append(Number(s.HarnessMs)).Append('\n');
+        {
+            var scale = AsPercent ? 100 / s.StopMs : 1;
+            text.Append(DataString(label)).Append(' ').Append(Number(s.CriuFreezingMs * scale)).Append(' ').Append(Number(s.CriuMs * scale))
+                .Append(' ').Append(Number(s.LinkMs * scale)).Append(' ').Append(Number(s.HarnessMs * scale)).Append('\n');
+        }
         return text.ToString();
     }
 
@@ -44,9 +48,10 @@ internal sealed record StopTimeShareChart(string FileName, string Title, IReadOn
             "set boxwidth 0.7",
             "set key outside top center horizontal",
             $"set title {Quote(Title)}",
-            "set ylabel 'median stop time (ms)'",
+            AsPercent ? "set ylabel 'share of the median stop time (%)'" : "set ylabel 'median stop time (ms)'",
             $"set xrange [-0.6:{Number(Bars.Count - 0.4)}]",
-            "set yrange [0:*]",
+            AsPercent ? "set yrange [0:100]" : "set yrange [0:*]",
+            "set lmargin 14",
             "set grid ytics",
             slanted ? "set xtics nomirror rotate by 30 right\nset rmargin 4" : "set xtics nomirror",
             "set ytics nomirror",

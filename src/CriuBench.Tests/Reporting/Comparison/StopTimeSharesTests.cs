@@ -45,8 +45,11 @@ public sealed class StopTimeSharesTests
 
         var figures = new StopTimeShareSection().Build(Data(records)).OfType<Figure>().ToList();
 
-        Assert.Equal(["report_stop_time_shares_1gbit", "report_stop_time_shares_100mbit"], figures.Select(f => f.Chart.FileName).Order().Reverse());
-        var chart = figures.Single(f => f.Chart.FileName.EndsWith("1gbit", StringComparison.Ordinal)).Chart;
+        Assert.Equal(["report_stop_time_shares_100mbit", "report_stop_time_shares_100mbit_percent", "report_stop_time_shares_1gbit", "report_stop_time_shares_1gbit_percent"],
+            figures.Select(f => f.Chart.FileName).Order(StringComparer.Ordinal));
+        var chart = figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit").Chart;
+        var percent = figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit_percent").Chart;
+        Assert.EndsWith("\"counter tar\" 0.5 14.5 60 25\n", percent.Data());
         Assert.Contains("set style histogram rowstacked", chart.Script("pngcairo"));
         Assert.Equal("# median stop time (ms) per configuration, split into: CRIU freezing, CRIU frozen + restore, transfer (link), harness (rest)\n" +
                      "\"counter tar\" 1 29 120 50\n", chart.Data());

@@ -28,6 +28,8 @@ internal sealed class StopTimeShareSection : IReportSection
             var chart = new StopTimeShareChart($"report_stop_time_shares_{BarChart.FileNamePart(rate)}",
                 $"Where the stop time goes at link rate {rate} (medians)", bars);
             yield return new Figure(chart, $"Median stop time at {rate}, stacked: CRIU freezing, CRIU frozen + restore, transfer, harness.");
+            yield return new Figure(chart with { FileName = chart.FileName + "_percent", Title = $"Shares of the stop time at link rate {rate}", AsPercent = true },
+                $"The same at {rate}, each bar as percent of its own median stop time.");
         }
         yield return Table.Of(
             [("workload", false), ("engine", false), ("strategy", false), ("link rate", false), ("n", true), ("stop (ms)", true),
