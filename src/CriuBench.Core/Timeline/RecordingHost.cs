@@ -48,7 +48,8 @@ public sealed class RecordingHost(IHost inner, MigrationTimeline timeline) : IHo
     /// <summary>The program and its verb ("criu dump", "runc restore", "tar"): short enough for a trace's bar.</summary>
     public static string SpanName(Command command)
     {
+        var program = Path.GetFileName(command.Program);
         var verb = command.Arguments.FirstOrDefault(argument => !argument.StartsWith('-') && !argument.Contains('/') && !argument.Contains('='));
-        return command.Program is "criu" or "runc" or "docker" or "ip" or "tc" && verb is not null ? $"{command.Program} {verb}" : command.Program;
+        return program is "criu" or "runc" or "docker" or "ip" or "tc" && verb is not null ? $"{program} {verb}" : program;
     }
 }

@@ -121,6 +121,14 @@ public sealed class TraceFileTests
             timeline.Spans.Select(s => (s.Migration, s.Track, s.Name, s.Category)).OrderBy(s => s.Item1 == "" ? 1 : 0).ThenBy(s => s.Item4 == "spawn" ? 0 : 1));
     }
 
+    [Fact]
+    public void A_command_is_named_by_its_program_and_verb()
+    {
+        Assert.Equal("docker checkpoint", RecordingHost.SpanName(Command.Of("/usr/bin/docker", "--host", "unix:///d.sock", "checkpoint", "create", "c1", "cp")));
+        Assert.Equal("runc restore", RecordingHost.SpanName(Command.Of("runc", "--root", "/r", "restore", "--detach", "c1")));
+        Assert.Equal("tar", RecordingHost.SpanName(Command.Of("tar", "-C", "/d", "-cf", "/a.tar", "images")));
+    }
+
     /// <summary>Answers like a process that took 2 ms to start (only the first command).</summary>
     private sealed class SpawningRunner : ICommandRunner
     {
