@@ -15,7 +15,7 @@ internal static class RunCommand
     {
         var suite = new Option<FileInfo?>("--suite") { Description = "suite file (YAML); default: workloads/suites/default.yaml" };
         var workloads = new Option<string[]>("--workloads") { Description = "built-in workloads to run instead of the suite's, e.g. counter,timestamps", AllowMultipleArgumentsPerToken = true };
-        var strategies = new Option<string[]>("--strategies") { Description = "transfer strategies, e.g. tar,shared", AllowMultipleArgumentsPerToken = true };
+        var strategies = new Option<string[]>("--strategies") { Description = "transfer strategies, e.g. tar,sshfs,nfs (shared is sshfs)", AllowMultipleArgumentsPerToken = true };
         var repetitions = new Option<int?>("--repetitions") { Description = "migrations per workload and strategy (default 5)" };
         var bandwidth = new Option<string[]>("--bandwidth") { Description = "lab link rate(s), e.g. 1gbit or 100mbit,1gbit,unlimited", AllowMultipleArgumentsPerToken = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "results root; the run goes to <out>/<run id>", DefaultValueFactory = _ => new DirectoryInfo(CliDefaults.ResultsDirectory) };
