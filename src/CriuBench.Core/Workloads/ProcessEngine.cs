@@ -36,14 +36,8 @@ public sealed class ProcessEngine : IWorkloadEngine
         var result = await host.RunAsync(CriuCommands.RestorePrintingPid(imagesDirectory, host.Name), ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu restore", host.Name, imagesDirectory,
-<<<<<<< HEAD
-                await CriuLog.ReadErrorsAsync(host, imagesDirectory, CriuLog.RestoreLog, ct), result.StandardError.Trim());
-        return checkpointed with { Host = host, Id = result.StandardOutput.Trim() };
-=======
                 await CriuLog.ReadErrorsAsync(host, imagesDirectory, CriuLog.RestoreLog, ct), result.StandardError.Trim(), result.ExitCode);
-        var pid = (await host.ReadTextAsync($"{imagesDirectory}/{CriuCommands.RestorePidFile(host.Name)}", ct)).Trim();
-        return checkpointed with { Host = host, Id = pid };
->>>>>>> main
+        return checkpointed with { Host = host, Id = result.StandardOutput.Trim() };
     }
 
     public async Task StopAsync(RunningWorkload workload, CancellationToken ct) =>
