@@ -16,8 +16,8 @@ packages=(
   iproute2 iptables openssh-server openssh-client sshfs rsync tar zstd procps psmisc util-linux
   # workloads and containers
   gcc make libc6-dev runc busybox-static docker.io
-  # reports
-  gnuplot-nox
+  # reports; scripts/baseline.sh (jq edits the bare runc bundle's config, python3 computes the ratios)
+  gnuplot-nox jq python3
 )
 # The test that opens report.html in a headless browser. Debian packages chromium; Ubuntu ships it
 # only as a snap (no apt package of that name), where it is left out rather than failing the setup.

@@ -56,6 +56,13 @@ public static class CriuCommands
 
     public const string PageServerLog = "page-server.log";
 
+    /// <summary>
+    /// <see cref="Restore"/>, then prints the new root's PID from its file in the same command:
+    /// a second command to read it would start after the workload runs again, yet inside the measured stop window.
+    /// </summary>
+    public static Command RestorePrintingPid(string imagesDirectory, string host) =>
+        Restore(imagesDirectory, host).RunBy("sh", "-c", "\"$@\" && cat \"$0\"", $"{imagesDirectory}/{RestorePidFile(host)}");
+
     /// <summary>Restores detached (criu exits once the tree runs) and writes the new root PID to a file.</summary>
     public static Command Restore(string imagesDirectory, string host) =>
         Command.Of("criu", "restore", "--restore-detached", "--images-dir", imagesDirectory,

@@ -9,6 +9,9 @@ public sealed record CommandResult(
     DateTimeOffset StartedAt,
     TimeSpan Duration)
 {
+    /// <summary>How long starting the process took (fork and exec, as Process.Start returns): part of <see cref="Duration"/>.</summary>
+    public TimeSpan SpawnDuration { get; init; }
+
     public bool Succeeded => ExitCode == 0;
 
     public CommandResult EnsureSuccess() => Succeeded ? this : throw new CommandFailedException(this);

@@ -36,6 +36,7 @@ public sealed class ProcessRunner : ICommandRunner
         {
             throw new InvalidOperationException($"cannot start `{command}`: {e.Message} (is {command.Program} installed? scripts/setup.sh installs it)", e);
         }
+        var spawned = clock.Elapsed;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(command.Timeout);
@@ -59,7 +60,7 @@ public sealed class ProcessRunner : ICommandRunner
         cancellationToken.ThrowIfCancellationRequested();
         if (timeout.IsCancellationRequested)
             throw new TimeoutException($"`{command}` did not finish within {command.Timeout.TotalSeconds:0} s and was killed");
-        return new CommandResult(command, process.ExitCode, output, error, startedAt, clock.Elapsed);
+        return new CommandResult(command, process.ExitCode, output, error, startedAt, clock.Elapsed) { SpawnDuration = spawned };
     }
 
     /// <summary>How long output may still arrive after the process exited (from children it left behind).</summary>

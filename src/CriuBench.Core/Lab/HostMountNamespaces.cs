@@ -1,11 +1,13 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
+using CriuBench.Workloads;
 
 namespace CriuBench.Lab;
 
 /// <summary>
 /// One persistent mount namespace per host, kept alive by a bind mount of its nsfs file, in
-/// which the host's own disk directory is mounted over <see cref="HostPaths.Disk"/>.
+/// which the host's own disk directory is mounted over <see cref="HostPaths.Disk"/> and /run is a
+/// tmpfs, so CRIU keeps its kernel-feature cache between commands (workloads/host-mounts.sh says why).
 /// </summary>
 internal static class HostMountNamespaces
 {
@@ -18,7 +20,7 @@ internal static class HostMountNamespaces
         {
             yield return Command.Of("touch", layout.MountNamespaceFile(host));
             yield return Command.Of("unshare", $"--mount={layout.MountNamespaceFile(host)}", "--propagation", "private",
-                "mount", "--bind", layout.DiskOf(host), HostPaths.Disk);
+                WorkloadAssets.File("host-mounts.sh"), layout.DiskOf(host), HostPaths.Disk);
         }
     }
 

@@ -50,9 +50,15 @@ public sealed class MigrationAttempt
 
     public void Update(Func<MigrationRecord, MigrationRecord> change) => Row = change(Row);
 
-    /// <summary>Times a step of this migration on its track (a host's name, or "migration").</summary>
+    /// <summary>What the transfer moved and its timed steps, placed on the timeline after the restore (not inside the stop window).</summary>
+    public TransferOutcome? Moved { get; set; }
+
+    /// <summary>
+    /// Times a phase of this migration on the phases' track; the commands it runs land on their
+    /// hosts' tracks (<see cref="RecordingHost"/>). <paramref name="host"/> says where the phase runs.
+    /// </summary>
     public IDisposable Step(string name, IHost? host = null, string category = "phase") =>
-        Timeline.Step(Request.MigrationId, host?.Name ?? "migration", name, category);
+        Timeline.Step(Request.MigrationId, Tracks.Phases, name, category);
 
     public double TotalMs => Ms(total.Elapsed);
 
@@ -162,8 +168,14 @@ public sealed class MigrationAttempt
     {
         using (Step("statistics", Destination))
         {
+            if (Moved is not null)
+            {
+                Moved = await transfer.CountAfterRestoreAsync(Moved, ct);
+                Update(row => row with { TransferredBytes = Moved.BytesMoved });
+            }
             var stats = await TryAsync(() => CriuStatistics.ReadAsync(Destination, transfer.RestoreDirectory, ct));
             if (stats is not null) Update(stats.AddTo);
+            PlaceOnTimeline(stats, seam);
         }
         if (KeepLogs)
         {
@@ -263,6 +275,15 @@ public sealed class MigrationAttempt
             log.Warning($"{Request.MigrationId}: {e.Message}");
             return null;
         }
+    }
+
+    private void PlaceOnTimeline(CriuStatistics? stats, Workloads.Output.SeamReport seam)
+    {
+        var id = Request.MigrationId;
+        MeasuredSteps.PlaceStopWindow(Timeline, id);
+        if (stats is not null) MeasuredSteps.PlaceCriu(Timeline, id, stats);
+        if (Moved is not null) MeasuredSteps.PlaceTransfer(Timeline, id, Moved);
+        MeasuredSteps.PlaceSeam(Timeline, id, seam);
     }
 
     public static double Ms(TimeSpan time) => Math.Round(time.TotalMilliseconds, 3);

@@ -13,6 +13,7 @@ public sealed class MigrationDriver(ILog log, string? logDirectory = null, Migra
     public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken ct)
     {
         var attempt = new MigrationAttempt(request, log, logDirectory, timeline) { KeepLogs = keepLogs, Iterations = iterations ?? new MemoryIterationLog() };
+        using var within = attempt.Timeline.Within(request.MigrationId);
         try
         {
             return await request.Mode.RunAsync(attempt, ct);

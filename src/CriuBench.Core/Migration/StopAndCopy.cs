@@ -48,6 +48,7 @@ public static class StopAndCopy
             return await attempt.FallBackAsync(transfer, $"transfer failed: {e.Message}", ct);
         }
         attempt.Update(row => row with { TransferTimeMs = MigrationAttempt.Ms(moved.Duration), TransferredBytes = moved.BytesMoved });
+        attempt.Moved = moved;
 
         var restoreClock = Stopwatch.StartNew();
         RunningWorkload restored;

@@ -29,7 +29,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         var records = new List<MigrationRecord>();
         string runDirectory;
         RunEnvironment environment;
-        await using (var hostSet = await provider.UpAsync(suite.LinkRates[0], log, ct))
+        // Every command the hosts run lands on the timeline (trace.json).
+        await using (var hostSet = new RecordingHostSet(await provider.UpAsync(suite.LinkRates[0], log, ct), timeline))
         {
             var features = new List<HostFeatures>();
             foreach (var host in hostSet.Hosts) features.Add(await HostProbe.ProbeAsync(host, ct));

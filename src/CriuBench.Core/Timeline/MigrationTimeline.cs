@@ -9,10 +9,22 @@ namespace CriuBench.Timeline;
 public sealed class MigrationTimeline(RunClock clock)
 {
     private readonly ConcurrentQueue<TimelineSpan> spans = new();
+    private readonly AsyncLocal<string?> current = new();
 
     public RunClock Clock { get; } = clock;
 
     public IReadOnlyList<TimelineSpan> Spans => [.. spans.OrderBy(span => span.StartUs)];
+
+    /// <summary>The migration the calling flow works on, so a host's commands land on its row; empty between migrations.</summary>
+    public string CurrentMigration => current.Value ?? "";
+
+    /// <summary>Marks the calling async flow (and what it awaits) as working on <paramref name="migration"/>.</summary>
+    public IDisposable Within(string migration)
+    {
+        var previous = current.Value;
+        current.Value = migration;
+        return new Restore(() => current.Value = previous);
+    }
 
     public void Add(TimelineSpan span) => spans.Enqueue(span);
 
@@ -23,6 +35,15 @@ public sealed class MigrationTimeline(RunClock clock)
     /// <summary>A step already measured elsewhere (e.g. CRIU's own phases from its statistics), placed at <paramref name="startUs"/>.</summary>
     public void Add(string migration, string track, string name, string category, double startUs, double durationUs) =>
         Add(new TimelineSpan(migration, track, name, category, startUs, durationUs));
+
+    /// <summary>A moment (the workload's last line before the seam), placed at <paramref name="atUs"/>.</summary>
+    public void Mark(string migration, string track, string name, string category, double atUs) =>
+        Add(new TimelineSpan(migration, track, name, category, atUs, 0, Instant: true));
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
 
     private sealed class OpenSpan(MigrationTimeline timeline, string migration, string track, string name, string category, double startUs) : IDisposable
     {

@@ -5,8 +5,9 @@ namespace CriuBench.Timeline;
 /// phase), when it started and how long it took, both in microseconds since the run began.
 /// </summary>
 /// <param name="Migration">The migration it belongs to (empty for run-level steps such as bringing hosts up).</param>
-/// <param name="Category">What kind of step: "phase", "command", "criu", "transfer", "verify", "workload".</param>
-public sealed record TimelineSpan(string Migration, string Track, string Name, string Category, double StartUs, double DurationUs)
+/// <param name="Category">What kind of step: "phase", "command", "spawn", "criu", "transfer", "verify", "workload".</param>
+/// <param name="Instant">A moment rather than a step (the workload's last line before the seam): <see cref="DurationUs"/> is 0.</param>
+public sealed record TimelineSpan(string Migration, string Track, string Name, string Category, double StartUs, double DurationUs, bool Instant = false)
 {
     public double EndUs => StartUs + DurationUs;
 }

@@ -57,9 +57,16 @@ public interface IMigrationTransfer : IAsyncDisposable
     /// must bring them back.
     /// </summary>
     Task<string> ImagesForSourceRestoreAsync(CancellationToken ct) => Task.FromResult(DumpDirectory);
+
+    /// <summary>
+    /// After the restore, outside the stop window: what the transfer moved, with what a strategy
+    /// could only count afterwards (the pages a page server received) added to <paramref name="moved"/>.
+    /// </summary>
+    Task<TransferOutcome> CountAfterRestoreAsync(TransferOutcome moved, CancellationToken ct) => Task.FromResult(moved);
 }
 
 /// <summary>How long the transfer took, its timed steps, and the bytes that crossed the link where known.</summary>
 public sealed record TransferOutcome(TimeSpan Duration, long? BytesMoved, IReadOnlyList<TransferStep> Steps);
 
-public sealed record TransferStep(string Name, TimeSpan Duration);
+/// <param name="Offset">When the step started, from the start of the transfer (null where unknown: steps are then taken as back to back).</param>
+public sealed record TransferStep(string Name, TimeSpan Duration, TimeSpan? Offset = null);

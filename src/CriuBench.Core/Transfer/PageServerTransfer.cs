@@ -87,12 +87,19 @@ public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort
         /// <summary>Bytes moved: the pages the dump streamed (as the page server wrote them) plus the tar stream.</summary>
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {
-            var pageBytes = (await PageImagesAsync(ct)).Sum(file => file.Bytes);
             var steps = new TimedSteps();
-            if (round) return steps.Finish(pageBytes); // the pages are all a round moves
+            // The pages are all a round moves; a round runs while the workload does, so counting them costs nothing.
+            if (round) return steps.Finish((await PageImagesAsync(ct)).Sum(file => file.Bytes));
             var stream = await steps.RunAsync("stream", request.Source,
                 TarStream.Plain(HostPaths.Disk, LocalCheckpoint.Members(request), request.Destination.Ssh), ct);
-            return steps.Finish(TarStream.TarTotalBytes(stream.StandardError) + pageBytes);
+            return steps.Finish(TarStream.TarTotalBytes(stream.StandardError));
+        }
+
+        /// <summary>The pages the page server wrote, counted after the restore rather than while the workload waits.</summary>
+        public async Task<TransferOutcome> CountAfterRestoreAsync(TransferOutcome moved, CancellationToken ct)
+        {
+            var pageBytes = (await PageImagesAsync(ct)).Sum(file => file.Bytes);
+            return moved with { BytesMoved = moved.BytesMoved + pageBytes };
         }
 
         /// <summary>The pages went to the destination: stream them back next to the other images on the source.</summary>

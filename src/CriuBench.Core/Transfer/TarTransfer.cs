@@ -47,8 +47,9 @@ public sealed class TarTransfer : IPreCopyTransfer
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {
             var steps = new TimedSteps();
-            await steps.RunAsync("pack", request.Source, Command.Of("tar", ["-C", HostPaths.Disk, "-cf", Archive(Outbox), .. members]), ct);
-            var bytes = await request.Source.FileSizeAsync(Archive(Outbox), ct);
+            // tar says the archive's size itself (--totals): no stat of it while the workload is stopped.
+            var pack = await steps.RunAsync("pack", request.Source, Command.Of("tar", ["--totals", "-C", HostPaths.Disk, "-cf", Archive(Outbox), .. members]), ct);
+            var bytes = TarStream.TarTotalBytes(pack.StandardError);
             var destination = request.Destination.Ssh;
             await steps.RunAsync("copy", request.Source, Command.Of("scp", [.. destination.ScpOptions, Archive(Outbox),
                 $"{destination.Target}:{Archive(Inbox)}"]), ct);

@@ -14,7 +14,7 @@ internal sealed class TimedSteps
     public async Task<CommandResult> RunAsync(string name, IHost host, Command command, CancellationToken ct)
     {
         var result = await host.RunCheckedAsync(command, ct);
-        steps.Add(new TransferStep(name, result.Duration));
+        steps.Add(new TransferStep(name, result.Duration, total.Elapsed - result.Duration));
         return result;
     }
 

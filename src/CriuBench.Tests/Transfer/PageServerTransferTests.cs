@@ -53,7 +53,7 @@ public sealed class PageServerTransferTests
     }
 
     [Fact]
-    public async Task Transfer_streams_the_rest_with_tar_and_counts_the_streamed_pages_as_moved()
+    public async Task Transfer_streams_the_rest_with_tar_and_counts_the_streamed_pages_as_moved_after_the_restore()
     {
         var fakes = new TransferFakes(
             sourceAnswer: command => command.Program == "bash" ? (0, "", "Total bytes written: 51200 (50KiB)\n") : (0, "", ""),
@@ -61,12 +61,15 @@ public sealed class PageServerTransferTests
         await using var transfer = await new PageServerTransfer().PrepareAsync(fakes.Request, default);
         fakes.SourceRunner.Commands.Clear();
 
+        fakes.DestinationRunner.Commands.Clear();
         var outcome = await transfer.TransferAsync(default);
 
         var stream = Assert.Single(fakes.SourceRunner.Commands);
         Assert.Equal(TarStream.Plain(HostPaths.Disk, ["images/" + TransferFakes.MigrationId, "work/w1"], fakes.Destination.Ssh).Arguments,
             stream.Arguments);
-        Assert.Equal(51200 + 1280 + 67215360, outcome.BytesMoved);
+        Assert.Empty(fakes.DestinationRunner.Commands); // nothing counted while the workload is stopped
+        Assert.Equal(51200, outcome.BytesMoved);
+        Assert.Equal(51200 + 1280 + 67215360, (await transfer.CountAfterRestoreAsync(outcome, default)).BytesMoved);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class ComparisonReport(ICommandRunner runner, string gnuplot = "gn
         new WhatWinsWhereSection(),
         new PhysicalLimitSection(),
         new StopTimeSection(),
+        new StopTimeShareSection(),
         new WinnersSection(),
         new MemorySweepSection(),
         new CriuCrossCheckSection(),

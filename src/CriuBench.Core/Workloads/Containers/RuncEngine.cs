@@ -68,8 +68,8 @@ public sealed class RuncEngine : IWorkloadEngine
     public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct)
     {
         var bundle = RuncBundle.In(checkpointed.Directory);
-        await WriteConfigAsync(host, checkpointed.Spec, checkpointed.Instance, bundle, ct);
-        var result = await host.RunAsync(RuncCommands.Restore(checkpointed.Id, imagesDirectory, bundle), ct);
+        var config = RuncBundle.Config(checkpointed.Spec.Command, CgroupsPath(host, checkpointed.Instance), "criubench");
+        var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config), ct);
         if (!result.Succeeded)
         {
             var errors = await CriuLog.ReadErrorsAsync(host, imagesDirectory, CriuLog.RestoreLog, ct);

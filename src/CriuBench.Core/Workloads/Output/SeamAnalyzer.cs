@@ -46,14 +46,14 @@ public static class SeamAnalyzer
 
         // After the seam, oldest first; the first gap is the one across the seam.
         ReadOnlySpan<byte> after = window[at..];
-        long firstAfter = -1, previousNs = lastBeforeNs;
+        long firstAfter = -1, firstAfterNs = 0, previousNs = lastBeforeNs;
         int linesAfter = 0;
         for (int nl; (nl = after.IndexOf((byte)'\n')) >= 0; after = after[(nl + 1)..])
         {
             if (!OutputLine.TryParse(after[..nl], format, out long value, out long ns))
                 continue;
             if (linesAfter++ == 0)
-                firstAfter = value;
+                (firstAfter, firstAfterNs) = (value, ns);
             if (timestamps)
                 maxDeltaNs = Math.Max(maxDeltaNs ?? long.MinValue, ns - previousNs);
             previousNs = ns;
@@ -63,6 +63,10 @@ public static class SeamAnalyzer
                 $"no complete well-formed {format} line after the seam yet ({window.Length - at} bytes after it)");
 
         double? downtimeMs = timestamps ? maxDeltaNs / 1e6 : null;
-        return SeamAnalysis.Success(new SeamReport(lastBefore, firstAfter, firstAfter - lastBefore - 1, downtimeMs, linesAfter));
+        return SeamAnalysis.Success(new SeamReport(lastBefore, firstAfter, firstAfter - lastBefore - 1, downtimeMs, linesAfter)
+        {
+            LastBeforeUnixNs = timestamps ? lastBeforeNs : null,
+            FirstAfterUnixNs = timestamps ? firstAfterNs : null,
+        });
     }
 }

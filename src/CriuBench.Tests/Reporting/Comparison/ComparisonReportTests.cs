@@ -19,17 +19,19 @@ public sealed class ComparisonReportTests
 
         Assert.Equal(
             ["Environment", "What wins where", "Stop time against the physical limit", "Stop time and transfer time per strategy",
-             "Winner per workload and link rate", "Memory sweep", "CRIU cross-check"],
+             "Where the stop time goes", "Winner per workload and link rate", "Memory sweep", "CRIU cross-check"],
             headings);
     }
 
     [Fact]
-    public void The_report_draws_the_scatter_the_bars_and_one_sweep_chart_per_link_rate()
+    public void The_report_draws_the_scatter_the_bars_the_stop_time_shares_and_one_sweep_chart_per_link_rate()
     {
         var charts = Build(ComparisonRecords.Run()).Charts.Select(c => c.FileName);
 
         Assert.Equal(
-            ["report_stop_vs_image", "report_stop_time_by_rate", "report_transfer_time_by_rate", "report_memory_sweep_100mbit", "report_memory_sweep_unlimited"],
+            ["report_stop_vs_image", "report_stop_time_by_rate", "report_transfer_time_by_rate",
+             "report_stop_time_shares_100mbit", "report_stop_time_shares_100mbit_percent", "report_stop_time_shares_unlimited", "report_stop_time_shares_unlimited_percent",
+             "report_memory_sweep_100mbit", "report_memory_sweep_unlimited"],
             charts);
     }
 

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Medians and ratios of a scripts/baseline.sh run: the bare procedure against CriuBench's own.
+
+Usage: baseline-ratios.py OUT   (OUT holds baseline.csv and criubench/<run>/migrations.csv)
+"""
+import csv
+import glob
+import os
+import statistics
+import sys
+
+out = sys.argv[1]
+bare = {}
+with open(os.path.join(out, "baseline.csv")) as f:
+    for row in csv.DictReader(f):
+        bare.setdefault(row["kind"], []).append(float(row["stop_ms"]))
+
+rows = []
+for path in sorted(glob.glob(os.path.join(out, "criubench", "*", "migrations.csv"))):
+    if os.path.islink(os.path.dirname(path)):
+        continue  # results/latest points at a run already counted
+    with open(path) as f:
+        rows += [r for r in csv.DictReader(f) if r["succeeded"].lower() == "true"]
+
+
+def values(workload, strategy, column):
+    return [float(r[column]) for r in rows if r["workload"] == workload and r["strategy"] == strategy and r[column]]
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def line(name, ours, theirs, goal):
+    ratio = ours / theirs if theirs else float("nan")
+    verdict = "meets" if ratio <= goal else "misses"
+    print(f"{name}: {ours:.1f} ms / {theirs:.1f} ms = {ratio:.2f}x (goal <= {goal}x: {verdict})")
+
+
+print(f"pairs: bare process {len(bare.get('bare-process', []))}, bare runc {len(bare.get('bare-runc', []))}, "
+      f"CriuBench counter/tar {len(values('counter', 'tar', 'stop_time_ms'))}")
+line("counter, tar: CriuBench stop time / bare script",
+     median(values("counter", "tar", "stop_time_ms")), median(bare.get("bare-process", [])), 1.0)
+line("runc counter, tar: CriuBench stop time / bare runc checkpoint + restore",
+     median(values("runc-counter", "tar", "stop_time_ms")), median(bare.get("bare-runc", [])), 1.2)
+
+# The counter prints every 100 ms and carries no timestamps: the app-observed downtime is the
+# timestamp printer's (1 ms lines), the same kind of process. Best = the lowest median.
+best = None
+for strategy in sorted({r["strategy"] for r in rows if r["workload"] == "timestamps"}):
+    downtime = median(values("timestamps", strategy, "app_downtime_ms"))
+    criu = median([float(r["criu_frozen_time_ms"]) + float(r["criu_restore_time_ms"]) for r in rows
+                   if r["workload"] == "timestamps" and r["strategy"] == strategy
+                   and r["criu_frozen_time_ms"] and r["criu_restore_time_ms"]])
+    print(f"timestamps, {strategy}: app downtime {downtime:.1f} ms, CRIU frozen + restore {criu:.1f} ms")
+    if best is None or downtime < best[1]:
+        best = (strategy, downtime, criu)
+if best:
+    line(f"timestamps, best strategy ({best[0]}): app-observed downtime / CRIU frozen_time + restore_time", best[1], best[2], 3.0)
+with open(os.path.join(out, "load.txt")) as f:
+    print("load at the end:", f.read().strip())

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# The bare, hand-typed migration next to CriuBench's own, in the same kind of lab, interleaved,
+# so the harness's own share of the stop time shows as a ratio on a shared, noisy machine.
+#
+#   scripts/baseline.sh [PAIRS]        # default 20 pairs of each kind; as root
+#
+# Each round does, one after the other:
+#   - bare process counter: `criu dump`, tar, scp, untar, `criu restore` typed as a user would
+#     (each host's steps in one shell on that host; the same ssh options as CriuBench, with a
+#     reused connection), timed with bash's $EPOCHREALTIME from before the dump until the
+#     restore returns; two migrations (there and back);
+#   - bare runc counter: `runc checkpoint`, the same tar + scp + untar, `runc restore --detach`
+#     (the bundle from `runc spec`, made like CriuBench's: the host's network, no /sys mounts,
+#     stdio inside the container: an inherited fd from outside makes the dump fail);
+#   - CriuBench: `criubench run` of counter and timestamps with tar and tar-ssh, and runc-counter
+#     with tar, 2 repetitions each (there and back).
+# Then it prints the medians and the ratios (see README, "Baseline"), and writes them to
+# $OUT/baseline.csv and $OUT/ratios.txt.
+set -euo pipefail
+
+pairs=${1:-${PAIRS:-20}}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+lab=${BASELINE_LAB:-bl}            # the bare lab; CriuBench's runs use ${lab}c
+out=${OUT:-$repo/results/baseline-$(date -u +%Y%m%d-%H%M%S)}
+rounds=$(( (pairs + 1) / 2 ))       # each round migrates twice per kind
+disk=/var/lib/criubench/host
+ssh_dir=/var/lib/criubench/labs/$lab/ssh
+busybox=/var/cache/criubench/busybox-rootfs
+
+log() { printf 'baseline: %s\n' "$*" >&2; }
+[ "$(id -u)" = 0 ] || { log "run as root (it makes network namespaces)"; exit 1; }
+
+dll=$(ls "$repo"/src/CriuBench/bin/Release/*/criubench.dll 2>/dev/null | head -n1 || true)
+if [ -z "$dll" ]; then
+  dotnet build "$repo/src/CriuBench" -c Release -v q >/dev/null
+  dll=$(ls "$repo"/src/CriuBench/bin/Release/*/criubench.dll | head -n1)
+fi
+criubench() { (cd "$repo" && dotnet "$dll" "$@"); }
+
+mkdir -p "$out/criubench"
+address() { [ "$1" = src ] && echo 198.18.0.1 || echo 198.18.0.2; }
+other() { [ "$1" = src ] && echo dst || echo src; }
+# A shell on a lab host: its network and mount namespaces, as `criubench lab up` prints.
+on() { local host=$1; shift; nsenter --net="/run/netns/cb-$lab-$host" --mount="/run/criubench/$lab/$host.mnt" -- "$@"; }
+ssh_options="-i $ssh_dir/id_ed25519 -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=yes \
+-o UserKnownHostsFile=$ssh_dir/known_hosts -o GlobalKnownHostsFile=/dev/null -o LogLevel=ERROR \
+-o ControlMaster=auto -o ControlPath=$ssh_dir/cm-%C -o ControlPersist=300"
+
+cleanup() { criubench lab down --name "$lab" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "lab $lab up; results in $out"
+criubench lab up --name "$lab" >/dev/null
+for host in src dst; do
+  on "$host" mkdir -p "$disk/work" "$disk/images" "$disk/outbox" "$disk/inbox" "$disk/runc-state"
+  on "$host" ssh $ssh_options "root@$(address "$(other "$host")")" true   # the reused connection, as CriuBench's
+done
+echo "kind,round,direction,stop_ms" > "$out/baseline.csv"
+
+# Moves the checkpoint with the user's tar + scp + untar; $1 from, $2 to, $3 id, $4 workload dir (relative to the disk).
+# Prints nothing; the caller times around it.
+migrate_files() {
+  on "$1" bash -c "tar -C $disk -cf $disk/outbox/$3.tar images/$3 $4 && scp $ssh_options $disk/outbox/$3.tar root@$(address "$2"):$disk/inbox/$3.tar"
+  on "$2" tar -C "$disk" -xf "$disk/inbox/$3.tar"
+}
+
+bare_process() { # round
+  local from=src pid dir=work/bare-counter
+  on src rm -rf "$disk/$dir"; on dst rm -rf "$disk/$dir"
+  on src mkdir -p "$disk/$dir"
+  pid=$(on src "$repo/workloads/launch.sh" "$disk/$dir" bash "$repo/workloads/counter.sh" 0.1)
+  sleep 0.5
+  for leg in 1 2; do
+    local to id t0 t1
+    to=$(other "$from"); id=bare-$1-$leg
+    on "$to" rm -rf "$disk/$dir" "$disk/images/$id"; on "$from" mkdir -p "$disk/images/$id"
+    t0=$EPOCHREALTIME
+    on "$from" criu dump --tree "$pid" --images-dir "$disk/images/$id" --log-file dump.log
+    migrate_files "$from" "$to" "$id" "$dir images/$id"
+    on "$to" criu restore --restore-detached --images-dir "$disk/images/$id" --log-file restore.log --pidfile "$disk/images/$id/restore.pid"
+    t1=$EPOCHREALTIME
+    echo "bare-process,$1,$from->$to,$(elapsed_ms "$t0" "$t1")" >> "$out/baseline.csv"
+    pid=$(on "$to" cat "$disk/images/$id/restore.pid")
+    on "$from" rm -rf "$disk/images/$id" "$disk/outbox/$id.tar"; on "$to" rm -rf "$disk/inbox/$id.tar"
+    from=$to
+    sleep 0.5
+  done
+  on "$from" kill -KILL "$pid" || true
+}
+
+bare_runc() { # round
+  local from=src id c=bare-runc dir=work/bare-runc
+  for host in src dst; do on "$host" rm -rf "$disk/$dir"; done
+  on src mkdir -p "$disk/$dir/bundle"
+  on src cp -a "$busybox" "$disk/$dir/bundle/rootfs"
+  (cd "$(mktemp -d)" && runc spec && jq '.process.terminal = false
+      | .process.args = ["sh", "-c", "exec </dev/null >>/output.log 2>>/stderr.log; i=0; while :; do echo $i; i=$((i + 1)); sleep 0.1; done"]
+      | .linux.namespaces |= map(select(.type != "network"))
+      | .mounts |= map(select(.destination | startswith("/sys") | not))
+      | .root.readonly = false' config.json) > "/tmp/baseline-$lab-config.json"
+  on src cp "/tmp/baseline-$lab-config.json" "$disk/$dir/bundle/config.json"
+  on src runc --root "$disk/runc-state" run --detach --bundle "$disk/$dir/bundle" "$c" </dev/null >/dev/null 2>&1
+  sleep 0.5
+  for leg in 1 2; do
+    local to t0 t1
+    to=$(other "$from"); id=bare-runc-$1-$leg
+    on "$to" rm -rf "$disk/$dir" "$disk/images/$id"; on "$from" mkdir -p "$disk/images/$id"
+    t0=$EPOCHREALTIME
+    on "$from" runc --root "$disk/runc-state" checkpoint --image-path "$disk/images/$id" --work-path "$disk/images/$id" "$c"
+    migrate_files "$from" "$to" "$id" "$dir images/$id"
+    on "$to" runc --root "$disk/runc-state" restore --detach --image-path "$disk/images/$id" --work-path "$disk/images/$id" --bundle "$disk/$dir/bundle" "$c"
+    t1=$EPOCHREALTIME
+    echo "bare-runc,$1,$from->$to,$(elapsed_ms "$t0" "$t1")" >> "$out/baseline.csv"
+    on "$from" runc --root "$disk/runc-state" delete --force "$c" 2>/dev/null || true
+    on "$from" rm -rf "$disk/images/$id" "$disk/outbox/$id.tar" "$disk/$dir"; on "$to" rm -rf "$disk/inbox/$id.tar"
+    from=$to
+    sleep 0.5
+  done
+  on "$from" runc --root "$disk/runc-state" delete --force "$c" || true
+}
+
+elapsed_ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) * 1000 }'; }
+
+for round in $(seq "$rounds"); do
+  log "round $round/$rounds: bare process, bare runc, CriuBench"
+  bare_process "$round"
+  bare_runc "$round"
+  criubench run --workloads counter,timestamps,runc-counter --strategies tar,tar-ssh --repetitions 2 \
+    --lab "${lab}c" --out "$out/criubench" >/dev/null
+done
+
+uptime > "$out/load.txt"
+python3 "$repo/scripts/baseline-ratios.py" "$out" | tee "$out/ratios.txt"
