@@ -34,6 +34,14 @@ public static class CriuCommands
 
     public const string PageServerLog = "page-server.log";
 
+    /// <summary>Where CRIU writes its log (relative --log-file) and statistics: the --work-dir among <paramref name="arguments"/>, else the images directory.</summary>
+    public static string LogDirectory(string imagesDirectory, IReadOnlyList<string> arguments)
+    {
+        for (var i = 0; i + 1 < arguments.Count; i++)
+            if (arguments[i] is "--work-dir" or "-W") return arguments[i + 1];
+        return imagesDirectory;
+    }
+
     /// <summary>Restores detached (criu exits once the tree runs) and writes the new root PID to a file.</summary>
     public static Command Restore(string imagesDirectory, string host) =>
         Command.Of("criu", "restore", "--restore-detached", "--images-dir", imagesDirectory,

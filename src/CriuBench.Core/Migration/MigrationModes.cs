@@ -4,10 +4,12 @@ namespace CriuBench.Migration;
 public static class MigrationModes
 {
     public const string Cold = "cold";
+    public const string PostCopy = "postcopy";
 
     private static readonly Dictionary<string, Func<IMigrationMode>> Factories = new()
     {
         [Cold] = () => new ColdMode(),
+        [PostCopy] = () => new PostCopyMode(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

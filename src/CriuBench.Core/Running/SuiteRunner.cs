@@ -50,6 +50,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             log.Info($"run {runId} on {hostSet.Kind}: {plan.Cells.Count} cells x {suite.Repetitions} repetitions = {total} migrations");
 
             await using var csv = await MigrationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Migrations), ct);
+            await using var modeHosts = await ModeHostPreparations.PrepareAsync(plan.Cells.Select(cell => cell.Mode), hostSet.Hosts, log, ct);
             await using var engines = new EngineSet(hostSet.Hosts, ct);
             var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs);
             var counter = new ProgressCounter(total);

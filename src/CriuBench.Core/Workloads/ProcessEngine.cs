@@ -28,15 +28,20 @@ public sealed class ProcessEngine : IWorkloadEngine
         var result = await workload.Host.RunAsync(dump, ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu dump", workload.Host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(workload.Host, imagesDirectory, CriuLog.DumpLog, ct), result.StandardError.Trim());
+                await CriuLog.ReadErrorsAsync(workload.Host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.DumpLog, ct),
+                result.StandardError.Trim());
     }
 
-    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct)
+    public Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct) =>
+        RestoreAsync(host, checkpointed, imagesDirectory, [], ct);
+
+    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
     {
-        var result = await host.RunAsync(CriuCommands.Restore(imagesDirectory, host.Name), ct);
+        var result = await host.RunAsync(CriuCommands.Restore(imagesDirectory, host.Name).WithArguments(extraArguments), ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu restore", host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(host, imagesDirectory, CriuLog.RestoreLog, ct), result.StandardError.Trim());
+                await CriuLog.ReadErrorsAsync(host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.RestoreLog, ct),
+                result.StandardError.Trim());
         var pid = (await host.ReadTextAsync($"{imagesDirectory}/{CriuCommands.RestorePidFile(host.Name)}", ct)).Trim();
         return checkpointed with { Host = host, Id = pid };
     }
