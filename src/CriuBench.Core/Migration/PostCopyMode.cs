@@ -168,6 +168,12 @@ public sealed class PostCopyMode : IMigrationMode
         }
         if (problem is not null)
         {
+            // Once the dump served every page it ended the source: the restored copy is all there is, so keep it if it runs.
+            if (run.SourceEnded && await WorkloadLiveness.IsProgressingAsync(restored, ct))
+            {
+                await attempt.DisposeQuietlyAsync(transfer);
+                return new(attempt.Failed($"{problem}; the source's dump had already served every page and ended it there, and the workload runs on {destination.Name}", destination), restored);
+            }
             await request.Engine.StopAsync(restored, ct);
             attempt.Restored = null;
             return await run.AbandonAsync(problem, ct);
@@ -232,6 +238,9 @@ public sealed class PostCopyMode : IMigrationMode
         public Task<(CommandOutcome Outcome, TimeSpan At)>? Dump { get; set; }
         public Task<(CommandOutcome Outcome, TimeSpan At)>? Daemon { get; set; }
 
+        /// <summary>The lazy dump returned successfully: it served every page and ended the source's workload.</summary>
+        public bool SourceEnded => Dump is { IsCompletedSuccessfully: true } dump && dump.Result.Outcome.Error is null;
+
         /// <summary>
         /// After the restore: waits until the last page arrived and the dump returned, then checks that
         /// the workload still runs, and fills the row's post-copy columns. Returns the problem, if any.
@@ -249,10 +258,9 @@ public sealed class PostCopyMode : IMigrationMode
             if (dump.Outcome.Error is { } dumpError)
                 return $"criu dump --lazy-pages failed after the restore: {dumpError.Message}";
 
+            // Fewer pages than planned is no failure: a task that exits (the counter's `sleep`) never needs the rest of its pages.
             var daemonLog = await destination.TryReadTextAsync($"{work}/{LazyPagesCommands.DaemonLog}", ct) ?? "";
             var pages = LazyPagesLog.DaemonPages(daemonLog);
-            if (pages is { Total: { } total } counted && counted.Transferred < total)
-                return $"criu lazy-pages ended after {counted.Transferred} of {total} pages";
             var endNs = LazyPagesCommands.EndedAt(daemonResult.StandardOutput);
             var stall = await StallAsync(restored, endNs, ct);
             attempt.Update(row => row with

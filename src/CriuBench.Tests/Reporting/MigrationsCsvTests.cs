@@ -49,6 +49,22 @@ public sealed class MigrationsCsvTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_from_before_modes_and_live_columns_reads_as_cold_migrations()
+    {
+        var path = _dir.File("migrations.csv");
+        await MigrationsCsv.WriteAsync(path, [SampleRecords.Successful() with { StopTimeMs = 12.5 }]);
+        var header = (await File.ReadAllLinesAsync(path))[0].Split(',');
+        var keep = Enumerable.Range(0, header.Length).Where(i => header[i] is not ("mode" or "all_pages_time_ms" or "migration_time_ms" or "lazy_pages" or "post_restore_stall_ms")).ToList();
+        await File.WriteAllLinesAsync(path, (await File.ReadAllLinesAsync(path)).Select(line => string.Join(',', keep.Select(i => line.Split(',')[i]))));
+
+        var read = Assert.Single(await MigrationsCsv.ReadAsync(path));
+
+        Assert.Equal("cold", read.Mode);
+        Assert.Null(read.AllPagesTimeMs);
+        Assert.Equal(12.5, read.StopTimeMs);
+    }
+
+    [Fact]
     public async Task Rows_appended_one_at_a_time_are_on_disk_before_the_writer_is_closed()
     {
         var records = SampleRecords.SmallRun();

@@ -19,7 +19,8 @@ public sealed class ComparisonReportTests
 
         Assert.Equal(
             ["Environment", "What wins where", "Stop time against the physical limit", "Stop time and transfer time per strategy",
-             "Winner per workload and link rate", "Memory sweep", "CRIU cross-check"],
+             "Winner per workload and link rate", "Live migration: downtime against the whole migration", "Crossover: each mode against the dirty rate",
+             "Memory sweep", "CRIU cross-check"],
             headings);
     }
 
@@ -29,7 +30,8 @@ public sealed class ComparisonReportTests
         var charts = Build(ComparisonRecords.Run()).Charts.Select(c => c.FileName);
 
         Assert.Equal(
-            ["report_stop_vs_image", "report_stop_time_by_rate", "report_transfer_time_by_rate", "report_memory_sweep_100mbit", "report_memory_sweep_unlimited"],
+            ["report_stop_vs_image", "report_stop_time_by_rate", "report_transfer_time_by_rate", "report_crossover_256m_100mbit", "report_crossover_256m_unlimited",
+             "report_memory_sweep_100mbit", "report_memory_sweep_unlimited"],
             charts);
     }
 
@@ -77,7 +79,7 @@ public sealed class ComparisonReportTests
     {
         var md = Markdown([ComparisonRecords.Migration("counter", "tar", 100, "unlimited")]);
 
-        Assert.Contains("| counter | process | tar | unlimited | 1 | 10.00 | none (unlimited) | 100.00 | none (unlimited) |\n", md);
+        Assert.Contains("| counter | process | tar | cold | unlimited | 1 | 10.00 | none (unlimited) | 100.00 | none (unlimited) |\n", md);
         Assert.Contains("No link was shaped, so no migration has a physical bound to be measured against.", md);
     }
 
