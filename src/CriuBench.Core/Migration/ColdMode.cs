@@ -32,6 +32,7 @@ public sealed class ColdMode : IMigrationMode
         {
             return await attempt.NotStartedAsync($"preparing the {request.Strategy.Name} transfer failed: {e.Message}", ct);
         }
+        attempt.Transfer = transfer;
 
         var stopWindow = Stopwatch.StartNew();
         try
@@ -88,9 +89,9 @@ public sealed class ColdMode : IMigrationMode
         }
         if (problem is not null)
         {
-            await request.Engine.StopAsync(restored, ct);
+            await attempt.StopQuietlyAsync(restored, ct);
             attempt.Restored = null;
-            return await attempt.FallBackAsync(transfer, problem, ct);
+            return await attempt.FallBackAsync(transfer, $"{problem}; the copy restored on {destination.Name} was stopped", ct);
         }
         return await attempt.SucceededAsync(restored, transfer, verified!.Report!, ct);
     }

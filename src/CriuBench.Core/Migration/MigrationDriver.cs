@@ -28,6 +28,10 @@ public sealed class MigrationDriver(ILog log, string? logDirectory = null, Migra
             return new(attempt.Failed($"{reason}; the workload runs on {restored.Host.Name}", restored.Host), restored);
         if (await WorkloadLiveness.IsProgressingAsync(attempt.Workload, ct))
             return new(attempt.Failed($"{reason}; the workload runs on {attempt.Source.Name}", attempt.Source), attempt.Workload);
-        return attempt.Lost($"{reason}; it runs neither on {attempt.Source.Name} nor on {attempt.Destination.Name}; images, if any, are under {Hosts.HostPaths.ImagesDirectory(attempt.Request.MigrationId)} or the shared mount");
+        if (attempt.Transfer is not { } transfer)
+            return attempt.Lost($"{reason}; it runs neither on {attempt.Source.Name} nor on {attempt.Destination.Name}; no checkpoint was made");
+        var onSource = await attempt.DescribeImagesAsync(attempt.Source, transfer.DumpDirectory, ct);
+        var onDestination = await attempt.DescribeImagesAsync(attempt.Destination, transfer.RestoreDirectory, ct);
+        return attempt.Lost($"{reason}; it runs neither on {attempt.Source.Name} nor on {attempt.Destination.Name}; {onSource}; {onDestination}");
     }
 }

@@ -29,7 +29,7 @@ public sealed class ProcessEngine : IWorkloadEngine
         if (!result.Succeeded)
             throw new CriuFailedException("criu dump", workload.Host.Name, imagesDirectory,
                 await CriuLog.ReadErrorsAsync(workload.Host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.DumpLog, ct),
-                result.StandardError.Trim());
+                result.StandardError.Trim(), result.ExitCode);
     }
 
     public Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct) =>
@@ -41,16 +41,33 @@ public sealed class ProcessEngine : IWorkloadEngine
         if (!result.Succeeded)
             throw new CriuFailedException("criu restore", host.Name, imagesDirectory,
                 await CriuLog.ReadErrorsAsync(host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.RestoreLog, ct),
-                result.StandardError.Trim());
+                result.StandardError.Trim(), result.ExitCode);
         var pid = (await host.ReadTextAsync($"{imagesDirectory}/{CriuCommands.RestorePidFile(host.Name)}", ct)).Trim();
         return checkpointed with { Host = host, Id = pid };
     }
 
-    public async Task StopAsync(RunningWorkload workload, CancellationToken ct)
-    {
-        // Killing the init of a PID namespace kills every process in it.
-        await workload.Host.RunAsync(Command.Of("kill", "-KILL", workload.Id), ct);
-    }
+    public async Task StopAsync(RunningWorkload workload, CancellationToken ct) =>
+        await workload.Host.RunCheckedAsync(Command.Of("bash", "-c", StopScript, "stop-workload", workload.Id), ct);
+
+    /// <summary>
+    /// Kills the workload's PID namespace through its init ($1) and waits until it is gone. The PID
+    /// may be stale (the workload was lost, or a dump killed it) and already reused by anyone on the
+    /// machine, so it is killed only while it is still the init of a nested PID namespace ("NSpid:
+    /// N 1") in this host's network namespace. SIGKILL also ends a task left stopped or
+    /// ptrace-stopped by a CRIU that died mid-dump; killing a namespace's init kills all of it.
+    /// </summary>
+    internal const string StopScript = """
+        pid=$1 here=$(readlink /proc/self/ns/net)
+        for _ in $(seq 250); do
+          [ "$(readlink "/proc/$pid/ns/net" 2>/dev/null)" = "$here" ] || exit 0
+          awk '/^NSpid:/ { exit !(NF > 2 && $NF == 1) }' "/proc/$pid/status" 2>/dev/null || exit 0
+          grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null && exit 0
+          kill -KILL "$pid" 2>/dev/null
+          sleep 0.02
+        done
+        echo "workload PID $pid did not stop" >&2
+        exit 1
+        """;
 
     private static int Pid(RunningWorkload workload) => int.Parse(workload.Id, CultureInfo.InvariantCulture);
 }
