@@ -40,6 +40,17 @@ public class PostCopySupportTests
     }
 
     [Fact]
+    public void The_live_suite_runs_cold_and_post_copy_for_every_workload_on_hosts_with_userfaultfd()
+    {
+        var suite = SuiteLoader.Load(Path.Combine(WorkloadAssets.Directory, "suites", "live.yaml"));
+        Assert.Equal(["cold", "postcopy"], suite.Modes);
+        Assert.Equal(["memory-256m", "memory-256m-d10", "memory-256m-d50", "memory-256m-d200"], suite.Workloads.Take(4).Select(w => w.Name));
+        var plan = RunPlan.Build(suite, [Host("src"), Host("dst")], canShapeLink: true);
+        Assert.Empty(plan.Refused);
+        Assert.Equal(suite.Workloads.Count * 2, plan.Cells.Count);
+    }
+
+    [Fact]
     public void The_page_server_strategy_is_refused_because_post_copy_streams_pages_itself()
     {
         var plan = Plan([Host("src"), Host("dst")], "page-server");
