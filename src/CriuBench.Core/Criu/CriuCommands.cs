@@ -60,8 +60,16 @@ public static class CriuCommands
     /// <see cref="Restore"/>, then prints the new root's PID from its file in the same command:
     /// a second command to read it would start after the workload runs again, yet inside the measured stop window.
     /// </summary>
-    public static Command RestorePrintingPid(string imagesDirectory, string host) =>
-        Restore(imagesDirectory, host).RunBy("sh", "-c", "\"$@\" && cat \"$0\"", $"{imagesDirectory}/{RestorePidFile(host)}");
+    public static Command RestorePrintingPid(string imagesDirectory, string host, IReadOnlyList<string>? extraArguments = null) =>
+        Restore(imagesDirectory, host).WithArguments(extraArguments ?? []).RunBy("sh", "-c", "\"$@\" && cat \"$0\"", $"{imagesDirectory}/{RestorePidFile(host)}");
+
+    /// <summary>Where CRIU writes its log (relative --log-file) and statistics: the --work-dir among <paramref name="arguments"/>, else the images directory.</summary>
+    public static string LogDirectory(string imagesDirectory, IReadOnlyList<string> arguments)
+    {
+        for (var i = 0; i + 1 < arguments.Count; i++)
+            if (arguments[i] is "--work-dir" or "-W") return arguments[i + 1];
+        return imagesDirectory;
+    }
 
     /// <summary>Restores detached (criu exits once the tree runs) and writes the new root PID to a file.</summary>
     public static Command Restore(string imagesDirectory, string host) =>

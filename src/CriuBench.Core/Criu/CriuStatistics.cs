@@ -12,10 +12,14 @@ public sealed record CriuStatistics(DumpStats? Dump, RestoreStats? Restore)
     public const string DumpFile = "stats-dump";
     public const string RestoreFile = "stats-restore";
 
-    public static async Task<CriuStatistics> ReadAsync(IHost host, string imagesDirectory, CancellationToken ct)
+    public static Task<CriuStatistics> ReadAsync(IHost host, string imagesDirectory, CancellationToken ct) =>
+        ReadAsync(host, imagesDirectory, host, imagesDirectory, ct);
+
+    /// <summary>Where CRIU had work directories of its own, each file is where its run wrote it (stats-dump on the source).</summary>
+    public static async Task<CriuStatistics> ReadAsync(IHost dumpHost, string dumpDirectory, IHost restoreHost, string restoreDirectory, CancellationToken ct)
     {
-        var dump = await host.TryReadBytesAsync($"{imagesDirectory}/{DumpFile}", ct);
-        var restore = await host.TryReadBytesAsync($"{imagesDirectory}/{RestoreFile}", ct);
+        var dump = await dumpHost.TryReadBytesAsync($"{dumpDirectory}/{DumpFile}", ct);
+        var restore = await restoreHost.TryReadBytesAsync($"{restoreDirectory}/{RestoreFile}", ct);
         return new CriuStatistics(
             dump is null ? null : CriuStatsReader.ReadDump(dump),
             restore is null ? null : CriuStatsReader.ReadRestore(restore));

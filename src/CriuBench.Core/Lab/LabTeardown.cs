@@ -26,6 +26,8 @@ internal static class LabTeardown
         var killed = namespaces.Count > 0 ? await KillAllAsync(namespaces, ct) : new Dictionary<string, int>();
         await RemoveCgroupsAsync(layout, runner, log, ct);
 
+        PutBackPipeMaxSize(layout, log);
+
         var mounts = new List<string>();
         foreach (var command in HostMountNamespaces.Delete(layout).Concat(LabNetwork.Delete(layout)))
             if ((await runner.RunAsync(command, ct)).Succeeded && command.Program == "umount") mounts.Add(command.Arguments[^1]);
@@ -50,6 +52,29 @@ internal static class LabTeardown
         foreach (var images in rescued)
             log.Warning($"lab {layout.Name}: {images.Describe()}");
         return report;
+    }
+
+    /// <summary>
+    /// A run that raised fs.pipe-max-size for post-copy and crashed left the old value on a host's
+    /// disk (<see cref="PipeMaxSizeGuard"/>): the kernel setting outlives the lab, so put it back.
+    /// </summary>
+    private static void PutBackPipeMaxSize(LabLayout layout, ILog log)
+    {
+        foreach (var host in LabLayout.HostNames)
+        {
+            var saved = Path.Combine(layout.DiskOf(host), PipeMaxSizeGuard.SavedFileName);
+            if (!File.Exists(saved) || PipeMaxSizeGuard.Parse(File.ReadAllText(saved)) is not { } old) continue;
+            try
+            {
+                File.WriteAllText(PipeMaxSizeGuard.Sysctl, old.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                File.Delete(saved);
+                log.Warning($"lab {layout.Name}: fs.pipe-max-size put back to {old}, which a crashed run on {host} had raised for post-copy");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                log.Warning($"lab {layout.Name}: could not put fs.pipe-max-size back to {old} ({e.Message}): run `sysctl -w fs.pipe-max-size={old}`");
+            }
+        }
     }
 
     /// <summary>The hosts' container cgroups (see <see cref="HostCgroups"/>), once their processes are gone.</summary>

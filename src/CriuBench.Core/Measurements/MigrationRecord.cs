@@ -38,7 +38,7 @@ public sealed record MigrationRecord
     public long? ImageBytes { get; init; }
     /// <summary>Bytes of memory-page images (pages-*.img) within <see cref="ImageBytes"/>.</summary>
     public long? PageBytes { get; init; }
-    /// <summary>Bytes that crossed the link in the transfer step (archive size, ...), where known.</summary>
+    /// <summary>Bytes that crossed the link (the transfer step's archive or stream, plus pages a page server or lazy-pages daemon fetched), where known.</summary>
     public long? TransferredBytes { get; init; }
 
     /// <summary>First value after the seam minus last value before, minus one: 0 is perfect, &gt;0 values lost, &lt;0 values repeated.</summary>
@@ -55,6 +55,16 @@ public sealed record MigrationRecord
     public double? CriuRestoreTimeMs { get; init; }
     public double? CriuForkingTimeMs { get; init; }
     public long? CriuPagesRestored { get; init; }
+
+    // Live modes: the workload runs on the destination before all of its memory is there.
+    /// <summary>From the start of the dump until the last page arrived on the destination (post-copy: the lazy-pages daemon ended).</summary>
+    public double? AllPagesTimeMs { get; init; }
+    /// <summary>From the start of the dump until the source's dump returned and every page is in (the whole migration; cold: the stop time).</summary>
+    public double? MigrationTimeMs { get; init; }
+    /// <summary>Pages fetched after the restore (post-copy), from the lazy-pages daemon's log.</summary>
+    public long? LazyPages { get; init; }
+    /// <summary>Largest gap between the workload's own timestamps after the restore until the last page arrived (timestamp workloads, post-copy).</summary>
+    public double? PostRestoreStallMs { get; init; }
 
     /// <summary>Pre-copy rounds made before the final dump (files-precopy: its first pass); null for modes without rounds.</summary>
     public int? Iterations { get; init; }

@@ -15,7 +15,10 @@ namespace CriuBench.Measurements;
 /// strategy, as a bound should be. Without other rows a row's own restore time is its floor.</para>
 /// <para>The bytes counted are <see cref="MigrationRecord.ImageBytes"/> (all CRIU images). The
 /// workload's own files that may travel too (its output log, a few KiB) are negligible and not
-/// counted. Lazy (post-copy) strategies move pages after the restore and can beat the bound.</para>
+/// counted. Post-copy rows hold page-less images; their pages (<see cref="MigrationRecord.LazyPages"/>)
+/// count too, so their bound is that of a stop-and-copy of the same memory, which post-copy can
+/// beat: it moves the pages after the restore. The restore floor comes from cold migrations only
+/// (a lazy restore does not load the memory), where the run has any.</para>
 /// </remarks>
 public static class PhysicalLimit
 {
@@ -25,22 +28,34 @@ public static class PhysicalLimit
     /// </summary>
     public static double? StopTimeBoundMs(MigrationRecord record, double? restoreFloorMs = null)
     {
-        if (record.ImageBytes is not { } bytes || (restoreFloorMs ?? record.RestoreTimeMs) is not { } restoreMs) return null;
+        if (StateBytes(record) is not { } bytes || (restoreFloorMs ?? record.RestoreTimeMs) is not { } restoreMs) return null;
         return BytesPerSecond(record.LinkRate) is { } rate ? bytes / rate * 1000 + restoreMs : null;
     }
+
+    /// <summary>Bytes of the workload's checkpointed state: the images, plus the pages a lazy restore fetched afterwards.</summary>
+    public static double? StateBytes(MigrationRecord record) =>
+        record.ImageBytes is { } bytes ? bytes + (record.LazyPages ?? 0) * PageBytes : null;
+
+    /// <summary>Bytes per page of the pages CRIU's logs count (x86_64).</summary>
+    public const long PageBytes = 4096;
 
     /// <summary>Bound / measured stop time: 1 is as fast as the link allows, 0.1 is ten times slower. Null where either is unknown.</summary>
     public static double? Efficiency(MigrationRecord record, double? restoreFloorMs = null) =>
         StopTimeBoundMs(record, restoreFloorMs) is { } bound && record.StopTimeMs is { } stop && stop > 0 ? bound / stop : null;
 
-    /// <summary>Per workload and engine: the least of the strategies' median restore times, over successful rows.</summary>
+    /// <summary>
+    /// Per workload and engine: the least of the strategies' median restore times, over successful
+    /// cold rows (every row's where a workload has no cold migration).
+    /// </summary>
     public static IReadOnlyDictionary<(string Workload, string Engine), double> RestoreFloors(IEnumerable<MigrationRecord> records) =>
         records.Where(r => r is { Succeeded: true, RestoreTimeMs: not null })
             .GroupBy(r => (r.Workload, r.Engine))
-            .ToDictionary(
-                workload => workload.Key,
-                workload => workload.GroupBy(r => r.Strategy)
-                    .Min(strategy => DescriptiveStatistics.Of(strategy.Select(r => r.RestoreTimeMs!.Value).ToList()).Median));
+            .ToDictionary(workload => workload.Key, workload => Floor(workload.Any(IsCold) ? workload.Where(IsCold) : workload));
+
+    private static bool IsCold(MigrationRecord r) => r.Mode == Migration.MigrationModes.Cold;
+
+    private static double Floor(IEnumerable<MigrationRecord> rows) =>
+        rows.GroupBy(r => (r.Strategy, r.Mode)).Min(configuration => DescriptiveStatistics.Of(configuration.Select(r => r.RestoreTimeMs!.Value).ToList()).Median);
 
     /// <summary>The link rate in bytes per second; null when unlimited or not a rate <see cref="LinkRate.Parse"/> reads (an old or hand-edited CSV).</summary>
     public static double? BytesPerSecond(string linkRate)

@@ -5,8 +5,8 @@ public static class Summarizer
 {
     /// <summary>
     /// One <see cref="SummaryRow"/> per configuration and metric with at least one value among the
-    /// configuration's successful rows. Configurations are ordered by workload, engine, strategy
-    /// and link rate, each in the order it first appears in <paramref name="records"/>; then metrics
+    /// configuration's successful rows. Configurations are ordered by workload, engine, strategy,
+    /// mode and link rate, each in the order it first appears in <paramref name="records"/>; then metrics
     /// in the order of <paramref name="metrics"/> (default <see cref="Metrics.All"/>).
     /// </summary>
     public static IReadOnlyList<SummaryRow> Summarize(IReadOnlyList<MigrationRecord> records, IReadOnlyList<Metric>? metrics = null)
@@ -23,7 +23,7 @@ public static class Summarizer
                 var values = successful.Select(metric.Select).OfType<double>().ToList();
                 if (values.Count == 0) continue;
                 var s = DescriptiveStatistics.Of(values);
-                rows.Add(new SummaryRow(key.Workload, key.Engine, key.Strategy, key.LinkRate, metric.Name, metric.Unit,
+                rows.Add(new SummaryRow(key.Workload, key.Engine, key.Strategy, key.Mode, key.LinkRate, metric.Name, metric.Unit,
                     s.N, failures, s.Median, s.P95, s.Min, s.Max, s.Mean, s.StdDev));
             }
         }
@@ -35,12 +35,14 @@ public static class Summarizer
         var workloads = FirstAppearance(records, r => r.Workload);
         var engines = FirstAppearance(records, r => r.Engine);
         var strategies = FirstAppearance(records, r => r.Strategy);
+        var modes = FirstAppearance(records, r => r.Mode);
         var linkRates = FirstAppearance(records, r => r.LinkRate);
         return records
-            .GroupBy(r => new Configuration(r.Workload, r.Engine, r.Strategy, r.LinkRate))
+            .GroupBy(r => new Configuration(r.Workload, r.Engine, r.Strategy, r.Mode, r.LinkRate))
             .OrderBy(g => workloads[g.Key.Workload])
             .ThenBy(g => engines[g.Key.Engine])
             .ThenBy(g => strategies[g.Key.Strategy])
+            .ThenBy(g => modes[g.Key.Mode])
             .ThenBy(g => linkRates[g.Key.LinkRate]);
     }
 
@@ -51,5 +53,5 @@ public static class Summarizer
         return order;
     }
 
-    private sealed record Configuration(string Workload, string Engine, string Strategy, string LinkRate);
+    private sealed record Configuration(string Workload, string Engine, string Strategy, string Mode, string LinkRate);
 }

@@ -1,7 +1,7 @@
 namespace CriuBench.Measurements;
 
 /// <summary>
-/// One metric of one configuration (workload, engine, strategy, link rate): one row of summary.csv.
+/// One metric of one configuration (workload, engine, strategy, mode, link rate): one row of summary.csv.
 /// Statistics are over the successful migrations that know the metric; <see cref="Failures"/>
 /// counts the configuration's failed migrations.
 /// </summary>
@@ -9,6 +9,7 @@ public sealed record SummaryRow(
     string Workload,
     string Engine,
     string Strategy,
+    string Mode,
     string LinkRate,
     string Metric,
     string Unit,

@@ -1,3 +1,5 @@
+using CriuBench.Hosts;
+using CriuBench.Logging;
 using CriuBench.Preflight;
 
 namespace CriuBench.Migration;
@@ -16,8 +18,22 @@ public interface IMigrationMode
     Support Supports(Combination combination);
 
     /// <summary>
+    /// Once per run, before its first migration in this mode: what the hosts need for it (e.g. a
+    /// kernel limit raised). Disposing the result undoes it; the runner does on every way out, Ctrl-C included.
+    /// </summary>
+    Task<IAsyncDisposable> PrepareHostsAsync(IReadOnlyList<IHost> hosts, ILog log, CancellationToken ct) =>
+        Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
+
+    /// <summary>
     /// Performs one migration. Failures of a phase end as a failed row that says where the workload
     /// runs (or that it is lost and where its images are), never as an exception.
     /// </summary>
     Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct);
+}
+
+/// <summary>A preparation that changed nothing.</summary>
+public sealed class NothingToUndo : IAsyncDisposable
+{
+    public static NothingToUndo Instance { get; } = new();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

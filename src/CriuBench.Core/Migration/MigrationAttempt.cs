@@ -48,6 +48,12 @@ public sealed class MigrationAttempt
     /// <summary>Where live modes append their rounds (iterations.csv in a run).</summary>
     public IIterationLog Iterations { get; init; } = new MemoryIterationLog();
 
+    /// <summary>
+    /// Where CRIU wrote its logs and statistics when a mode gave it work directories outside the
+    /// images (null: in the images directories, as cold migration leaves them).
+    /// </summary>
+    public CriuWorkDirectories? WorkDirectories { get; set; }
+
     public void Update(Func<MigrationRecord, MigrationRecord> change) => Row = change(Row);
 
     /// <summary>What the transfer moved and its timed steps, placed on the timeline after the restore (not inside the stop window).</summary>
@@ -82,7 +88,7 @@ public sealed class MigrationAttempt
     /// </summary>
     public async Task<MigrationResult> CheckpointFailedAsync(IMigrationTransfer transfer, Exception error, CancellationToken ct)
     {
-        await SaveLogAsync(Source, transfer.DumpDirectory, CriuLog.DumpLog);
+        await SaveLogAsync(Source, WorkDirectories?.Source ?? transfer.DumpDirectory, CriuLog.DumpLog);
         var reason = $"checkpoint failed: {error.Message}";
         if (await WorkloadLiveness.IsProgressingAsync(Workload, ct))
         {
@@ -163,6 +169,22 @@ public sealed class MigrationAttempt
         }
     }
 
+    /// <summary>
+    /// A live mode failed while its source was still only frozen, and stopping the dump let it run on
+    /// (post-copy before every page was served): the workload should run on the source again, with no
+    /// restore. Checks that it does; "lost" with where the images are otherwise.
+    /// </summary>
+    public async Task<MigrationResult> SourceResumedAsync(IMigrationTransfer transfer, string reason, CancellationToken ct)
+    {
+        if (await WorkloadLiveness.IsProgressingAsync(Workload, ct))
+        {
+            await DisposeQuietlyAsync(transfer);
+            log.Warning($"{Request.MigrationId}: {reason}; the workload runs on {Source.Name} again");
+            return new(Failed($"{reason}; the workload runs on {Source.Name} again", Source), Workload);
+        }
+        return Lost($"{reason}; and the workload no longer runs on {Source.Name} (its dump had ended): the images are kept in {transfer.DumpDirectory} on {Source.Name}");
+    }
+
     /// <summary>After a successful restore: the row, with the images measured and CRIU's numbers read, outside the stop window.</summary>
     public async Task<MigrationResult> SucceededAsync(RunningWorkload restored, IMigrationTransfer transfer, Workloads.Output.SeamReport seam, CancellationToken ct)
     {
@@ -173,14 +195,18 @@ public sealed class MigrationAttempt
                 Moved = await transfer.CountAfterRestoreAsync(Moved, ct);
                 Update(row => row with { TransferredBytes = Moved.BytesMoved });
             }
-            var stats = await TryAsync(() => CriuStatistics.ReadAsync(Destination, transfer.RestoreDirectory, ct));
+            var stats = await TryAsync(() => WorkDirectories is { } work
+                ? CriuStatistics.ReadAsync(Source, work.Source, Destination, work.Destination, ct)
+                : CriuStatistics.ReadAsync(Destination, transfer.RestoreDirectory, ct));
             if (stats is not null) Update(stats.AddTo);
             PlaceOnTimeline(stats, seam);
         }
         if (KeepLogs)
         {
-            await SaveLogAsync(Source, transfer.DumpDirectory, CriuLog.DumpLog);
-            await SaveLogAsync(Destination, transfer.RestoreDirectory, CriuLog.RestoreLog);
+            await SaveLogAsync(Source, WorkDirectories?.Source ?? transfer.DumpDirectory, CriuLog.DumpLog);
+            await SaveLogAsync(Destination, WorkDirectories?.Destination ?? transfer.RestoreDirectory, CriuLog.RestoreLog);
+            foreach (var extra in WorkDirectories?.DestinationLogs ?? [])
+                await SaveLogAsync(Destination, WorkDirectories!.Destination, extra);
         }
         using (Step("cleanup"))
             await DisposeQuietlyAsync(transfer);
@@ -304,6 +330,9 @@ public sealed class MigrationAttempt
         WorkloadRunsOn = request.Workload.Host.Name,
     };
 }
+
+/// <summary>CRIU's work directories (logs, statistics, sockets) on the source and the destination, and the extra logs kept with a failure.</summary>
+public sealed record CriuWorkDirectories(string Source, string Destination, IReadOnlyList<string> DestinationLogs);
 
 /// <summary>What verifying a restored workload found.</summary>
 public sealed record Verification(bool Succeeded, string? Problem, Workloads.Output.SeamReport? Report)

@@ -9,6 +9,7 @@ public static class MigrationModes
     public const string PreCopy = "precopy";
     public const string Hybrid = "hybrid";
     public const string FilesPreCopy = "files-precopy";
+    public const string PostCopy = "postcopy";
 
     private static readonly Dictionary<string, Func<ModeOptions, IMigrationMode>> Factories = new()
     {
@@ -16,6 +17,7 @@ public static class MigrationModes
         [PreCopy] = options => new PreCopyMode(options.PreCopy.CreateRule()),
         [Hybrid] = _ => new HybridMode(),
         [FilesPreCopy] = _ => new FilesPreCopyMode(),
+        [PostCopy] = _ => new PostCopyMode(),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

@@ -47,12 +47,18 @@ internal sealed record BarChart(
         return Build(metric, fileName, title, ordered, r => $"{r.Workload} @ {r.LinkRate}");
     }
 
-    /// <summary>What a bar series is called: the strategy, with the engine when the rows have several.</summary>
+    /// <summary>What a bar series is called: the strategy, with the engine when the rows have several, and the mode when it is not only cold.</summary>
     public static Func<SummaryRow, string> SeriesOf(IReadOnlyList<SummaryRow> rows)
     {
         var severalEngines = rows.Select(r => r.Engine).Distinct().Count() > 1;
-        return r => severalEngines ? $"{r.Engine}/{r.Strategy}" : r.Strategy;
+        var modes = rows.Select(r => r.Mode).Distinct().ToList();
+        var showModes = modes.Count > 1 || modes.Any(mode => mode != Migration.MigrationModes.Cold);
+        return r => Label(r.Engine, r.Strategy, r.Mode, severalEngines, showModes);
     }
+
+    /// <summary>[engine/]strategy[ mode]: one naming for bars, report tables and winners.</summary>
+    public static string Label(string engine, string strategy, string mode, bool withEngine, bool withMode) =>
+        (withEngine ? $"{engine}/{strategy}" : strategy) + (withMode ? $" {mode}" : "");
 
     private static BarChart Build(Metric metric, string fileName, string title, IReadOnlyList<SummaryRow> rows, Func<SummaryRow, string> clusterOf)
     {

@@ -45,6 +45,11 @@ internal sealed partial class MigrationRecordCsvMap
     [CsvColumn("criu_restore_time_ms")] public double? CriuRestoreTimeMs { get; set; }
     [CsvColumn("criu_forking_time_ms")] public double? CriuForkingTimeMs { get; set; }
     [CsvColumn("criu_pages_restored")] public long? CriuPagesRestored { get; set; }
+    // Optional: files written before live modes existed lack them.
+    [CsvColumn("all_pages_time_ms", Optional = true)] public double? AllPagesTimeMs { get; set; }
+    [CsvColumn("migration_time_ms", Optional = true)] public double? MigrationTimeMs { get; set; }
+    [CsvColumn("lazy_pages", Optional = true)] public long? LazyPages { get; set; }
+    [CsvColumn("post_restore_stall_ms", Optional = true)] public double? PostRestoreStallMs { get; set; }
     // Optional: files written before the live modes existed have no rounds.
     [CsvColumn("iterations", Optional = true)] public int? Iterations { get; set; }
     [CsvColumn("stop_rule", Optional = true), CsvNullValues("")] public string? StopRule { get; set; }

@@ -20,6 +20,7 @@ internal sealed class MigrationRecordCsvWriter : CsvRecordWriter<MigrationRecord
         "image_bytes", "page_bytes", "transferred_bytes", "counter_gap", "app_downtime_ms",
         "criu_freezing_time_ms", "criu_frozen_time_ms", "criu_memdump_time_ms", "criu_memwrite_time_ms",
         "criu_pages_scanned", "criu_pages_written", "criu_restore_time_ms", "criu_forking_time_ms", "criu_pages_restored",
+        "all_pages_time_ms", "migration_time_ms", "lazy_pages", "post_restore_stall_ms",
         "iterations", "stop_rule", "stop_reason", "link_bytes",
     ];
 
@@ -68,6 +69,10 @@ internal sealed class MigrationRecordCsvWriter : CsvRecordWriter<MigrationRecord
         Number(writer, r.CriuRestoreTimeMs);
         Number(writer, r.CriuForkingTimeMs);
         writer.WriteField(r.CriuPagesRestored);
+        Number(writer, r.AllPagesTimeMs);
+        Number(writer, r.MigrationTimeMs);
+        writer.WriteField(r.LazyPages);
+        Number(writer, r.PostRestoreStallMs);
         writer.WriteField(r.Iterations);
         writer.WriteField(r.StopRule);
         writer.WriteField(r.StopReason);

@@ -20,7 +20,10 @@ public static class MigrationsCsv
     {
         await using var csv = CsvReader.FromFile(path, CsvDialect.Reader);
         var records = new List<MigrationRecord>();
-        await foreach (var record in csv.GetRecordsAsync<MigrationRecord>(cancellationToken)) records.Add(record);
+        // A file written before modes existed has no mode column, and the reader leaves the member null:
+        // those rows are cold migrations, and the mode is a key of every summary.
+        await foreach (var record in csv.GetRecordsAsync<MigrationRecord>(cancellationToken))
+            records.Add(record.Mode is null ? record with { Mode = Migration.MigrationModes.Cold } : record);
         return records;
     }
 }

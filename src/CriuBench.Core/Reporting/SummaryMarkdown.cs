@@ -17,6 +17,10 @@ public static class SummaryMarkdown
         Metrics.CounterGap, Metrics.AppDowntime, Metrics.CriuFrozenTime, Metrics.CriuRestoreTime,
     ];
 
+    /// <summary>Live modes' metrics: a table each, only in runs that measured them (cold runs have none).</summary>
+    public static IReadOnlyList<Metric> LiveMetrics { get; } =
+        [Metrics.AllPagesTime, Metrics.MigrationTime, Metrics.PostRestoreStall, Metrics.LazyPages];
+
     public static async Task WriteAsync(string path, IReadOnlyList<SummaryRow> summary, IReadOnlyList<MigrationRecord> records,
         RunEnvironment environment, CancellationToken cancellationToken = default) =>
         await File.WriteAllTextAsync(path, Render(summary, records, environment), new UTF8Encoding(false), cancellationToken);
@@ -31,6 +35,8 @@ public static class SummaryMarkdown
         var failed = records.Count(r => !r.Succeeded);
         Line(md, $"Migrations: {records.Count} ({records.Count - failed} succeeded, {failed} failed).");
         foreach (var metric in KeyMetrics) WriteMetric(md, metric, summary.Where(r => r.Metric == metric.Name).ToList());
+        foreach (var metric in LiveMetrics.Where(m => summary.Any(r => r.Metric == m.Name && r.Mode != Migration.MigrationModes.Cold)))
+            WriteMetric(md, metric, summary.Where(r => r.Metric == metric.Name).ToList());
         WriteFailures(md, records.Where(r => !r.Succeeded).ToList());
         return md.ToString();
     }
@@ -56,11 +62,11 @@ public static class SummaryMarkdown
             Line(md, "No values.");
             return;
         }
-        Line(md, "| workload | engine | strategy | link rate | n | failures | median | p95 | min | max |");
-        Line(md, "|---|---|---|---|---:|---:|---:|---:|---:|---:|");
+        Line(md, "| workload | engine | strategy | mode | link rate | n | failures | median | p95 | min | max |");
+        Line(md, "|---|---|---|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
-            Row(md, r.Workload, r.Engine, r.Strategy, r.LinkRate,
+            Row(md, r.Workload, r.Engine, r.Strategy, r.Mode, r.LinkRate,
                 r.N.ToString(CultureInfo.InvariantCulture), r.Failures.ToString(CultureInfo.InvariantCulture),
                 unit.Text(r.Median), unit.Text(r.P95), unit.Text(r.Min), unit.Text(r.Max));
         }
@@ -77,7 +83,7 @@ public static class SummaryMarkdown
         Line(md, $"Failed migrations ({failed.Count}):");
         Line(md);
         foreach (var r in failed)
-            Line(md, $"- {r.Workload}/{r.Engine}/{r.Strategy} at {r.LinkRate}, repetition {r.Repetition.ToString(CultureInfo.InvariantCulture)}, {r.Direction}: {OneLine(r.FailureReason ?? "no reason recorded")}");
+            Line(md, $"- {r.Workload}/{r.Engine}/{r.Strategy}/{r.Mode} at {r.LinkRate}, repetition {r.Repetition.ToString(CultureInfo.InvariantCulture)}, {r.Direction}: {OneLine(r.FailureReason ?? "no reason recorded")}");
     }
 
     private static void Row(StringBuilder md, params string[] cells) =>

@@ -10,6 +10,8 @@ internal sealed partial class SummaryRowCsvMap
     [CsvColumn("workload")] public string Workload { get; set; } = "";
     [CsvColumn("engine")] public string Engine { get; set; } = "";
     [CsvColumn("strategy")] public string Strategy { get; set; } = "";
+    // Optional: summaries written before modes existed hold cold migrations only.
+    [CsvColumn("mode", Optional = true)] public string Mode { get; set; } = "cold";
     [CsvColumn("link_rate")] public string LinkRate { get; set; } = "";
     [CsvColumn("metric")] public string Metric { get; set; } = "";
     [CsvColumn("unit")] public string Unit { get; set; } = "";

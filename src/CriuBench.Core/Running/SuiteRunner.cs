@@ -54,6 +54,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
 
             await using var csv = await MigrationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Migrations), ct);
             await using var iterations = await IterationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Iterations), ct);
+            await using var modeHosts = await ModeHostPreparations.PrepareAsync(plan.Cells.Select(cell => cell.Mode), hostSet.Hosts, log, ct);
             await using var engines = new EngineSet(hostSet.Hosts, ct);
             var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs, iterations);
             var modeOptions = new ModeOptions(suite.PreCopy);

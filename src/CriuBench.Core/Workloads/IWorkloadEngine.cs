@@ -33,5 +33,15 @@ public interface IWorkloadEngine
     /// <summary>Restores from <paramref name="imagesDirectory"/> on <paramref name="host"/>, detached; returns once it runs.</summary>
     Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct);
 
+    /// <summary>
+    /// As <see cref="RestoreAsync(IHost, RunningWorkload, string, CancellationToken)"/> with extra CRIU
+    /// restore arguments a mode needs (e.g. --lazy-pages). An engine that cannot pass them refuses
+    /// such modes in <see cref="Supports"/>, so reaching the default here is a bug.
+    /// </summary>
+    Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct) =>
+        extraArguments.Count == 0
+            ? RestoreAsync(host, checkpointed, imagesDirectory, ct)
+            : throw new NotSupportedException($"the {Name} engine cannot pass CRIU restore arguments ({string.Join(' ', extraArguments)})");
+
     Task StopAsync(RunningWorkload workload, CancellationToken ct);
 }

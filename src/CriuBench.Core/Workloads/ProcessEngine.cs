@@ -28,7 +28,8 @@ public sealed class ProcessEngine : IWorkloadEngine
         var result = await workload.Host.RunAsync(dump, ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu dump", workload.Host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(workload.Host, imagesDirectory, CriuLog.DumpLog, ct), result.StandardError.Trim(), result.ExitCode);
+                await CriuLog.ReadErrorsAsync(workload.Host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.DumpLog, ct),
+                result.StandardError.Trim(), result.ExitCode);
     }
 
     public async Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<string> extraArguments, CancellationToken ct)
@@ -40,12 +41,16 @@ public sealed class ProcessEngine : IWorkloadEngine
                 await CriuLog.ReadErrorsAsync(workload.Host, imagesDirectory, CriuLog.PreDumpLog, ct), result.StandardError.Trim());
     }
 
-    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct)
+    public Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct) =>
+        RestoreAsync(host, checkpointed, imagesDirectory, [], ct);
+
+    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
     {
-        var result = await host.RunAsync(CriuCommands.RestorePrintingPid(imagesDirectory, host.Name), ct);
+        var result = await host.RunAsync(CriuCommands.RestorePrintingPid(imagesDirectory, host.Name, extraArguments), ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu restore", host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(host, imagesDirectory, CriuLog.RestoreLog, ct), result.StandardError.Trim(), result.ExitCode);
+                await CriuLog.ReadErrorsAsync(host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.RestoreLog, ct),
+                result.StandardError.Trim(), result.ExitCode);
         return checkpointed with { Host = host, Id = result.StandardOutput.Trim() };
     }
 

@@ -98,8 +98,8 @@ public sealed class PhysicalLimitTests
         var md = SummaryMarkdown.Render(Summarizer.Summarize(records), records, SampleEnvironment.Create());
 
         Assert.Contains("## stop_time_bound (ms)", md);
-        Assert.Contains("| counter | criu | tar | 100mbit | 1 | 0 | 2040.00 | 2040.00 | 2040.00 | 2040.00 |\n", md);
+        Assert.Contains("| counter | criu | tar | cold | 100mbit | 1 | 0 | 2040.00 | 2040.00 | 2040.00 | 2040.00 |\n", md);
         Assert.Contains("## efficiency (ratio)", md);
-        Assert.Contains("| counter | criu | tar | 100mbit | 1 | 0 | 0.500 | 0.500 | 0.500 | 0.500 |\n", md);
+        Assert.Contains("| counter | criu | tar | cold | 100mbit | 1 | 0 | 0.500 | 0.500 | 0.500 | 0.500 |\n", md);
     }
 }

@@ -44,8 +44,24 @@ public sealed class MigrationsCsvTests : IDisposable
         var lines = await File.ReadAllLinesAsync(path);
 
         Assert.StartsWith("run_id,repetition,workload,engine,strategy,mode,source,destination,direction,link_rate,host_kind,succeeded,failure_reason,workload_runs_on,stop_time_ms,", lines[0]);
-        Assert.EndsWith(",criu_pages_restored,iterations,stop_rule,stop_reason,link_bytes", lines[0]);
+        Assert.EndsWith(",criu_pages_restored,all_pages_time_ms,migration_time_ms,lazy_pages,post_restore_stall_ms,iterations,stop_rule,stop_reason,link_bytes", lines[0]);
         Assert.StartsWith("run-1,1,counter,criu,tar,cold,a,b,a->b,1gbit,lab,true,,b,12.5,", lines[1]);
+    }
+
+    [Fact]
+    public async Task A_file_from_before_modes_and_live_columns_reads_as_cold_migrations()
+    {
+        var path = _dir.File("migrations.csv");
+        await MigrationsCsv.WriteAsync(path, [SampleRecords.Successful() with { StopTimeMs = 12.5 }]);
+        var header = (await File.ReadAllLinesAsync(path))[0].Split(',');
+        var keep = Enumerable.Range(0, header.Length).Where(i => header[i] is not ("mode" or "all_pages_time_ms" or "migration_time_ms" or "lazy_pages" or "post_restore_stall_ms")).ToList();
+        await File.WriteAllLinesAsync(path, (await File.ReadAllLinesAsync(path)).Select(line => string.Join(',', keep.Select(i => line.Split(',')[i]))));
+
+        var read = Assert.Single(await MigrationsCsv.ReadAsync(path));
+
+        Assert.Equal("cold", read.Mode);
+        Assert.Null(read.AllPagesTimeMs);
+        Assert.Equal(12.5, read.StopTimeMs);
     }
 
     [Fact]

@@ -35,9 +35,9 @@ public sealed class SummaryMarkdownTests
 
         Assert.Contains(
             "## stop_time (ms)\n\nFrom the start of the checkpoint until the restored workload runs.\n\n" +
-            "| workload | engine | strategy | link rate | n | failures | median | p95 | min | max |\n" +
-            "|---|---|---|---|---:|---:|---:|---:|---:|---:|\n" +
-            "| counter | criu | tar | 1gbit | 3 | 1 | 200.00 | 290.00 | 100.00 | 300.00 |\n", md);
+            "| workload | engine | strategy | mode | link rate | n | failures | median | p95 | min | max |\n" +
+            "|---|---|---|---|---|---:|---:|---:|---:|---:|---:|\n" +
+            "| counter | criu | tar | cold | 1gbit | 3 | 1 | 200.00 | 290.00 | 100.00 | 300.00 |\n", md);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class SummaryMarkdownTests
         var md = Render([SampleRecords.Successful() with { ImageBytes = 3 * 1024 * 1024 / 2 }]);
 
         Assert.Contains("## image_size (MiB)", md);
-        Assert.Contains("| counter | criu | tar | 1gbit | 1 | 0 | 1.50 | 1.50 | 1.50 | 1.50 |\n", md);
+        Assert.Contains("| counter | criu | tar | cold | 1gbit | 1 | 0 | 1.50 | 1.50 | 1.50 | 1.50 |\n", md);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class SummaryMarkdownTests
 
         Assert.EndsWith(
             "Failed migrations (1):\n\n" +
-            "- memhog/criu/page-server at 1gbit, repetition 1, a->b: restore: criu exited with 1: Can't open \"pages-1.img\", | and a comma\n", md);
+            "- memhog/criu/page-server/cold at 1gbit, repetition 1, a->b: restore: criu exited with 1: Can't open \"pages-1.img\", | and a comma\n", md);
     }
 
     [Fact]

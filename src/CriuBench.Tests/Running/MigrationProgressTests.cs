@@ -18,6 +18,11 @@ public class MigrationProgressTests
             MigrationProgress.Describe(3, 20, Row));
 
     [Fact]
+    public void A_post_copy_line_names_the_mode_and_shows_the_last_page_and_the_stall() =>
+        Assert.Equal("[ 3/20] timestamps   tar postcopy src->dst  1gbit     stop 412.3 ms  image 3.00 MiB  gap 0  app downtime 380.5 ms  all pages 900.0 ms  stall 12.5 ms",
+            MigrationProgress.Describe(3, 20, Row with { Mode = "postcopy", AllPagesTimeMs = 900, PostRestoreStallMs = 12.5 }));
+
+    [Fact]
     public void A_failure_says_why_and_where_the_workload_runs()
     {
         var line = MigrationProgress.Describe(1, 2, Row with { Succeeded = false, FailureReason = "restore failed", WorkloadRunsOn = "src" });

@@ -21,9 +21,10 @@ internal sealed class ComparisonData
         Workloads = Configurations.Select(c => c.Workload).Distinct().ToList();
         LinkRates = Configurations.Select(c => c.LinkRate).Distinct().ToList();
         SeveralEngines = Configurations.Select(c => c.Engine).Distinct().Count() > 1;
+        Modes = Configurations.Select(c => c.Mode).Distinct().ToList();
         _summary = summary.ToDictionary(r => (ConfigurationOf(r), r.Metric));
         _successful = records.Where(r => r.Succeeded)
-            .GroupBy(r => new Configuration(r.Workload, r.Engine, r.Strategy, r.LinkRate))
+            .GroupBy(r => new Configuration(r.Workload, r.Engine, r.Strategy, r.Mode, r.LinkRate))
             .ToDictionary(g => g.Key, g => g.ToList());
         Winners = Comparison.Winners.Of(this);
     }
@@ -38,11 +39,17 @@ internal sealed class ComparisonData
     public IReadOnlyList<string> LinkRates { get; }
     public bool SeveralEngines { get; }
 
+    /// <summary>The migration modes of the run, in order of appearance.</summary>
+    public IReadOnlyList<string> Modes { get; }
+
+    /// <summary>Whether labels name the mode: the run has several, or one that is not cold.</summary>
+    public bool ShowsModes => Modes.Count > 1 || Modes.Any(mode => mode != Migration.MigrationModes.Cold);
+
     /// <summary>The winner of each workload and link rate.</summary>
     public IReadOnlyList<Winner> Winners { get; }
 
-    /// <summary>How a strategy is named in the report: with its engine when the run has several (as the bar charts do).</summary>
-    public string Label(Configuration c) => SeveralEngines ? $"{c.Engine}/{c.Strategy}" : c.Strategy;
+    /// <summary>How a strategy is named in the report: with its engine when the run has several, and its mode when modes differ (as the bar charts do).</summary>
+    public string Label(Configuration c) => BarChart.Label(c.Engine, c.Strategy, c.Mode, SeveralEngines, ShowsModes);
 
     public SummaryRow? Row(Configuration c, Metric metric) => _summary.GetValueOrDefault((c, metric.Name));
 
@@ -54,5 +61,5 @@ internal sealed class ComparisonData
     public IReadOnlyList<double> Values(Configuration c, Metric metric) =>
         Successful(c).Select(metric.Select).OfType<double>().ToList();
 
-    private static Configuration ConfigurationOf(SummaryRow r) => new(r.Workload, r.Engine, r.Strategy, r.LinkRate);
+    private static Configuration ConfigurationOf(SummaryRow r) => new(r.Workload, r.Engine, r.Strategy, r.Mode, r.LinkRate);
 }

@@ -6,9 +6,9 @@ using CriuBench.Reporting.Comparison.Sections;
 namespace CriuBench.Reporting.Comparison;
 
 /// <summary>
-/// report.md and report.html: the run's strategies compared, section by section (environment,
-/// what wins where, the physical limit, stop and transfer times, winners, the memory sweep, the
-/// CRIU cross-check). The sections build one document; gnuplot draws its charts into charts/; each
+/// report.md and report.html: the run's strategies and modes compared, section by section
+/// (environment, what wins where, the physical limit, stop and transfer times, winners, live
+/// migration and its crossover, the memory sweep, the CRIU cross-check). The sections build one document; gnuplot draws its charts into charts/; each
 /// exporter writes it in its format. The same rows always give the same bytes.
 /// </summary>
 public sealed class ComparisonReport(ICommandRunner runner, string gnuplot = "gnuplot")
@@ -23,6 +23,7 @@ public sealed class ComparisonReport(ICommandRunner runner, string gnuplot = "gn
         new StopTimeSection(),
         new StopTimeShareSection(),
         new WinnersSection(),
+        new LiveMigrationSection(),
         new MemorySweepSection(),
         new CriuCrossCheckSection(),
     ];

@@ -29,9 +29,14 @@ internal static class CriuCrossCheck
         public bool FreezingNearPoll => IsContainer && FreezingMedianMs is { } f && Math.Abs(f - FreezerPollMs) <= NearPollMs;
     }
 
-    /// <summary>One check per configuration whose successful migrations have CRIU's times and the stop time.</summary>
+    /// <summary>
+    /// One check per cold configuration whose successful migrations have CRIU's times and the stop
+    /// time. Live modes are left out: a post-copy source stays frozen until its last page is served,
+    /// after the restore, so its frozen time rightly exceeds the stop time.
+    /// </summary>
     public static IReadOnlyList<Check> Of(ComparisonData data) =>
         data.Configurations
+            .Where(c => c.IsCold)
             .Select(c => new Check(c,
                 data.Successful(c)
                     .Where(r => r is { CriuFrozenTimeMs: not null, CriuRestoreTimeMs: not null, StopTimeMs: not null })

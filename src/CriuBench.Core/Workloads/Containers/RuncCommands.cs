@@ -5,7 +5,8 @@ namespace CriuBench.Workloads.Containers;
 
 /// <summary>
 /// runc command lines, each with the host's own state root. CRIU's logs and statistics go to the
-/// images directory (--work-path there too), where the harness reads them for every engine.
+/// images directory (--work-path there too), where the harness reads them for every engine, unless
+/// a mode gives CRIU a work directory of its own (--work-dir, post-copy).
 /// </summary>
 public static class RuncCommands
 {
@@ -16,7 +17,8 @@ public static class RuncCommands
         Runc("run", "--detach", "--bundle", bundle.Directory, id);
 
     public static Command Checkpoint(string id, string imagesDirectory, IReadOnlyList<string> criuArguments) =>
-        Runc(["checkpoint", "--image-path", imagesDirectory, "--work-path", imagesDirectory, .. CheckpointOptions(criuArguments), id]);
+        Runc(["checkpoint", "--image-path", imagesDirectory, "--work-path", CriuBench.Criu.CriuCommands.LogDirectory(imagesDirectory, criuArguments),
+            .. CheckpointOptions(criuArguments), id]);
 
     /// <summary>
     /// A pre-copy round. runc names CRIU's --prev-images-dir --parent-path and turns on memory
@@ -26,15 +28,35 @@ public static class RuncCommands
         Runc(["checkpoint", "--pre-dump", "--image-path", imagesDirectory, "--work-path", imagesDirectory,
             .. CheckpointOptions([.. criuArguments, .. previousImages is null ? Array.Empty<string>() : ["--prev-images-dir", previousImages]]), id]);
 
-    public static Command Restore(string id, string imagesDirectory, RuncBundle bundle) =>
-        Runc("restore", "--detach", "--image-path", imagesDirectory, "--work-path", imagesDirectory, "--bundle", bundle.Directory, id);
+    /// <summary>`runc restore`; of CRIU's restore arguments it passes on --lazy-pages, and --work-dir as its --work-path.</summary>
+    public static Command Restore(string id, string imagesDirectory, RuncBundle bundle, IReadOnlyList<string>? criuArguments = null)
+    {
+        criuArguments ??= [];
+        var options = new List<string>();
+        for (var i = 0; i < criuArguments.Count; i++)
+        {
+            switch (criuArguments[i])
+            {
+                case "--lazy-pages":
+                    options.Add("--lazy-pages");
+                    break;
+                case "--work-dir" when i + 1 < criuArguments.Count:
+                    i++; // becomes --work-path below
+                    break;
+                default:
+                    throw new NotSupportedException($"the runc engine cannot pass the CRIU restore argument '{criuArguments[i]}' through `runc restore`");
+            }
+        }
+        return Runc(["restore", "--detach", "--image-path", imagesDirectory, "--work-path", CriuBench.Criu.CriuCommands.LogDirectory(imagesDirectory, criuArguments),
+            .. options, "--bundle", bundle.Directory, id]);
+    }
 
     /// <summary>
     /// <see cref="Restore"/> with the bundle's config.json written first in the same command (from
     /// standard input): this host's cgroups. One process fewer while the workload is stopped.
     /// </summary>
-    public static Command RestoreWithConfig(string id, string imagesDirectory, RuncBundle bundle, string config) =>
-        Restore(id, imagesDirectory, bundle).RunBy("sh", "-c", "cat > \"$0\" && exec \"$@\"", bundle.ConfigFile) with { StandardInput = config };
+    public static Command RestoreWithConfig(string id, string imagesDirectory, RuncBundle bundle, string config, IReadOnlyList<string>? criuArguments = null) =>
+        Restore(id, imagesDirectory, bundle, criuArguments).RunBy("sh", "-c", "cat > \"$0\" && exec \"$@\"", bundle.ConfigFile) with { StandardInput = config };
 
     public static Command Delete(string id) => Runc("delete", "--force", id);
 
@@ -49,7 +71,7 @@ public static class RuncCommands
     {
         var options = new List<string>();
         string? address = null, port = null;
-        var pageServer = false;
+        bool pageServer = false, lazy = false;
         for (var i = 0; i < criuArguments.Count; i++)
         {
             var argument = criuArguments[i];
@@ -66,6 +88,16 @@ public static class RuncCommands
                 case "--page-server":
                     pageServer = true;
                     break;
+                case "--lazy-pages":
+                    // The lazy page server listens on --page-server's address; runc's CRIU waits there until every page is served.
+                    lazy = true;
+                    options.Add(argument);
+                    break;
+                case "--work-dir" when i + 1 < criuArguments.Count:
+                    i++; // runc's --work-path (see Checkpoint)
+                    break;
+                case "-v3" or "-v4":
+                    break; // runc sets CRIU's log level itself (debug), which includes what -v3 adds
                 case "--address" when i + 1 < criuArguments.Count:
                     address = criuArguments[++i];
                     break;
@@ -76,9 +108,10 @@ public static class RuncCommands
                     throw new NotSupportedException($"the runc engine cannot pass the CRIU dump argument '{argument}' through `runc checkpoint`");
             }
         }
-        if (pageServer != (address is not null) || pageServer != (port is not null))
-            throw new NotSupportedException("a page server needs all of --page-server, --address and --port");
-        if (pageServer) options.AddRange(["--page-server", $"{address}:{port}"]);
+        var serves = pageServer || lazy;
+        if (serves != (address is not null) || serves != (port is not null))
+            throw new NotSupportedException("a page server (or lazy page server) needs --address and --port, and those need --page-server or --lazy-pages");
+        if (serves) options.AddRange(["--page-server", $"{address}:{port}"]);
         return options;
     }
 

@@ -51,7 +51,8 @@ public sealed class RuncEngine : IWorkloadEngine
         var result = await workload.Host.RunAsync(checkpoint, ct);
         if (!result.Succeeded)
             throw new CriuFailedException("runc checkpoint", workload.Host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(workload.Host, imagesDirectory, CriuLog.DumpLog, ct), result.StandardError.Trim());
+                await CriuLog.ReadErrorsAsync(workload.Host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.DumpLog, ct),
+                result.StandardError.Trim());
     }
 
     /// <summary>`runc checkpoint --pre-dump`: runc asks CRIU for a pre-dump with memory tracking, chained by --parent-path.</summary>
@@ -65,14 +66,17 @@ public sealed class RuncEngine : IWorkloadEngine
     }
 
     /// <summary>The bundle arrived with the workload's directory; its config.json is rewritten for this host's cgroups.</summary>
-    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct)
+    public Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct) =>
+        RestoreAsync(host, checkpointed, imagesDirectory, [], ct);
+
+    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
     {
         var bundle = RuncBundle.In(checkpointed.Directory);
         var config = RuncBundle.Config(checkpointed.Spec.Command, CgroupsPath(host, checkpointed.Instance), "criubench");
-        var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config), ct);
+        var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config, extraArguments), ct);
         if (!result.Succeeded)
         {
-            var errors = await CriuLog.ReadErrorsAsync(host, imagesDirectory, CriuLog.RestoreLog, ct);
+            var errors = await CriuLog.ReadErrorsAsync(host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.RestoreLog, ct);
             await host.RunAsync(RuncCommands.Delete(checkpointed.Id), ct); // what a failed restore left in the state root
             throw new CriuFailedException("runc restore", host.Name, imagesDirectory, errors, result.StandardError.Trim());
         }

@@ -19,7 +19,8 @@ public sealed class ComparisonReportTests
 
         Assert.Equal(
             ["Environment", "What wins where", "Stop time against the physical limit", "Stop time and transfer time per strategy",
-             "Where the stop time goes", "Winner per workload and link rate", "Memory sweep", "CRIU cross-check"],
+             "Where the stop time goes", "Winner per workload and link rate", "Live migration: downtime against the whole migration", "Crossover: each mode against the dirty rate",
+             "Memory sweep", "CRIU cross-check"],
             headings);
     }
 
@@ -31,6 +32,7 @@ public sealed class ComparisonReportTests
         Assert.Equal(
             ["report_stop_vs_image", "report_stop_time_by_rate", "report_transfer_time_by_rate",
              "report_stop_time_shares_100mbit", "report_stop_time_shares_100mbit_percent", "report_stop_time_shares_unlimited", "report_stop_time_shares_unlimited_percent",
+             "report_crossover_256m_100mbit", "report_crossover_256m_unlimited",
              "report_memory_sweep_100mbit", "report_memory_sweep_unlimited"],
             charts);
     }
@@ -79,7 +81,7 @@ public sealed class ComparisonReportTests
     {
         var md = Markdown([ComparisonRecords.Migration("counter", "tar", 100, "unlimited")]);
 
-        Assert.Contains("| counter | process | tar | unlimited | 1 | 10.00 | none (unlimited) | 100.00 | none (unlimited) |\n", md);
+        Assert.Contains("| counter | process | tar | cold | unlimited | 1 | 10.00 | none (unlimited) | 100.00 | none (unlimited) |\n", md);
         Assert.Contains("No link was shaped, so no migration has a physical bound to be measured against.", md);
     }
 

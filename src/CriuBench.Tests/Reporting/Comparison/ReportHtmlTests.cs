@@ -35,7 +35,7 @@ public sealed class ReportHtmlTests : IDisposable
         var document = Parse(html);
         XNamespace svg = "http://www.w3.org/2000/svg";
         var charts = document.Descendants("figure").Select(f => (Id: (string?)f.Attribute("id"), Svg: f.Element(svg + "svg"))).ToList();
-        Assert.Equal(9, charts.Count);
+        Assert.Equal(11, charts.Count);
         Assert.All(charts, chart => Assert.NotNull(chart.Svg));
         Assert.All(charts, chart => Assert.NotEmpty(chart.Svg!.Descendants(svg + "path")));
         Assert.DoesNotContain("<?xml", html);

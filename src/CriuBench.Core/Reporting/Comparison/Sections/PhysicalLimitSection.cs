@@ -18,24 +18,38 @@ internal sealed class PhysicalLimitSection : IReportSection
             "divided by the link rate, plus the fastest restore of that workload: the least of the strategies' median restore times. " +
             "(A row's own restore time would count the crossing twice for a strategy whose restore reads the images across the link, such as a shared filesystem.) " +
             "Efficiency is that bound divided by the measured stop time: 1 is as fast as the link allows. " +
-            "An unlimited link has no bound. Lazy (post-copy) strategies move pages after the restore and can score above 1.");
+            "An unlimited link has no bound. The bound is that of stop and copy: a live mode (post-copy) moves its pages after the restore and can beat it; " +
+            "its bytes are its page-less images plus the pages it fetched lazily, the memory a stop-and-copy migration would have had to move, and the restore floor comes from cold migrations.");
         if (Chart(data) is { } chart)
             yield return new Figure(chart,
                 "Every successful migration's stop time against its image size, coloured by strategy, one point shape per link rate; " +
                 "the grey lines are each shaped link's bound (image size / rate + the fastest restore floor of any workload).");
         yield return Table.Of(
-            [("workload", false), ("engine", false), ("strategy", false), ("link rate", false), ("n", true),
+            [("workload", false), ("engine", false), ("strategy", false), ("mode", false), ("link rate", false), ("n", true),
              ("image (MiB)", true), ("bound (ms)", true), ("stop time (ms)", true), ("efficiency", true)],
             data.Configurations.Where(c => data.Row(c, Metrics.StopTime) is not null).Select(c => (IReadOnlyList<string>)
             [
-                c.Workload, c.Engine, c.Strategy, c.LinkRate,
+                c.Workload, c.Engine, c.Strategy, c.Mode, c.LinkRate,
                 ReportFormat.Count(data.Row(c, Metrics.StopTime)!.N),
-                ReportFormat.Median(data.Row(c, Metrics.ImageSize), Metrics.ImageSize),
+                c.IsCold || data.Values(c, Metrics.StateSize) is not { Count: > 0 } state
+                    ? ReportFormat.Median(data.Row(c, Metrics.ImageSize), Metrics.ImageSize)
+                    : ReportFormat.MiB(DescriptiveStatistics.Of([.. state]).Median),
                 ReportFormat.Median(data.Row(c, Metrics.StopTimeBound), Metrics.StopTimeBound, NoBound(c)),
                 ReportFormat.Median(data.Row(c, Metrics.StopTime), Metrics.StopTime),
                 ReportFormat.Median(data.Row(c, Metrics.Efficiency), Metrics.Efficiency, NoBound(c)),
             ]));
         yield return new Paragraph("All columns are medians over the configuration's successful migrations (so efficiency is not bound / stop time of the other columns).");
+        if (BeatingTheBound(data).ToList() is { Count: > 0 } beating)
+            yield return new Paragraph("Below the stop-and-copy bound, because their memory crossed the link after the restore: " + string.Join("; ", beating) + ".");
+    }
+
+    /// <summary>Live configurations whose median stop time is below their median bound, and by how much.</summary>
+    internal static IEnumerable<string> BeatingTheBound(ComparisonData data)
+    {
+        foreach (var c in data.Configurations.Where(c => !c.IsCold))
+            if (data.Row(c, Metrics.StopTimeBound) is { } bound && data.Row(c, Metrics.StopTime) is { } stop && stop.Median < bound.Median)
+                yield return $"{data.Label(c)} on {c.Workload} at {c.LinkRate} stops for {ReportFormat.Ms(stop.Median)} ms, " +
+                             $"{ReportFormat.Ms(bound.Median - stop.Median)} ms ({ReportFormat.Ratio3(bound.Median / stop.Median)}x) below its bound of {ReportFormat.Ms(bound.Median)} ms";
     }
 
     private static string NoBound(Configuration c) => PhysicalLimit.BytesPerSecond(c.LinkRate) is null ? "none (unlimited)" : "n/a";
@@ -51,7 +65,7 @@ internal sealed class PhysicalLimitSection : IReportSection
                 .Where(c => c.LinkRate == linkRate && data.Label(c) == label)
                 .SelectMany(data.Successful)
                 .Where(r => r is { ImageBytes: > 0, StopTimeMs: > 0 })
-                .Select(r => (X: r.ImageBytes!.Value / (1024.0 * 1024), Y: r.StopTimeMs!.Value))
+                .Select(r => (X: PhysicalLimit.StateBytes(r)!.Value / (1024.0 * 1024), Y: r.StopTimeMs!.Value))
                 .ToList();
             if (points.Count == 0) continue;
             var name = data.LinkRates.Count > 1 ? $"{label} @ {linkRate}" : label;

@@ -10,7 +10,10 @@ internal sealed class WhatWinsWhereSection : IReportSection
         yield return new Heading(2, "What wins where");
         var sentences = new List<string>();
         sentences.AddRange(Winners(data));
+        sentences.AddRange(Modes(data));
         sentences.Add(Efficiency(data));
+        if (PhysicalLimitSection.BeatingTheBound(data).ToList() is { Count: > 0 } beating)
+            sentences.Add($"A live mode can beat the stop-and-copy bound, and here does: {string.Join("; ", beating)}.");
         if (Sweep(data) is { } sweep) sentences.Add(sweep);
         if (CrossCheck(data) is { } crossCheck) sentences.Add(crossCheck);
         yield return new Paragraph(string.Join(" ", sentences));
@@ -32,6 +35,29 @@ internal sealed class WhatWinsWhereSection : IReportSection
                 $"{g.Key} has the lowest median stop time for {ReportFormat.Count(g.Count())} of {ReportFormat.Count(atRate.Count)} " +
                 $"workload{(atRate.Count == 1 ? "" : "s")} ({string.Join("; ", g.Select(Detail))})");
             yield return $"At {linkRate}, {string.Join(", and ", parts)}.";
+        }
+    }
+
+    /// <summary>
+    /// Per workload and link rate where a live mode ran beside cold: how much shorter its downtime
+    /// is, what that costs in the whole migration, and the stall it leaves.
+    /// </summary>
+    private static IEnumerable<string> Modes(ComparisonData data)
+    {
+        foreach (var live in data.Configurations.Where(c => !c.IsCold))
+        {
+            var cold = data.Configurations.FirstOrDefault(c => c.IsCold && c.Workload == live.Workload && c.LinkRate == live.LinkRate && c.Engine == live.Engine);
+            if (cold is null || data.Row(live, Metrics.StopTime) is not { } liveStop || data.Row(cold, Metrics.StopTime) is not { } coldStop) continue;
+            var sentence = $"On {live.Workload} at {live.LinkRate}, {data.Label(live)} stops the workload for {ReportFormat.Ms(liveStop.Median)} ms " +
+                           $"against {ReportFormat.Ms(coldStop.Median)} ms for {data.Label(cold)} " +
+                           (liveStop.Median <= coldStop.Median
+                               ? $"({ReportFormat.Ratio3(coldStop.Median / liveStop.Median)}x shorter)"
+                               : $"({ReportFormat.Ratio3(liveStop.Median / coldStop.Median)}x longer)");
+            if (data.Row(live, Metrics.AllPagesTime) is { } allPages)
+                sentence += $", but its last page arrives {ReportFormat.Ms(allPages.Median)} ms after the dump started";
+            if (data.Row(live, Metrics.PostRestoreStall) is { } stall)
+                sentence += $" and the workload stalls up to {ReportFormat.Ms(stall.Max)} ms meanwhile (median of the largest stalls {ReportFormat.Ms(stall.Median)} ms)";
+            yield return sentence + ".";
         }
     }
 

@@ -1,0 +1,98 @@
+using System.Globalization;
+using CriuBench.Execution;
+
+namespace CriuBench.Criu;
+
+/// <summary>
+/// CRIU command lines of a post-copy (lazy pages) migration. Each CRIU process gets a work
+/// directory of its own, outside the images directory: the lazy dump keeps writing its log while
+/// the page-less images are copied, and the lazy-pages daemon and the restore meet through the
+/// socket CRIU puts there (they must share it).
+/// </summary>
+public static class LazyPagesCommands
+{
+    public const string DaemonLog = "lazy-pages.log";
+
+    /// <summary>What the lazy dump writes to its log (at -v3 and above) once the page-less images are complete and it serves pages.</summary>
+    public const string ServingMarker = "Starting lazy pages server";
+
+    /// <summary>The socket the lazy-pages daemon listens on in its work directory; the restore connects to it.</summary>
+    public const string Socket = "lazy-pages.socket";
+
+    /// <summary>
+    /// `criu dump` arguments: keep the pages in the frozen source and serve them on
+    /// <paramref name="address"/>:<paramref name="port"/>. -v3 makes CRIU log <see cref="ServingMarker"/>
+    /// and how many pages are lazy; the default level logs neither.
+    /// </summary>
+    public static IReadOnlyList<string> DumpArguments(string address, int port, string workDirectory) =>
+        ["--lazy-pages", "--address", address, "--port", Number(port), "--work-dir", workDirectory, "-v3"];
+
+    /// <summary>`criu restore` arguments: the memory comes from the lazy-pages daemon sharing <paramref name="workDirectory"/>.</summary>
+    public static IReadOnlyList<string> RestoreArguments(string workDirectory) =>
+        ["--lazy-pages", "--work-dir", workDirectory];
+
+    /// <summary>
+    /// The destination's lazy-pages daemon: fetches the pages from the source's lazy page server as
+    /// the restored tasks fault on them, then the rest in the background, and exits once every page
+    /// arrived. -v4 makes it log "UFFD transferred pages: (N/M)". Wrapped so that its last line is
+    /// the host's clock when it ended (see <see cref="EndedAt"/>): the workload's timestamps are
+    /// read against that clock, not the controller's.
+    /// </summary>
+    public static Command Daemon(string imagesDirectory, string workDirectory, string sourceAddress, int port) =>
+        Command.Of("bash", "-c", EndClockScript, "lazy-pages",
+            "criu", "lazy-pages", "--page-server", "--address", sourceAddress, "--port", Number(port),
+            "--images-dir", imagesDirectory, "--work-dir", workDirectory, "--log-file", DaemonLog, "-v4");
+
+    private const string EndedPrefix = "criubench-ended-unix-ns=";
+
+    private const string EndClockScript = "\"$@\"; status=$?; echo \"" + EndedPrefix + "$(date +%s%N)\"; exit $status";
+
+    /// <summary>The host's clock (Unix ns) when the wrapped daemon ended, from its standard output; null if it is missing.</summary>
+    public static long? EndedAt(string standardOutput)
+    {
+        foreach (var line in standardOutput.Split('\n'))
+            if (line.StartsWith(EndedPrefix, StringComparison.Ordinal)
+                && long.TryParse(line.AsSpan(EndedPrefix.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var ns))
+                return ns;
+        return null;
+    }
+
+    /// <summary>Returns once <paramref name="log"/> holds <paramref name="text"/> (polls every 10 ms on the host: one process, no round trip per poll).</summary>
+    public static Command WaitForLogLine(string log, string text, TimeSpan limit) =>
+        Command.Of("bash", "-c", "until grep -qsF -- \"$2\" \"$1\"; do sleep 0.01; done", "wait-for-log", log, text).WithTimeout(limit);
+
+    /// <summary>Returns once <paramref name="path"/> is a socket.</summary>
+    public static Command WaitForSocket(string path, TimeSpan limit) =>
+        Command.Of("bash", "-c", "until [ -S \"$1\" ]; do sleep 0.01; done", "wait-for-socket", path).WithTimeout(limit);
+
+    /// <summary>
+    /// Stops the CRIU (or runc, with its CRIU child) process of this migration whose command line
+    /// holds <c>$1</c>, its work directory (unique to the migration), in this host's network
+    /// namespace, and waits until it is gone.
+    /// Killing a lazy dump before it served every page lets the frozen source run on (ptrace detaches).
+    /// </summary>
+    public static Command Stop(string workDirectory) => Command.Of("bash", "-c", StopScript, "stop-criu", workDirectory);
+
+    internal const string StopScript = """
+        here=$(readlink /proc/self/ns/net)
+        for _ in $(seq 250); do
+          found=
+          for dir in /proc/[0-9]*; do
+            [ "$(readlink "$dir/ns/net" 2>/dev/null)" = "$here" ] || continue
+            args=$(tr '\0' '\n' <"$dir/cmdline" 2>/dev/null) || continue
+            case "$(printf '%s\n' "$args" | head -n 1)" in criu|runc) ;; *) continue ;; esac
+            printf '%s\n' "$args" | grep -qxF -- "$1" || continue
+            found=1
+            pid=${dir#/proc/}
+            # runc runs CRIU as its child (criu swrk), whose command line names no directory.
+            kill -KILL $(cat "/proc/$pid/task/$pid/children" 2>/dev/null) "$pid" 2>/dev/null
+          done
+          [ -n "$found" ] || exit 0
+          sleep 0.02
+        done
+        echo "a criu process with work directory $1 did not stop" >&2
+        exit 1
+        """;
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
