@@ -28,6 +28,10 @@ public sealed class HybridMode(ILazyFinal? lazy = null) : IMigrationMode
                 $"hybrid's final phase is post-copy and needs userfaultfd (uffd-noncoop), which {combination.HostsWithout(host => host.Uffd)} lack"))
             .Then(() => lazy is null ? Support.No(NoLazyFinal) : lazy.Supports(combination));
 
+    /// <summary>The lazy final phase's host settings (post-copy raises fs.pipe-max-size for the run).</summary>
+    public Task<IAsyncDisposable> PrepareHostsAsync(IReadOnlyList<Hosts.IHost> hosts, Logging.ILog log, CancellationToken ct) =>
+        lazy is IMigrationMode mode ? mode.PrepareHostsAsync(hosts, log, ct) : Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
+
     public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct)
     {
         if (lazy is null) return await attempt.NotStartedAsync(NoLazyFinal, ct);
@@ -57,3 +61,4 @@ public sealed class HybridMode(ILazyFinal? lazy = null) : IMigrationMode
         return result with { Record = attempt.Row };
     }
 }
+

@@ -15,7 +15,7 @@ public static class MigrationModes
     {
         [Cold] = _ => new ColdMode(),
         [PreCopy] = options => new PreCopyMode(options.PreCopy.CreateRule()),
-        [Hybrid] = _ => new HybridMode(),
+        [Hybrid] = _ => new HybridMode(new PostCopyMode()),
         [FilesPreCopy] = _ => new FilesPreCopyMode(),
         [PostCopy] = _ => new PostCopyMode(),
     };

@@ -19,7 +19,7 @@ namespace CriuBench.Migration;
 /// arrived and the source's dump returned. Until then the source is only frozen: on a failure the
 /// dump is stopped and the workload runs on there again.
 /// </summary>
-public sealed class PostCopyMode : IMigrationMode
+public sealed class PostCopyMode : IMigrationMode, PreCopy.ILazyFinal
 {
     /// <summary>The lazy page server's port on the source (each lab host has its own network namespace).</summary>
     public const int Port = 27028;
@@ -50,7 +50,10 @@ public sealed class PostCopyMode : IMigrationMode
     /// <summary>CRIU's work directory of one migration, on each host's own disk (not in the images being copied).</summary>
     public static string WorkDirectory(string migrationId) => $"{HostPaths.Disk}/criu-work/{migrationId}";
 
-    public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct)
+    public Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct) => RunAsync(attempt, parent: null, ct);
+
+    /// <summary>Hybrid's final phase: the lazy dump chained to the pre-copy round <paramref name="parent"/> serves only what changed since.</summary>
+    public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, IMigrationTransfer? parent, CancellationToken ct)
     {
         var request = attempt.Request;
         var (source, destination) = (attempt.Source, attempt.Destination);
@@ -58,7 +61,7 @@ public sealed class PostCopyMode : IMigrationMode
         attempt.WorkDirectories = new CriuWorkDirectories(work, work, [LazyPagesCommands.DaemonLog]);
         try
         {
-            return await MigrateAsync(attempt, work, ct);
+            return await MigrateAsync(attempt, work, parent, ct);
         }
         finally
         {
@@ -67,7 +70,7 @@ public sealed class PostCopyMode : IMigrationMode
         }
     }
 
-    private static async Task<MigrationResult> MigrateAsync(MigrationAttempt attempt, string work, CancellationToken ct)
+    private static async Task<MigrationResult> MigrateAsync(MigrationAttempt attempt, string work, IMigrationTransfer? parent, CancellationToken ct)
     {
         var request = attempt.Request;
         var (source, destination) = (attempt.Source, attempt.Destination);
@@ -83,7 +86,7 @@ public sealed class PostCopyMode : IMigrationMode
                     await host.RemoveAsync(work, ct);
                     await host.MakeDirectoryAsync(work, ct);
                 }
-                transfer = await request.Strategy.PrepareAsync(new TransferRequest(source, destination, request.MigrationId, attempt.Workload.Directory), ct);
+                transfer = await request.Strategy.PrepareAsync(new TransferRequest(source, destination, request.MigrationId, attempt.Workload.Directory) { Parent = parent }, ct);
             }
         }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
@@ -99,7 +102,8 @@ public sealed class PostCopyMode : IMigrationMode
         using (attempt.Step("checkpoint", source))
         {
             var dump = request.Engine.CheckpointAsync(attempt.Workload, transfer.DumpDirectory,
-                [.. transfer.DumpArguments, .. LazyPagesCommands.DumpArguments(source.Ssh.Address, Port, work)], lazy.Token);
+                [.. transfer.DumpArguments, .. (parent is null ? [] : CriuCommands.Chained(PreCopy.Rounds.ParentLink(transfer, parent))),
+                    .. LazyPagesCommands.DumpArguments(source.Ssh.Address, Port, work)], lazy.Token);
             run.Dump = Timed(dump, clock);
             string? failure;
             try
