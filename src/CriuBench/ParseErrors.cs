@@ -22,7 +22,9 @@ internal static partial class ParseErrors
         if (Unrecognized().Match(message) is { Success: true } unknown)
             return $"'{unknown.Groups[1].Value}' is not an option or command here";
         if (MissingValue().Match(message) is { Success: true } missing)
-            return $"{missing.Groups[1].Value} needs a value after it";
+            return missing.Groups[1].Value == "option"
+                ? $"{missing.Groups[2].Value} needs a value after it"
+                : $"'{missing.Groups[2].Value}' needs an argument, e.g. criubench report results/latest";
         if (message.StartsWith("Required command was not provided", StringComparison.Ordinal))
             return "give a command: run, report, lab or doctor";
         if (CannotParse().Match(message) is { Success: true } bad)
@@ -41,7 +43,7 @@ internal static partial class ParseErrors
     [GeneratedRegex(@"^Unrecognized command or argument '(.*)'")]
     private static partial Regex Unrecognized();
 
-    [GeneratedRegex(@"^Required argument missing for (?:option|command): '(.*)'")]
+    [GeneratedRegex(@"^Required argument missing for (option|command): '(.*?)'")]
     private static partial Regex MissingValue();
 
     [GeneratedRegex(@"^Cannot parse argument '(.*)' for (?:option|command) '(.*?)'")]

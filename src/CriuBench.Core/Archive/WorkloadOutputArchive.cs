@@ -29,6 +29,6 @@ public sealed class WorkloadOutputArchive(string runDirectory)
     private static IEnumerable<(string Remote, string Name)> Files(RunningWorkload workload)
     {
         yield return (workload.OutputFile, "output.log");
-        yield return ($"{workload.Directory}/stderr.log", "stderr.log");
+        yield return (workload.StderrFile, "stderr.log");
     }
 }

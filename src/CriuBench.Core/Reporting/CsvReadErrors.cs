@@ -10,12 +10,13 @@ internal static partial class CsvReadErrors
     {
         try
         {
+            await EnsureCompleteAsync(path);
             return await read();
         }
         catch (CsvFormatException e)
         {
-            var line = e.LineNumber > 0 ? $":{e.LineNumber}" : "";
-            var column = e.Member is { Length: > 0 } member ? $" (column {member})" : "";
+            var line = e.LineNumber > 0 ? $":{e.LineNumber}" : e.RecordNumber > 0 ? $", record {e.RecordNumber}" : "";
+            var column = e.Member is { Length: > 0 } member ? $" (column {Column(member)})" : "";
             throw new RunFileException($"{path}{line}{column}: {Plain(e.InnerException?.Message ?? e.Message)}; {Advice}", e);
         }
         catch (Exception e) when (e is FormatException or InvalidDataException or CsvValidationException or OverflowException)
@@ -27,6 +28,27 @@ internal static partial class CsvReadErrors
             throw new RunFileException($"{path} does not exist: a run directory holds migrations.csv and environment.csv", e);
         }
     }
+
+    /// <summary>Every row CriuBench writes ends with '\n': a file that does not was cut while being written.</summary>
+    private static async Task EnsureCompleteAsync(string path)
+    {
+        await using var file = File.OpenRead(path);
+        if (file.Length == 0) throw new RunFileException($"{path} is empty; {Advice}");
+        file.Seek(-1, SeekOrigin.End);
+        if (file.ReadByte() == '\n') return;
+        file.Seek(0, SeekOrigin.Begin);
+        var lines = 1;
+        var buffer = new byte[65536];
+        for (int n; (n = await file.ReadAsync(buffer)) > 0;) lines += buffer.AsSpan(0, n).Count((byte)'\n');
+        throw new RunFileException($"{path}:{lines}: the last line is cut off (no line end): the file is truncated; remove that incomplete line");
+    }
+
+    /// <summary>"MigrationRecord.StopTimeMs" as its CSV column, "stop_time_ms".</summary>
+    private static string Column(string member) =>
+        PascalWord().Replace(member[(member.LastIndexOf('.') + 1)..], m => (m.Index > 0 ? "_" : "") + m.Value.ToLowerInvariant());
+
+    [GeneratedRegex("[A-Z][a-z0-9]*")]
+    private static partial Regex PascalWord();
 
     private const string Advice = "the file is damaged or truncated: restore it, or remove the broken line";
 

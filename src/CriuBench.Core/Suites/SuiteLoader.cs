@@ -101,6 +101,8 @@ public static class SuiteLoader
         {
             // YamlDotNet's messages name the position already; keep the first line of what it says.
             var what = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
+            if (what.StartsWith("Duplicate key ", StringComparison.Ordinal))
+                throw new SuiteException($"{source}:{e.Start.Line}: the key '{what["Duplicate key ".Length..]}' appears twice in the same mapping: give each key once");
             throw new SuiteException($"{source}:{e.Start.Line}: not valid YAML ({what}): check the indentation, brackets and quotes on this line or the one before");
         }
         catch (ArgumentException e)
@@ -125,6 +127,13 @@ public static class SuiteLoader
     private static string? LabName(NodeReader reader, YamlMappingNode root)
     {
         if (reader.OptionalScalar(root, "lab") is not { } name) return null;
-        return reader.Convert(reader.Child(root, "lab")!, "lab", () => LabLayout.For(name).Name);
+        try
+        {
+            return LabLayout.For(name).Name;
+        }
+        catch (ArgumentException e)
+        {
+            throw reader.Error(reader.Child(root, "lab")!, $"{e.Message}, e.g. lab: cb2");
+        }
     }
 }

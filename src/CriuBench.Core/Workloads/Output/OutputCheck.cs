@@ -29,6 +29,11 @@ public sealed record FieldEquals(int Field, string Value) : OutputCheck
     public override int HighestField => Field;
 
     public override string Describe() => $"field {Field} equals '{Value}'";
+
+    // Equal by what the suite wrote; the cached bytes follow from it.
+    public bool Equals(FieldEquals? other) => other is not null && Field == other.Field && Value == other.Value;
+
+    public override int GetHashCode() => HashCode.Combine(Field, Value);
 }
 
 /// <summary><c>check: {fields_equal: [3, 4]}</c></summary>
