@@ -13,7 +13,9 @@ internal static partial class ParseErrors
     {
         var command = parse.CommandResult.Command;
         var help = command.Parents.Any() ? $"criubench {CommandPath(command)} --help" : "criubench --help";
-        Console.Error.WriteLine($"error: {Reword(parse.Errors[0].Message)}; see {help}");
+        // An unknown word explains the other errors it causes (e.g. a missing command), so it goes first.
+        var first = parse.Errors.FirstOrDefault(e => Unrecognized().IsMatch(e.Message)) ?? parse.Errors[0];
+        Console.Error.WriteLine($"error: {Reword(first.Message)}; see {help}");
         return ExitCodes.BadInput;
     }
 
@@ -25,6 +27,8 @@ internal static partial class ParseErrors
             return missing.Groups[1].Value == "option"
                 ? $"{missing.Groups[2].Value} needs a value after it"
                 : $"'{missing.Groups[2].Value}' needs an argument, e.g. criubench report results/latest";
+        if (Repeated().Match(message) is { Success: true } repeated)
+            return $"{repeated.Groups[1].Value} is given {repeated.Groups[2].Value} times: give it once";
         if (message.StartsWith("Required command was not provided", StringComparison.Ordinal))
             return "give a command: run, report, lab or doctor";
         if (CannotParse().Match(message) is { Success: true } bad)
@@ -48,6 +52,9 @@ internal static partial class ParseErrors
 
     [GeneratedRegex(@"^Cannot parse argument '(.*)' for (?:option|command) '(.*?)'")]
     private static partial Regex CannotParse();
+
+    [GeneratedRegex(@"^Option '(.*?)' expects a single argument but (\d+) were provided")]
+    private static partial Regex Repeated();
 
     [GeneratedRegex(@"System\.[A-Za-z0-9_.`()\[\], ]+")]
     private static partial Regex TypeName();

@@ -24,7 +24,7 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
         var loaded = SuiteLoader.Load(file);
 
         var rates = OptionList.Parse("--bandwidth", options.Bandwidth, "100mbit,1gbit")?.Select(ParseRate).ToList();
-        if (rates?.Distinct().Count() < rates?.Count) throw new UsageException("--bandwidth lists the same rate twice (e.g. 1gbit and 1000mbit): give each once");
+        if (rates?.DistinctBy(rate => rate.BitsPerSecond).Count() < rates?.Count) throw new UsageException("--bandwidth lists the same rate twice (e.g. 1gbit and 1000mbit): give each once");
         var workloads = OptionList.Parse("--workloads", options.Workloads, "counter,timestamps")?.Select(name => Workload(name, loaded)).ToList()
             ?? loaded.Workloads.ToList();
         var strategies = OptionList.Parse("--strategies", options.Strategies, "tar,shared");

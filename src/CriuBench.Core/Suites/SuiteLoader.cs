@@ -66,7 +66,8 @@ public static class SuiteLoader
         foreach (var (text, node) in reader.ScalarOrSequence(root, "bandwidth", "[100mbit, 1gbit, unlimited]"))
         {
             var rate = reader.Convert(node, "bandwidth", () => LinkRate.Parse(text));
-            if (rates.Contains(rate)) throw reader.Error(node, $"bandwidth '{text}' is listed twice: list each rate once");
+            if (rates.Any(r => r.BitsPerSecond == rate.BitsPerSecond))
+                throw reader.Error(node, $"bandwidth '{text}' is listed twice (perhaps as another unit): list each rate once");
             rates.Add(rate);
         }
         if (rates.Count == 0) rates.Add(LinkRate.Default);
@@ -109,11 +110,30 @@ public static class SuiteLoader
         {
             throw new SuiteException($"{source}: a key appears twice in the same mapping ({e.Message}): give each key once");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way on some unclosed brackets; find where by parsing event by event.
+            throw new SuiteException($"{source}:{LastParsedLine(yaml)}: not valid YAML (a bracket, brace or quote that opens here or after is not closed): close it");
+        }
         if (stream.Documents.Count > 1)
             throw new SuiteException($"{source}:{stream.Documents[1].RootNode.Start.Line}: a suite file holds one YAML document, but a second starts here: remove the '---' or split the file");
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new SuiteException($"{source}: a suite is a mapping with keys {string.Join(", ", TopLevelKeys)}; start with e.g. 'workloads: [counter]'");
         return root;
+    }
+
+    private static long LastParsedLine(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        long line = 1;
+        try
+        {
+            while (parser.MoveNext()) line = parser.Current?.Start.Line ?? line;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+        }
+        return line;
     }
 
     private static string SuiteName(NodeReader reader, YamlMappingNode root, string source)
