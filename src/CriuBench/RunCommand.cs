@@ -19,16 +19,19 @@ internal static class RunCommand
         var output = new Option<string>("--out") { Description = "results root; the run goes to <out>/<run id>", DefaultValueFactory = _ => CliDefaults.ResultsDirectory };
         var lab = new Option<string?>("--lab") { Description = "lab name (default cb); a lab of this name is recreated" };
         var stopOnFailure = new Option<bool>("--stop-on-failure") { Description = "stop at the first failed migration" };
+        var hosts = new Option<string?>("--hosts") { Description = "where the hosts are: lab (default, the embedded netns lab), vm (a two-VM QEMU lab), or a hosts file (YAML)" };
+        var modes = new Option<string[]>("--modes") { Description = "migration modes, e.g. cold,postcopy", AllowMultipleArgumentsPerToken = true };
 
         var command = new Command("run", "run a suite of migrations on the embedded lab and write results/<run id>/")
         {
-            suite, workloads, strategies, repetitions, bandwidth, output, lab, stopOnFailure,
+            suite, workloads, strategies, repetitions, bandwidth, output, lab, stopOnFailure, hosts, modes,
         };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
             var settings = RunSettings.From(new RunSettings.Options(
                 parse.GetValue(suite), Given(parse, workloads), Given(parse, strategies), parse.GetValue(repetitions),
-                Given(parse, bandwidth), parse.GetValue(output)!, parse.GetValue(lab), parse.GetValue(stopOnFailure)));
+                Given(parse, bandwidth), parse.GetValue(output)!, parse.GetValue(lab), parse.GetValue(stopOnFailure),
+                parse.GetValue(hosts), Given(parse, modes)));
             Preconditions.RequireRoot();
             var outcome = await new SuiteRunner(ProcessRunner.Instance, ConsoleLog.Instance)
                 .RunAsync(settings.Suite, settings.ResultsRoot, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), ct);

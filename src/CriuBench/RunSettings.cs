@@ -15,7 +15,7 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
 {
     public sealed record Options(
         string? SuiteFile, string[]? Workloads, string[]? Strategies, string? Repetitions,
-        string[]? Bandwidth, string ResultsRoot, string? Lab, bool StopOnFailure);
+        string[]? Bandwidth, string ResultsRoot, string? Lab, bool StopOnFailure, string? Hosts = null, string[]? Modes = null);
 
     public static RunSettings From(Options options)
     {
@@ -31,6 +31,11 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
         foreach (var strategy in strategies ?? [])
             if (!TransferStrategies.Names.Contains(strategy))
                 throw new UsageException($"--strategies: unknown strategy '{strategy}': choose from {string.Join(", ", TransferStrategies.Names)}");
+        var modes = OptionList.Parse("--modes", options.Modes, "cold");
+        foreach (var mode in modes ?? [])
+            if (!Migration.MigrationModes.Names.Contains(mode))
+                throw new UsageException($"--modes: unknown mode '{mode}': choose from {string.Join(", ", Migration.MigrationModes.Names)}");
+        if (options.Hosts is { Length: 0 }) throw new UsageException("--hosts is empty: give lab (the default) or another host provider");
         if (ResultsRootCheck.Problem(options.ResultsRoot) is { } outProblem) throw new UsageException(outProblem);
 
         var suite = loaded with
@@ -42,6 +47,8 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
             LinkRates = rates ?? loaded.LinkRates,
             LabName = options.Lab is { } lab ? LabName(lab) : loaded.LabName,
             StopOnFailure = options.StopOnFailure || loaded.StopOnFailure,
+            Hosts = options.Hosts ?? loaded.Hosts,
+            Modes = modes ?? loaded.Modes,
         };
         return new RunSettings(suite, Path.GetFullPath(options.ResultsRoot));
     }

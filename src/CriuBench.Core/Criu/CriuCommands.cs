@@ -5,7 +5,12 @@ namespace CriuBench.Criu;
 /// <summary>CRIU command lines for a process tree, as argument lists.</summary>
 public static class CriuCommands
 {
-    public const string RestorePidFile = "restore.pid";
+    /// <summary>
+    /// The restored root's PID file, named per host: a fallback restore on the source may read the
+    /// same images directory (a shared filesystem) after the destination's restore wrote its own,
+    /// and CRIU refuses to overwrite a PID file.
+    /// </summary>
+    public static string RestorePidFile(string host) => $"restore-{host}.pid";
 
     /// <summary>Dumps the tree rooted at <paramref name="pid"/>; logs and stats-dump land in the images directory.</summary>
     public static Command Dump(int pid, string imagesDirectory, IEnumerable<string> extraArguments) =>
@@ -30,7 +35,7 @@ public static class CriuCommands
     public const string PageServerLog = "page-server.log";
 
     /// <summary>Restores detached (criu exits once the tree runs) and writes the new root PID to a file.</summary>
-    public static Command Restore(string imagesDirectory) =>
+    public static Command Restore(string imagesDirectory, string host) =>
         Command.Of("criu", "restore", "--restore-detached", "--images-dir", imagesDirectory,
-            "--log-file", CriuLog.RestoreLog, "--pidfile", $"{imagesDirectory}/{RestorePidFile}");
+            "--log-file", CriuLog.RestoreLog, "--pidfile", $"{imagesDirectory}/{RestorePidFile(host)}");
 }

@@ -3,21 +3,30 @@ using System.Globalization;
 namespace CriuBench.Hosts;
 
 /// <summary>
-/// How to reach a host's sshd: used for copies between hosts and for network mounts. With a
-/// <see cref="ControlDirectory"/>, connections are reused (ssh's ControlMaster): a migration then
-/// pays for moving its checkpoint, not for an ssh handshake (about 0.3 s here) every time.
+/// How to reach a host's sshd: used for copies between hosts, network mounts, and (for remote
+/// hosts) every command the controller runs there. With a <see cref="KnownHostsFile"/> the host's
+/// key is checked (StrictHostKeyChecking=yes): an unknown or changed key refuses the connection.
+/// With a <see cref="ControlDirectory"/>, connections are reused (ssh's ControlMaster): a migration
+/// then pays for moving its checkpoint, not for an ssh handshake every time.
 /// </summary>
-public sealed record SshAccess(string User, string Address, int Port, string IdentityFile, string? ControlDirectory = null)
+/// <param name="IdentityFile">The private key, on the machine that opens the connection.</param>
+/// <param name="KnownHostsFile">Host keys to check against, on the machine that opens the connection; null: not checked.</param>
+public sealed record SshAccess(string User, string Address, int Port, string IdentityFile, string? ControlDirectory = null, string? KnownHostsFile = null)
 {
     public string Target => $"{User}@{Address}";
 
     private string PortText => Port.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Non-interactive options; lab hosts get fresh keys per lab, so host keys are not pinned.</summary>
+    /// <summary>How ssh names this host in a known_hosts file: [address]:port unless the port is 22.</summary>
+    public string KnownHostsName => Port == 22 ? Address : $"[{Address}]:{PortText}";
+
+    private IReadOnlyList<string> HostKeyOptions => KnownHostsFile is null
+        ? ["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null"]
+        : ["-o", "StrictHostKeyChecking=yes", "-o", $"UserKnownHostsFile={KnownHostsFile}", "-o", "GlobalKnownHostsFile=/dev/null"];
+
     private IReadOnlyList<string> CommonOptions =>
     [
-        "-i", IdentityFile, "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
-        "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+        "-i", IdentityFile, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", .. HostKeyOptions, "-o", "LogLevel=ERROR",
         .. ControlDirectory is null ? [] : (string[])
         [
             "-o", "ControlMaster=auto", "-o", $"ControlPath={ControlDirectory}/cm-%C", "-o", "ControlPersist=300",
@@ -33,6 +42,8 @@ public sealed record SshAccess(string User, string Address, int Port, string Ide
     public IReadOnlyList<string> SshfsOptions =>
     [
         "-p", PortText,
-        "-o", $"IdentityFile={IdentityFile},BatchMode=yes,StrictHostKeyChecking=no,UserKnownHostsFile=/dev/null,LogLevel=ERROR",
+        "-o", $"IdentityFile={IdentityFile},IdentitiesOnly=yes,BatchMode=yes,LogLevel=ERROR," + (KnownHostsFile is null
+            ? "StrictHostKeyChecking=no,UserKnownHostsFile=/dev/null"
+            : $"StrictHostKeyChecking=yes,UserKnownHostsFile={KnownHostsFile},GlobalKnownHostsFile=/dev/null"),
     ];
 }

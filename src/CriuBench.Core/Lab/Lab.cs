@@ -9,7 +9,7 @@ namespace CriuBench.Lab;
 /// The embedded default lab: two hosts on this machine, joined by a shaped veth link.
 /// Up cleans any leftovers of a lab with the same name first (a crash or Ctrl-C before it).
 /// </summary>
-public sealed class Lab : IAsyncDisposable
+public sealed class Lab : IHostSet
 {
     private readonly ICommandRunner runner;
     private readonly ILog log;
@@ -26,6 +26,9 @@ public sealed class Lab : IAsyncDisposable
     public LabLayout Layout { get; }
     public LinkRate Rate { get; private set; }
     public IReadOnlyList<LabHost> Hosts { get; }
+    IReadOnlyList<IHost> IHostSet.Hosts => Hosts;
+    public string Kind => LabHostProvider.HostKind;
+    public bool CanShapeLink => true;
     public IHost Source => Hosts[0];
     public IHost Destination => Hosts[1];
 
@@ -56,7 +59,7 @@ public sealed class Lab : IAsyncDisposable
         return new Lab(layout, LinkRate.Parse(state.Rate), runner, log);
     }
 
-    public async Task SetRateAsync(LinkRate rate, CancellationToken ct = default)
+    public async Task SetRateAsync(LinkRate rate, CancellationToken ct)
     {
         foreach (var command in LabNetwork.Shape(Layout, rate))
             (await runner.RunAsync(command, ct)).EnsureSuccess();
@@ -75,6 +78,7 @@ public sealed class Lab : IAsyncDisposable
         await RunAllAsync(LabNetwork.Create(Layout), ct);
         await RunAllAsync(LabNetwork.Shape(Layout, Rate), ct);
         await RunAllAsync(LabSsh.CreateKeys(Layout), ct);
+        await File.WriteAllTextAsync(LabSsh.KnownHostsFile(Layout), LabSsh.KnownHosts(Layout), ct);
         foreach (var host in Hosts)
         {
             await File.WriteAllTextAsync(LabSsh.ConfigFile(Layout, host.Name), LabSsh.Config(Layout, host.Name), ct);

@@ -15,7 +15,8 @@ public sealed class LabHost(string name, LabLayout layout, ICommandRunner runner
     public string Kind => "lab-netns";
     public string Identity => layout.NetworkNamespace(Name);
     public string Address => LabLayout.AddressOf(Name);
-    public SshAccess Ssh => new("root", Address, 22, layout.ClientKey, ControlDirectory: layout.SshDirectory);
+    public SshAccess Ssh => new("root", Address, 22, layout.ClientKey, ControlDirectory: layout.SshDirectory,
+        KnownHostsFile: LabSsh.KnownHostsFile(layout));
 
     public Command Wrap(Command command) => command.RunBy("nsenter",
         $"--net={layout.NetworkNamespaceFile(Name)}", $"--mount={layout.MountNamespaceFile(Name)}", "--");

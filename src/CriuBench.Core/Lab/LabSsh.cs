@@ -14,6 +14,13 @@ internal static class LabSsh
         yield return Command.Of("mkdir", "-p", "/run/sshd"); // sshd's privilege-separation directory
     }
 
+    /// <summary>
+    /// The lab made its hosts' key, so it knows it exactly: connections check it as with real
+    /// machines, and a stray sshd answering on a lab address would be refused.
+    /// </summary>
+    public static string KnownHosts(LabLayout layout) =>
+        string.Concat(LabLayout.HostNames.Select(host => $"{LabLayout.AddressOf(host)} {File.ReadAllText(HostKey(layout) + ".pub").Trim()}\n"));
+
     public static string Config(LabLayout layout, string host) => $"""
         ListenAddress {LabLayout.AddressOf(host)}
         HostKey {HostKey(layout)}
@@ -38,6 +45,8 @@ internal static class LabSsh
     /// <summary>A trivial login from one host to the other: proves the link, the keys and the daemon.</summary>
     public static Command Probe(SshAccess target) =>
         Command.Of("ssh", [.. target.SshOptions, "-o", "ConnectTimeout=2", target.Target, "true"]);
+
+    public static string KnownHostsFile(LabLayout layout) => $"{layout.SshDirectory}/known_hosts";
 
     private static string HostKey(LabLayout layout) => $"{layout.SshDirectory}/ssh_host_ed25519_key";
     private static string AuthorizedKeys(LabLayout layout) => $"{layout.SshDirectory}/authorized_keys";

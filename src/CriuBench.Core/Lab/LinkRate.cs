@@ -9,6 +9,9 @@ public sealed partial record LinkRate(string Label, long? BitsPerSecond)
     public static LinkRate Unlimited { get; } = new("unlimited", null);
     public static LinkRate Default { get; } = Parse("1gbit");
 
+    /// <summary>A link the harness cannot shape (real machines, the VM lab): it runs at whatever it runs at.</summary>
+    public static LinkRate Unshaped { get; } = new("unshaped", null);
+
     public bool IsUnlimited => BitsPerSecond is null;
 
     public double? BytesPerSecond => BitsPerSecond / 8.0;

@@ -12,6 +12,8 @@ public sealed record MigrationRecord
     public required string Workload { get; init; }
     public required string Engine { get; init; }
     public required string Strategy { get; init; }
+    /// <summary>How the memory moved: cold (stop and copy), postcopy, precopy, hybrid, ...</summary>
+    public string Mode { get; init; } = "cold";
     public required string Source { get; init; }
     public required string Destination { get; init; }
     public string Direction => $"{Source}->{Destination}";

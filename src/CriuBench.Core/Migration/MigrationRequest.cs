@@ -14,8 +14,13 @@ public sealed record MigrationRequest(
     ITransferStrategy Strategy,
     string LinkRate)
 {
+    public IMigrationMode Mode { get; init; } = new ColdMode();
+
+    /// <summary>The host kind rows carry ("lab-netns", "vm-qemu", "ssh").</summary>
+    public string HostKind { get; init; } = Destination.Kind;
+
     /// <summary>Unique per run, safe as a directory name.</summary>
-    public string MigrationId => $"{Workload.Instance}-{Strategy.Name}-r{Repetition:D3}";
+    public string MigrationId => $"{Workload.Instance}-r{Repetition:D3}";
 }
 
 /// <summary>The row for the CSV, and where the workload runs now (null if it was lost).</summary>

@@ -16,6 +16,8 @@ internal sealed partial class MigrationRecordCsvMap
     [CsvColumn("workload")] public string Workload { get; set; } = "";
     [CsvColumn("engine")] public string Engine { get; set; } = "";
     [CsvColumn("strategy")] public string Strategy { get; set; } = "";
+    // Optional: files written before modes existed hold cold migrations only.
+    [CsvColumn("mode", Optional = true)] public string Mode { get; set; } = "cold";
     [CsvColumn("source")] public string Source { get; set; } = "";
     [CsvColumn("destination")] public string Destination { get; set; } = "";
     [CsvColumn("link_rate")] public string LinkRate { get; set; } = "";

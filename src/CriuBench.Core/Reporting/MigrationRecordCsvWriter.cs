@@ -14,7 +14,7 @@ internal sealed class MigrationRecordCsvWriter : CsvRecordWriter<MigrationRecord
 
     private static readonly string[] Columns =
     [
-        "run_id", "repetition", "workload", "engine", "strategy", "source", "destination", "direction",
+        "run_id", "repetition", "workload", "engine", "strategy", "mode", "source", "destination", "direction",
         "link_rate", "host_kind", "succeeded", "failure_reason", "workload_runs_on",
         "stop_time_ms", "checkpoint_time_ms", "transfer_time_ms", "restore_time_ms", "total_time_ms",
         "image_bytes", "page_bytes", "transferred_bytes", "counter_gap", "app_downtime_ms",
@@ -39,6 +39,7 @@ internal sealed class MigrationRecordCsvWriter : CsvRecordWriter<MigrationRecord
         writer.WriteField(r.Workload);
         writer.WriteField(r.Engine);
         writer.WriteField(r.Strategy);
+        writer.WriteField(r.Mode);
         writer.WriteField(r.Source);
         writer.WriteField(r.Destination);
         writer.WriteField(r.Direction);

@@ -13,4 +13,8 @@ public sealed record RunEnvironment(
     double MemoryGiB,
     DateTimeOffset StartedAt,
     string DotnetVersion,
-    string CommandLine);
+    string CommandLine)
+{
+    /// <summary>Each host as probed (kernel, CRIU, features); the top-level values are the first host's.</summary>
+    public IReadOnlyList<Preflight.HostFeatures> Hosts { get; init; } = [];
+}

@@ -10,4 +10,6 @@ public static class RunFiles
     public const string ReportMarkdown = "report.md";
     public const string ReportHtml = "report.html";
     public const string ChartsDirectory = "charts";
+    public const string Refusals = "refused.csv";
+    public const string Trace = "trace.json";
 }

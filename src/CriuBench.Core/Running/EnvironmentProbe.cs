@@ -1,37 +1,25 @@
-using CriuBench.Execution;
+using CriuBench.Lab;
+using CriuBench.Preflight;
 using CriuBench.Reporting;
-using CriuBench.Suites;
 
 namespace CriuBench.Running;
 
-/// <summary>Reads what a report must state about where it was measured.</summary>
+/// <summary>What a report must state about where it was measured: the hosts as probed, and the run.</summary>
 public static class EnvironmentProbe
 {
-    public static async Task<RunEnvironment> ReadAsync(ICommandRunner runner, Suite suite, string hostKind, string commandLine, CancellationToken ct)
+    public static RunEnvironment Describe(string hostKind, IReadOnlyList<HostFeatures> hosts, IReadOnlyList<LinkRate> rates, string commandLine)
     {
+        var first = hosts.Count > 0 ? hosts[0] : HostFeatures.Unknown("?", hostKind);
         return new RunEnvironment(
-            Kernel: (await FirstLineAsync(runner, Command.Of("uname", "-r"), ct)) ?? "unknown",
-            CriuVersion: (await FirstLineAsync(runner, Command.Of("criu", "--version"), ct))?.Replace("Version: ", "") ?? "not installed",
-            RuncVersion: (await FirstLineAsync(runner, Command.Of("runc", "--version"), ct))?.Replace("runc version ", ""),
+            Kernel: first.Kernel,
+            CriuVersion: first.CriuVersion ?? "not installed",
+            RuncVersion: first.RuncVersion,
             HostKind: hostKind,
-            LinkRates: suite.LinkRates.Select(rate => rate.Label).ToList(),
-            Cores: Environment.ProcessorCount,
-            MemoryGiB: Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (double)(1L << 30), 1),
+            LinkRates: rates.Select(rate => rate.Label).ToList(),
+            Cores: first.Cores > 0 ? first.Cores : Environment.ProcessorCount,
+            MemoryGiB: first.MemoryGiB > 0 ? first.MemoryGiB : Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (double)(1L << 30), 1),
             StartedAt: DateTimeOffset.UtcNow,
             DotnetVersion: Environment.Version.ToString(),
-            CommandLine: commandLine);
-    }
-
-    private static async Task<string?> FirstLineAsync(ICommandRunner runner, Command command, CancellationToken ct)
-    {
-        try
-        {
-            var result = await runner.RunAsync(command, ct);
-            return result.Succeeded ? result.StandardOutput.Split('\n')[0].Trim() : null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null; // not installed
-        }
+            CommandLine: commandLine) { Hosts = hosts };
     }
 }

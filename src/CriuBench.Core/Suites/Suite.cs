@@ -9,6 +9,12 @@ public sealed record Suite
     public string Name { get; init; } = "default";
     public required IReadOnlyList<WorkloadSpec> Workloads { get; init; }
     public required IReadOnlyList<string> Strategies { get; init; }
+
+    /// <summary>How memory moves (cold, postcopy, ...): every workload runs under each, where the hosts support it.</summary>
+    public IReadOnlyList<string> Modes { get; init; } = [Migration.MigrationModes.Cold];
+
+    /// <summary>Where the hosts come from: "lab" (the embedded netns lab), "vm", or a hosts file.</summary>
+    public string Hosts { get; init; } = CriuBench.Hosts.HostProviders.Default;
     public int Repetitions { get; init; } = 5;
     public IReadOnlyList<LinkRate> LinkRates { get; init; } = [LinkRate.Default];
     public string LabName { get; init; } = "cb";
@@ -19,5 +25,5 @@ public sealed record Suite
     /// <summary>Keep every migration's CRIU logs, not only those of failures.</summary>
     public bool KeepLogs { get; init; }
 
-    public int MigrationCount => LinkRates.Sum(rate => Workloads.Count(w => w.RunsAt(rate))) * Strategies.Count * Repetitions;
+    public int MigrationCount => LinkRates.Sum(rate => Workloads.Count(w => w.RunsAt(rate))) * Strategies.Count * Modes.Count * Repetitions;
 }

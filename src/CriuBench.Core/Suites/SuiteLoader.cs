@@ -15,7 +15,7 @@ public static class SuiteLoader
     /// <summary>Repetitions above this are a typo rather than a plan (1000 cold migrations take hours).</summary>
     public const int MaxRepetitions = 1000;
 
-    private static readonly string[] TopLevelKeys = ["name", "repetitions", "bandwidth", "strategies", "workloads", "lab", "stop_on_failure", "keep_logs"];
+    private static readonly string[] TopLevelKeys = ["name", "repetitions", "bandwidth", "strategies", "workloads", "lab", "stop_on_failure", "keep_logs", "modes", "hosts"];
 
     public static Suite Load(string path)
     {
@@ -62,6 +62,15 @@ public static class SuiteLoader
             strategies.Add(strategy);
         }
 
+        var modes = new List<string>();
+        foreach (var (mode, node) in reader.ScalarOrSequence(root, "modes", "[cold]"))
+        {
+            if (!Migration.MigrationModes.Names.Contains(mode))
+                throw reader.Error(node, $"unknown mode '{mode}': choose from {string.Join(", ", Migration.MigrationModes.Names)}");
+            if (modes.Contains(mode)) throw reader.Error(node, $"mode '{mode}' is listed twice: list each mode once");
+            modes.Add(mode);
+        }
+
         var rates = new List<LinkRate>();
         foreach (var (text, node) in reader.ScalarOrSequence(root, "bandwidth", "[100mbit, 1gbit, unlimited]"))
         {
@@ -83,6 +92,8 @@ public static class SuiteLoader
             Name = SuiteName(reader, root, source),
             Workloads = workloads,
             Strategies = strategies.Count > 0 ? strategies : ["tar", "shared"],
+            Modes = modes.Count > 0 ? modes : [Migration.MigrationModes.Cold],
+            Hosts = reader.OptionalWord(root, "hosts") ?? CriuBench.Hosts.HostProviders.Default,
             Repetitions = reader.Integer(root, "repetitions", 1, MaxRepetitions) ?? 5,
             LinkRates = rates,
             LabName = LabName(reader, root) ?? "cb",

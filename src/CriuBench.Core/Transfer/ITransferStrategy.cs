@@ -1,4 +1,5 @@
 using CriuBench.Hosts;
+using CriuBench.Preflight;
 
 namespace CriuBench.Transfer;
 
@@ -10,6 +11,9 @@ namespace CriuBench.Transfer;
 public interface ITransferStrategy : IAsyncDisposable
 {
     string Name { get; }
+
+    /// <summary>Whether it can move this combination's checkpoints between these hosts (asked when the suite loads).</summary>
+    Support Supports(Combination combination) => Support.Yes;
 
     Task SetUpAsync(IReadOnlyList<IHost> hosts, CancellationToken ct) => Task.CompletedTask;
 

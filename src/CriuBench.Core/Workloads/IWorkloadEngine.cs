@@ -1,4 +1,5 @@
 using CriuBench.Hosts;
+using CriuBench.Preflight;
 
 namespace CriuBench.Workloads;
 
@@ -6,6 +7,9 @@ namespace CriuBench.Workloads;
 public interface IWorkloadEngine
 {
     string Name { get; }
+
+    /// <summary>Whether it can checkpoint this combination (mode, strategy's dump options) on these hosts; asked when the suite loads.</summary>
+    Support Supports(Combination combination) => Support.Yes;
 
     /// <summary>Once per host before the first workload (e.g. start a daemon); undone by <see cref="ShutdownAsync"/>.</summary>
     Task PrepareHostAsync(IHost host, CancellationToken ct) => Task.CompletedTask;

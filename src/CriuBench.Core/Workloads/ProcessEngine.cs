@@ -33,11 +33,11 @@ public sealed class ProcessEngine : IWorkloadEngine
 
     public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct)
     {
-        var result = await host.RunAsync(CriuCommands.Restore(imagesDirectory), ct);
+        var result = await host.RunAsync(CriuCommands.Restore(imagesDirectory, host.Name), ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu restore", host.Name, imagesDirectory,
                 await CriuLog.ReadErrorsAsync(host, imagesDirectory, CriuLog.RestoreLog, ct), result.StandardError.Trim());
-        var pid = (await host.ReadTextAsync($"{imagesDirectory}/{CriuCommands.RestorePidFile}", ct)).Trim();
+        var pid = (await host.ReadTextAsync($"{imagesDirectory}/{CriuCommands.RestorePidFile(host.Name)}", ct)).Trim();
         return checkpointed with { Host = host, Id = pid };
     }
 

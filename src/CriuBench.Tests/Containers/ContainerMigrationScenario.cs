@@ -46,7 +46,7 @@ internal sealed class ContainerMigrationScenario(CriuBench.Lab.Lab lab, IWorkloa
         try
         {
             await WaitForOutputAsync(running);
-            var migration = new ColdMigration(NullLog.Instance);
+            var migration = new MigrationDriver(NullLog.Instance);
             for (var repetition = 1; repetition <= 2; repetition++)
             {
                 var destination = running.Host == lab.Source ? lab.Destination : lab.Source;

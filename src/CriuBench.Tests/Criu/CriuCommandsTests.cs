@@ -14,8 +14,8 @@ public class CriuCommandsTests
 
     [Fact]
     public void Restore_is_detached_and_reports_the_new_pid_in_a_file() =>
-        Assert.Equal(["restore", "--restore-detached", "--images-dir", "/d/i", "--log-file", "restore.log", "--pidfile", "/d/i/restore.pid"],
-            CriuCommands.Restore("/d/i").Arguments);
+        Assert.Equal(["restore", "--restore-detached", "--images-dir", "/d/i", "--log-file", "restore.log", "--pidfile", "/d/i/restore-dst.pid"],
+            CriuCommands.Restore("/d/i", "dst").Arguments);
 
     [Fact]
     public void Error_lines_leave_out_the_rlimit_noise_every_run_prints()

@@ -30,7 +30,7 @@ public class LabLifecycleTests
 
             var qdisc = await lab.Source.RunCheckedAsync(Command.Of("tc", "qdisc", "show", "dev", lab.Layout.Interface("src")));
             Assert.Contains("rate 100Mbit", qdisc.StandardOutput);
-            await lab.SetRateAsync(LinkRate.Unlimited);
+            await lab.SetRateAsync(LinkRate.Unlimited, CancellationToken.None);
             qdisc = await lab.Source.RunCheckedAsync(Command.Of("tc", "qdisc", "show", "dev", lab.Layout.Interface("src")));
             Assert.DoesNotContain("tbf", qdisc.StandardOutput);
         }

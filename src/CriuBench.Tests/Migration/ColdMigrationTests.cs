@@ -33,7 +33,7 @@ public class ColdMigrationTests(MigrationLab fixture) : IClassFixture<MigrationL
             await WaitForOutputAsync(running);
             foreach (var (repetition, destination) in new[] { (1, lab.Destination), (2, lab.Source) })
             {
-                var result = await new ColdMigration(NullLog.Instance).RunAsync(
+                var result = await new MigrationDriver(NullLog.Instance).RunAsync(
                     new MigrationRequest("test", repetition, running, destination, engine, strategy, "1gbit"), CancellationToken.None);
 
                 var row = result.Record;

@@ -22,7 +22,7 @@ public class FallbackTests(FallbackLab fixture) : IClassFixture<FallbackLab>
         {
             await Task.Delay(400);
             using var logs = new TempDirectory();
-            var result = await new ColdMigration(NullLog.Instance, logs.Path).RunAsync(
+            var result = await new MigrationDriver(NullLog.Instance, logs.Path).RunAsync(
                 new MigrationRequest("test", 1, running, lab.Destination, engine, strategy, "1gbit"), CancellationToken.None);
 
             var row = result.Record;

@@ -10,8 +10,30 @@ namespace CriuBench.Tests.Migration;
 /// <summary>A failure inside one migration is that migration's row, never the end of the whole run.</summary>
 public class PhaseFailureTests
 {
-    private readonly FakeHost source = new("src", "198.18.0.1", new FakeCommandRunner());
+    private readonly FakeHost source = new("src", "198.18.0.1", new FakeCommandRunner { Answer = OutputGrowing() });
     private readonly FakeHost destination = new("dst", "198.18.0.2", new FakeCommandRunner());
+
+    /// <summary>A source whose workload output grows at every look: the workload runs there.</summary>
+    private static Func<CriuBench.Execution.Command, (int, string, string)> OutputGrowing()
+    {
+        var size = 100;
+        return command => command.Program == "stat" ? (0, (size += 10).ToString(), "") : (0, "", "");
+    }
+
+    [Fact]
+    public async Task A_workload_whose_output_stopped_after_a_failed_checkpoint_is_not_reported_running()
+    {
+        var stalled = new FakeHost("src", "198.18.0.1", new FakeCommandRunner { Answer = c => c.Program == "stat" ? (0, "100", "") : (1, "", "no") });
+        var workload = new RunningWorkload(BuiltinWorkloads.ContainerCounter("docker"), "w1", stalled, "c1");
+        var request = new MigrationRequest("run", 1, workload, destination, new RefusingEngine(), new PageServerLikeStrategy(), "1gbit");
+
+        var result = await new MigrationDriver(NullLog.Instance).RunAsync(request, CancellationToken.None);
+
+        Assert.False(result.Record.Succeeded);
+        Assert.Equal("nowhere (lost)", result.Record.WorkloadRunsOn);
+        Assert.Contains("images are kept in /d/images on src", result.Record.FailureReason);
+        Assert.Null(result.Workload);
+    }
 
     [Fact]
     public async Task An_engine_that_refuses_a_dump_option_fails_the_row_and_the_workload_keeps_running_where_it_was()
@@ -19,7 +41,7 @@ public class PhaseFailureTests
         var workload = new RunningWorkload(BuiltinWorkloads.ContainerCounter("docker"), "w1", source, "c1");
         var request = new MigrationRequest("run", 1, workload, destination, new RefusingEngine(), new PageServerLikeStrategy(), "1gbit");
 
-        var result = await new ColdMigration(NullLog.Instance).RunAsync(request, CancellationToken.None);
+        var result = await new MigrationDriver(NullLog.Instance).RunAsync(request, CancellationToken.None);
 
         Assert.False(result.Record.Succeeded);
         Assert.Equal("src", result.Record.WorkloadRunsOn);

@@ -1,4 +1,5 @@
 using CriuBench.Archive;
+using CriuBench.Hosts;
 using CriuBench.Logging;
 using CriuBench.Migration;
 using CriuBench.Suites;
@@ -37,7 +38,7 @@ public class UserWorkloadMigrationTests(UserWorkloadLab fixture) : IClassFixture
                 var request = new MigrationRequest("test", repetition, running, destination, engine, strategy, "1gbit");
                 // The seam lies after this size (the workload prints until the dump stops it); the check only needs the segment.
                 seams.Add(new OutputSeam(request.MigrationId, await running.Host.FileSizeAsync(running.OutputFile) ?? 0));
-                var result = await new ColdMigration(NullLog.Instance).RunAsync(request, CancellationToken.None);
+                var result = await new MigrationDriver(NullLog.Instance).RunAsync(request, CancellationToken.None);
                 Assert.True(result.Record.Succeeded, result.Record.FailureReason);
                 Assert.Equal(0, result.Record.CounterGap);
                 Assert.True(result.Record.AppDowntimeMs is > 0 and < 60_000, $"downtime {result.Record.AppDowntimeMs} ms: the seconds were not read as seconds");

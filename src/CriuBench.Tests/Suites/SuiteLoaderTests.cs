@@ -95,8 +95,15 @@ public class SuiteLoaderTests
     public static TheoryData<string> ShippedSuites =>
         new(Directory.GetFiles(Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "suites"), "*.yaml").Select(Path.GetFileName).Order()!);
 
+    /// <summary>
+    /// vm.yaml names the nfs strategy of the VM lab, which is not merged yet: until it is, the suite
+    /// is refused at load (as it must be), so it is left out of the suites that must load.
+    /// </summary>
+    public static TheoryData<string> LoadableSuites =>
+        new(ShippedSuites.Select((object[] row) => (string)row[0]).Where(file => file != "vm.yaml" || CriuBench.Transfer.TransferStrategies.Names.Contains("nfs")));
+
     [Theory]
-    [MemberData(nameof(ShippedSuites))]
+    [MemberData(nameof(LoadableSuites))]
     public void Every_shipped_suite_loads_and_names_itself_after_its_file(string file)
     {
         var suite = SuiteLoader.Load(Shipped(file));
@@ -109,7 +116,7 @@ public class SuiteLoaderTests
     [Fact]
     public void The_shipped_suites_are_the_ones_the_readme_lists()
     {
-        Assert.Equal(["comparison.yaml", "containers.yaml", "default.yaml", "memory-sweep.yaml", "user-workload.yaml"], ShippedSuites.Select((object[] row) => (string)row[0]));
+        Assert.Equal(["comparison.yaml", "containers.yaml", "default.yaml", "memory-sweep.yaml", "user-workload.yaml", "vm.yaml"], ShippedSuites.Select((object[] row) => (string)row[0]));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class RsyncTransferTests
 
         var shell = RsyncTransfer.RemoteShell(access);
 
-        Assert.Equal("ssh -i '/keys/it''s mine' -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -p 2222", shell);
+        Assert.Equal("ssh -i '/keys/it''s mine' -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -p 2222", shell);
     }
 
     [Fact]

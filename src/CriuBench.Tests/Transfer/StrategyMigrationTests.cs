@@ -119,7 +119,7 @@ public sealed class StrategyMigrationTests(TransferLab fixture) : IClassFixture<
     }
 
     private Task<MigrationResult> MigrateAsync(RunningWorkload workload, IHost destination, ITransferStrategy strategy, int repetition) =>
-        new ColdMigration(NullLog.Instance).RunAsync(
+        new MigrationDriver(NullLog.Instance).RunAsync(
             new MigrationRequest("test", repetition, workload, destination, engine, strategy, Lab.Rate.Label), default);
 
     private async Task StopAsync(RunningWorkload? workload, string instance)

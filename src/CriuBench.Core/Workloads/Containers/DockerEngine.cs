@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CriuBench.Criu;
 using CriuBench.Execution;
 using CriuBench.Hosts;
+using CriuBench.Preflight;
 
 namespace CriuBench.Workloads.Containers;
 
@@ -26,6 +27,15 @@ namespace CriuBench.Workloads.Containers;
 public sealed class DockerEngine : IWorkloadEngine
 {
     public string Name => "docker";
+
+    /// <summary>`docker checkpoint create` passes no CRIU options: no page server, no lazy pages, no pre-dump.</summary>
+    public Support Supports(Combination combination) =>
+        Support.Unless(combination.Mode == Migration.MigrationModes.Cold,
+                $"docker checkpoint takes no CRIU options, so it can only migrate cold (not {combination.Mode}): use the runc or process engine")
+            .Then(() => Support.Unless(combination.Strategy != "page-server",
+                "docker checkpoint cannot send pages to a page server (it takes no CRIU options): use tar, rsync or shared"))
+            .Then(() => Support.Unless(combination.Workload.ExtraDumpArguments.Count == 0,
+                $"docker checkpoint cannot pass criu_dump_args ({string.Join(' ', combination.Workload.ExtraDumpArguments)})"));
 
     private static readonly TimeSpan DaemonStartLimit = TimeSpan.FromSeconds(30);
 

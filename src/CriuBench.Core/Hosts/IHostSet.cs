@@ -1,0 +1,25 @@
+using CriuBench.Lab;
+
+namespace CriuBench.Hosts;
+
+/// <summary>
+/// The hosts one run migrates between, brought up (or connected to) by an <see cref="IHostProvider"/>.
+/// Disposing it removes everything the provider made (namespaces, VMs, connections) and
+/// everything the run left on the hosts' disks.
+/// </summary>
+public interface IHostSet : IAsyncDisposable
+{
+    /// <summary>The host kind every row carries (e.g. "lab-netns", "vm-qemu", "ssh"): times are only comparable within one.</summary>
+    string Kind { get; }
+
+    /// <summary>The workload starts on the first host; migrations go back and forth between the first two.</summary>
+    IReadOnlyList<IHost> Hosts { get; }
+
+    /// <summary>The rate the link between the hosts runs at now.</summary>
+    LinkRate Rate { get; }
+
+    /// <summary>Whether <see cref="SetRateAsync"/> can shape the link; a real network runs at whatever it runs at.</summary>
+    bool CanShapeLink { get; }
+
+    Task SetRateAsync(LinkRate rate, CancellationToken ct);
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using CriuBench.Criu;
+using CriuBench.Hosts;
+using CriuBench.Logging;
+using CriuBench.Measurements;
+using CriuBench.Timeline;
+using CriuBench.Transfer;
+using CriuBench.Workloads;
+
+namespace CriuBench.Migration;
+
+/// <summary>
+/// One migration in progress and the steps every mode shares: each exit (not started, checkpoint
+/// failed, fallback to the source, success) checks where the workload really runs before the row
+/// says so, and says "lost" with where the images are when it runs nowhere.
+/// </summary>
+public sealed class MigrationAttempt
+{
+    private readonly ILog log;
+    private readonly string? logDirectory;
+    private readonly Stopwatch total = Stopwatch.StartNew();
+
+    public MigrationAttempt(MigrationRequest request, ILog log, string? logDirectory = null, MigrationTimeline? timeline = null)
+    {
+        Request = request;
+        this.log = log;
+        this.logDirectory = logDirectory;
+        Timeline = timeline ?? new MigrationTimeline(new RunClock());
+        Row = NewRecord(request);
+    }
+
+    public MigrationRequest Request { get; }
+    public MigrationTimeline Timeline { get; }
+    public RunningWorkload Workload => Request.Workload;
+    public IHost Source => Workload.Host;
+    public IHost Destination => Request.Destination;
+    public MigrationRecord Row { get; private set; }
+
+    /// <summary>A restored copy on the destination, once a restore returned: the unexpected-failure path must know it exists.</summary>
+    public RunningWorkload? Restored { get; set; }
+
+    /// <summary>Keep every migration's CRIU logs, not only those of failures.</summary>
+    public bool KeepLogs { get; init; }
+
+    public void Update(Func<MigrationRecord, MigrationRecord> change) => Row = change(Row);
+
+    /// <summary>Times a step of this migration on its track (a host's name, or "migration").</summary>
+    public IDisposable Step(string name, IHost? host = null, string category = "phase") =>
+        Timeline.Step(Request.MigrationId, host?.Name ?? "migration", name, category);
+
+    public double TotalMs => Ms(total.Elapsed);
+
+    /// <summary>
+    /// Failures that end one migration, not the run: anything but the user's cancellation. The row
+    /// records it and the workload is located, restored on the source where it was already dumped.
+    /// </summary>
+    public static bool IsPhaseFailure(Exception e) => e is not OperationCanceledException;
+
+    /// <summary>Nothing was stopped yet: the workload should still run on the source.</summary>
+    public async Task<MigrationResult> NotStartedAsync(string reason, CancellationToken ct)
+    {
+        if (await WorkloadLiveness.IsProgressingAsync(Workload, ct))
+            return new(Failed($"{reason}; the workload kept running on {Source.Name}", Source), Workload);
+        return Lost($"{reason}; and the workload no longer runs on {Source.Name} (no checkpoint was made)");
+    }
+
+    /// <summary>
+    /// The checkpoint failed: CRIU normally leaves the workload running. Where it does not (CRIU
+    /// killed mid-dump), the images it wrote are the only way back.
+    /// </summary>
+    public async Task<MigrationResult> CheckpointFailedAsync(IMigrationTransfer transfer, Exception error, CancellationToken ct)
+    {
+        await SaveLogAsync(Source, transfer.DumpDirectory, CriuLog.DumpLog);
+        var reason = $"checkpoint failed: {error.Message}";
+        if (await WorkloadLiveness.IsProgressingAsync(Workload, ct))
+        {
+            await DisposeQuietlyAsync(transfer);
+            return new(Failed($"{reason}; the workload kept running on {Source.Name}", Source), Workload);
+        }
+        return await FallBackAsync(transfer, $"{reason}; the workload stopped on {Source.Name}", ct);
+    }
+
+    /// <summary>Restores on the source from the images the failed attempt made, and checks that it runs there.</summary>
+    public async Task<MigrationResult> FallBackAsync(IMigrationTransfer transfer, string reason, CancellationToken ct)
+    {
+        var images = transfer.DumpDirectory;
+        try
+        {
+            using (Step("fallback-restore", Source))
+            {
+                images = await transfer.ImagesForSourceRestoreAsync(ct);
+                var seam = await Source.FileSizeAsync(Workload.OutputFile, ct) ?? 0;
+                var back = await Request.Engine.RestoreAsync(Source, Workload, images, ct);
+                var continued = await OutputVerifier.WaitForContinuationAsync(back, seam, ct);
+                if (!continued.Succeeded)
+                {
+                    await Request.Engine.StopAsync(back, ct);
+                    throw new InvalidOperationException($"restored on {Source.Name} but its output did not continue: {continued.Message}");
+                }
+                await DisposeQuietlyAsync(transfer);
+                log.Warning($"{Request.MigrationId}: {reason}; restored on {Source.Name} from the same images");
+                return new(Failed($"{reason}; the workload was restored on {Source.Name}", Source), back);
+            }
+        }
+        catch (Exception e) when (IsPhaseFailure(e))
+        {
+            await SaveLogAsync(Source, images, CriuLog.RestoreLog);
+            // The images are kept: they are all that is left of the workload.
+            return Lost($"{reason}; restoring on {Source.Name} failed too ({e.Message}): its images are kept in {images} on {Source.Name}");
+        }
+    }
+
+    /// <summary>After a successful restore: the row, with the images measured and CRIU's numbers read, outside the stop window.</summary>
+    public async Task<MigrationResult> SucceededAsync(RunningWorkload restored, IMigrationTransfer transfer, Workloads.Output.SeamReport seam, CancellationToken ct)
+    {
+        using (Step("statistics", Destination))
+        {
+            var stats = await TryAsync(() => CriuStatistics.ReadAsync(Destination, transfer.RestoreDirectory, ct));
+            if (stats is not null) Update(stats.AddTo);
+        }
+        if (KeepLogs)
+        {
+            await SaveLogAsync(Source, transfer.DumpDirectory, CriuLog.DumpLog);
+            await SaveLogAsync(Destination, transfer.RestoreDirectory, CriuLog.RestoreLog);
+        }
+        using (Step("cleanup"))
+            await DisposeQuietlyAsync(transfer);
+        Update(row => row with
+        {
+            Succeeded = true,
+            WorkloadRunsOn = Destination.Name,
+            CounterGap = seam.CounterGap,
+            AppDowntimeMs = seam.DowntimeMs,
+            TotalTimeMs = TotalMs,
+        });
+        return new(Row, restored);
+    }
+
+    /// <summary>
+    /// Proves the restored copy runs and is the only one: its output continues after the seam (the
+    /// source's output size, final once the dump stopped it there), and the source's output stops growing.
+    /// </summary>
+    public async Task<Verification> VerifyAsync(RunningWorkload restored, CancellationToken ct)
+    {
+        using var step = Step("verify", Destination, "verify");
+        var seam = await Source.FileSizeAsync(Workload.OutputFile, ct)
+            ?? throw new InvalidOperationException($"{Workload.OutputFile} is missing on {Source.Name} after the checkpoint");
+        var analysis = await OutputVerifier.WaitForContinuationAsync(restored, seam, ct);
+        if (!analysis.Succeeded)
+            return Verification.Failed($"restored on {Destination.Name} but its output did not continue: {analysis.Message}");
+        if (await Source.FileSizeAsync(Workload.OutputFile, ct) is { } later && later > seam)
+            return Verification.Failed($"the workload still writes its output on {Source.Name} after the checkpoint ({later - seam} bytes more): two copies ran");
+        return Verification.Passed(analysis.Report);
+    }
+
+    /// <summary>Measures the images on the destination, after the restore (the workload no longer waits for it).</summary>
+    public async Task<ImageInventory?> MeasureImagesAsync(IMigrationTransfer transfer, CancellationToken ct)
+    {
+        using var step = Step("inventory", Destination, "verify");
+        var inventory = await TryAsync(() => ImageInventory.MeasureAsync(Destination, transfer.RestoreDirectory, ct));
+        if (inventory is not null) Update(row => row with { ImageBytes = inventory.ImageBytes, PageBytes = inventory.PageBytes });
+        return inventory;
+    }
+
+    public async Task SaveLogAsync(IHost host, string directory, string logName)
+    {
+        if (logDirectory is null) return;
+        try
+        {
+            if (await host.TryReadTextAsync($"{directory}/{logName}") is not { } text) return;
+            Directory.CreateDirectory(logDirectory);
+            await File.WriteAllTextAsync(Path.Combine(logDirectory, $"{Request.MigrationId}-{host.Name}-{logName}"), text);
+        }
+        catch (Exception e) when (IsPhaseFailure(e))
+        {
+            log.Warning($"{Request.MigrationId}: could not keep {logName} from {host.Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>The workload runs nowhere: the row says so and where what is left of it is.</summary>
+    public MigrationResult Lost(string reason)
+    {
+        log.Warning($"{Request.MigrationId}: LOST: {reason}");
+        return new(Failed($"{reason}; the workload is lost", null), null);
+    }
+
+    public MigrationRecord Failed(string reason, IHost? runsOn)
+    {
+        Update(row => row with { Succeeded = false, FailureReason = reason, WorkloadRunsOn = runsOn?.Name ?? "nowhere (lost)", TotalTimeMs = TotalMs });
+        return Row;
+    }
+
+    public async Task DisposeQuietlyAsync(IMigrationTransfer transfer)
+    {
+        try { await transfer.DisposeAsync(); }
+        catch (Exception e) when (IsPhaseFailure(e)) { log.Warning($"{Request.MigrationId}: cleaning up the transfer failed: {e.Message}"); }
+    }
+
+    private async Task<T?> TryAsync<T>(Func<Task<T>> read) where T : class
+    {
+        try { return await read(); }
+        catch (Exception e) when (IsPhaseFailure(e))
+        {
+            log.Warning($"{Request.MigrationId}: {e.Message}");
+            return null;
+        }
+    }
+
+    public static double Ms(TimeSpan time) => Math.Round(time.TotalMilliseconds, 3);
+
+    private static MigrationRecord NewRecord(MigrationRequest request) => new()
+    {
+        RunId = request.RunId,
+        Repetition = request.Repetition,
+        Workload = request.Workload.Spec.Name,
+        Engine = request.Engine.Name,
+        Strategy = request.Strategy.Name,
+        Mode = request.Mode.Name,
+        Source = request.Workload.Host.Name,
+        Destination = request.Destination.Name,
+        LinkRate = request.LinkRate,
+        HostKind = request.HostKind,
+        Succeeded = false,
+        WorkloadRunsOn = request.Workload.Host.Name,
+    };
+}
+
+/// <summary>What verifying a restored workload found.</summary>
+public sealed record Verification(bool Succeeded, string? Problem, Workloads.Output.SeamReport? Report)
+{
+    public static Verification Passed(Workloads.Output.SeamReport report) => new(true, null, report);
+    public static Verification Failed(string problem) => new(false, problem, null);
+}

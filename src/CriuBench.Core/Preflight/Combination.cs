@@ -1,0 +1,18 @@
+using CriuBench.Workloads;
+
+namespace CriuBench.Preflight;
+
+/// <summary>
+/// One cell of a run as the capability checks see it: which mode, engine and strategy move which
+/// workload between hosts with these features. Migrations go both ways, so every host counts.
+/// </summary>
+public sealed record Combination(string Mode, string Engine, string Strategy, WorkloadSpec Workload, IReadOnlyList<HostFeatures> Hosts)
+{
+    public string HostKind => Hosts.Count > 0 ? Hosts[0].Kind : "unknown";
+
+    /// <summary>The hosts that lack something, by name, for a reason that says where.</summary>
+    public string? HostsWithout(Func<HostFeatures, bool> has) =>
+        Hosts.Where(host => !has(host)).Select(host => host.Host).ToList() is { Count: > 0 } lacking ? string.Join(" and ", lacking) : null;
+
+    public string Describe() => $"{Workload.Name} ({Engine}) {Mode} with {Strategy}";
+}

@@ -1,0 +1,36 @@
+namespace CriuBench.Preflight;
+
+/// <summary>
+/// What one host is and can do, probed once per run before the first migration: versions for the
+/// report, and the kernel features that decide which modes and strategies may run there.
+/// </summary>
+public sealed record HostFeatures
+{
+    public required string Host { get; init; }
+    public required string Kind { get; init; }
+    public string Kernel { get; init; } = "unknown";
+    public string Distribution { get; init; } = "unknown";
+    public string? CriuVersion { get; init; }
+    public string? RuncVersion { get; init; }
+    public int Cores { get; init; }
+    public double MemoryGiB { get; init; }
+
+    /// <summary>`criu check` passed; its complaint otherwise.</summary>
+    public bool CriuWorks { get; init; }
+    public string? CriuCheckOutput { get; init; }
+
+    /// <summary>Soft-dirty tracking (CONFIG_MEM_SOFT_DIRTY): what `criu pre-dump` needs to find pages changed since the last one.</summary>
+    public bool SoftDirty { get; init; }
+
+    /// <summary>userfaultfd for another process's memory: what lazy pages (post-copy) need.</summary>
+    public bool Uffd { get; init; }
+
+    /// <summary>The kernel can mount NFS (a client); and serve it (nfsd) with exportfs installed.</summary>
+    public bool NfsClient { get; init; }
+    public bool NfsServer { get; init; }
+
+    /// <summary>fs.pipe-max-size in bytes; CRIU's lazy page server needs a pipe bigger than the default 1 MiB.</summary>
+    public long? PipeMaxSize { get; init; }
+
+    public static HostFeatures Unknown(string host, string kind) => new() { Host = host, Kind = kind };
+}

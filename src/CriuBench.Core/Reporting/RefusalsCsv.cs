@@ -1,0 +1,30 @@
+using CriuBench.Running;
+using CsvHelper;
+
+namespace CriuBench.Reporting;
+
+/// <summary>refused.csv: the cells a run's hosts could not do and why, for the report's "not supported".</summary>
+public static class RefusalsCsv
+{
+    private static readonly string[] Header = ["workload", "engine", "strategy", "mode", "link_rate", "reason"];
+
+    public static async Task WriteAsync(string path, IReadOnlyList<RefusedCell> refused, CancellationToken ct = default)
+    {
+        await using var csv = CsvWriter.ToFile(path, CsvDialect.Writer);
+        csv.WriteHeader(Header);
+        foreach (var cell in refused)
+            await csv.WriteRecordAsync([cell.Workload, cell.Engine, cell.Strategy, cell.Mode, cell.LinkRate, cell.Reason], ct);
+    }
+
+    /// <summary>The refused cells of a run; none where the file is absent (runs made before it existed).</summary>
+    public static async Task<IReadOnlyList<RefusedCell>> ReadAsync(string path, CancellationToken ct = default)
+    {
+        if (!File.Exists(path)) return [];
+        var cells = new List<RefusedCell>();
+        await using var csv = CsvReader.FromFile(path, CsvDialect.Reader);
+        while (await csv.ReadAsync(ct))
+            cells.Add(new RefusedCell(csv.GetString("workload"), csv.GetString("engine"), csv.GetString("strategy"),
+                csv.GetString("mode"), csv.GetString("link_rate"), csv.GetString("reason")));
+        return cells;
+    }
+}
