@@ -13,7 +13,7 @@ internal static class RunCommand
         // Values are read as text and checked by RunSettings, so every mistake gets a message that names the option.
         var suite = new Option<string?>("--suite") { Description = "suite file (YAML); default: workloads/suites/default.yaml" };
         var workloads = new Option<string[]>("--workloads") { Description = "workloads to run instead of all of the suite's (its own or built-in), e.g. counter,timestamps", AllowMultipleArgumentsPerToken = true };
-        var strategies = new Option<string[]>("--strategies") { Description = "transfer strategies, e.g. tar,shared", AllowMultipleArgumentsPerToken = true };
+        var strategies = new Option<string[]>("--strategies") { Description = "transfer strategies, e.g. tar,sshfs,nfs (shared is sshfs)", AllowMultipleArgumentsPerToken = true };
         var repetitions = new Option<string?>("--repetitions") { Description = "migrations per workload and strategy, 1 to 1000 (default 5)" };
         var bandwidth = new Option<string[]>("--bandwidth") { Description = "lab link rate(s), e.g. 1gbit or 100mbit,1gbit,unlimited", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "results root; the run goes to <out>/<run id>", DefaultValueFactory = _ => CliDefaults.ResultsDirectory };

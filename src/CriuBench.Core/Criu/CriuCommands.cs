@@ -23,10 +23,32 @@ public static class CriuCommands
     /// once the socket listens (the server detaches with its stdio on /dev/null) and writes the
     /// server's PID to <paramref name="pidFile"/>; the server exits after the dump disconnects.
     /// </summary>
-    public static Command PageServer(string imagesDirectory, string address, int port, string pidFile) =>
-        Command.Of("criu", "page-server", "--images-dir", imagesDirectory, "--address", address,
+    /// <para>
+    /// With <paramref name="previousImages"/> (relative to the images directory) it links that
+    /// pre-copy round as `parent` and tells the dumping CRIU so: only changed pages are then sent.
+    /// </para>
+    public static Command PageServer(string imagesDirectory, string address, int port, string pidFile, string? previousImages = null) =>
+        Command.Of("criu", ["page-server", "--images-dir", imagesDirectory, "--address", address,
             "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--daemon", "--pidfile", pidFile, "--log-file", PageServerLog);
+            "--daemon", "--pidfile", pidFile, "--log-file", PageServerLog,
+            .. previousImages is null ? Array.Empty<string>() : ["--prev-images-dir", previousImages]]);
+
+    /// <summary>
+    /// A pre-copy round: the memory pages changed since <paramref name="previousImages"/> (all pages
+    /// for the first round) while the tree keeps running. `pre-dump` enforces --track-mem itself
+    /// (CRIU 3.17 and 4.x alike); it is passed anyway so the command line says what happens.
+    /// </summary>
+    public static Command PreDump(int pid, string imagesDirectory, string? previousImages, IEnumerable<string> extraArguments) =>
+        Command.Of("criu", ["pre-dump", "--tree", pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--images-dir", imagesDirectory, "--log-file", CriuLog.PreDumpLog, .. Chained(previousImages), .. extraArguments]);
+
+    /// <summary>
+    /// What makes a dump incremental: --track-mem (without it CRIU dumps every page even with a
+    /// parent, mem.c's page_in_parent) and the parent directory, relative to the images directory so
+    /// the `parent` link resolves wherever the chain is copied to.
+    /// </summary>
+    public static IReadOnlyList<string> Chained(string? previousImages) =>
+        previousImages is null ? ["--track-mem"] : ["--track-mem", "--prev-images-dir", previousImages];
 
     /// <summary>Dump arguments that send the memory pages to a page server instead of the images directory.</summary>
     public static IReadOnlyList<string> ToPageServer(string address, int port) =>

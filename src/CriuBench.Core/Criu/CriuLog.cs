@@ -7,6 +7,7 @@ public static class CriuLog
 {
     public const string DumpLog = "dump.log";
     public const string RestoreLog = "restore.log";
+    public const string PreDumpLog = "pre-dump.log";
 
     /// <summary>Printed by every CRIU run on this kind of machine and harmless (see ENVIRONMENT.md).</summary>
     private const string HarmlessRlimitError = "Can't setup RLIMIT_NOFILE";

@@ -12,6 +12,9 @@ public static class HostPaths
     /// <summary>Where a shared (network) filesystem is mounted on every host.</summary>
     public const string SharedMount = "/var/lib/criubench/shared";
 
+    /// <summary>The programs and scripts CriuBench copies to every host (<see cref="HostAssets"/>).</summary>
+    public const string Assets = Disk + "/assets";
+
     public static string WorkloadDirectory(string instance) => $"{Disk}/work/{instance}";
 
     public static string ImagesDirectory(string migrationId) => $"{Disk}/images/{migrationId}";

@@ -13,6 +13,7 @@ public static class HostProviders
     private static readonly Dictionary<string, Func<HostsChoice, IHostProvider>> Named = new()
     {
         ["lab"] = choice => new Lab.LabHostProvider(choice.LabName, choice.Runner),
+        ["vm"] = choice => new Vm.VmHostProvider(choice.LabName, choice.Runner),
     };
 
     public static IReadOnlyCollection<string> Names => Named.Keys;
@@ -20,8 +21,13 @@ public static class HostProviders
     public static IHostProvider Create(HostsChoice choice)
     {
         if (Named.TryGetValue(choice.Hosts, out var create)) return create(choice);
-        throw new ArgumentException($"--hosts '{choice.Hosts}' is not one of {string.Join(", ", Names)} (a hosts file is not supported yet)");
+        if (IsHostsFile(choice.Hosts)) return Ssh.SshHostProvider.Load(choice.Hosts, choice.Runner);
+        throw new ArgumentException($"--hosts '{choice.Hosts}' is not one of {string.Join(", ", Names)}, nor a hosts file (a path ending in .yaml or .yml)");
     }
+
+    /// <summary>A value that names a file rather than a provider: a path, or a YAML file name.</summary>
+    public static bool IsHostsFile(string hosts) =>
+        hosts.Contains('/') || hosts.EndsWith(".yaml", StringComparison.Ordinal) || hosts.EndsWith(".yml", StringComparison.Ordinal);
 }
 
 /// <summary>What picks a run's hosts: the `--hosts` value, and the name its lab (netns or VM) gets.</summary>

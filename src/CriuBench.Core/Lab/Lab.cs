@@ -35,7 +35,8 @@ public sealed class Lab : IHostSet
     public static async Task<Lab> UpAsync(string name, LinkRate rate, ICommandRunner runner, ILog log, CancellationToken ct = default)
     {
         var layout = LabLayout.For(name);
-        await DownAsync(name, runner, NullLog.Instance, CancellationToken.None);
+        // A lab of this name should not exist now: whatever is found was left by a run that crashed or was killed.
+        await LabTeardown.RunAsync(layout, runner, log, CancellationToken.None, leftovers: true);
         var lab = new Lab(layout, rate, runner, log);
         try
         {
@@ -85,6 +86,7 @@ public sealed class Lab : IHostSet
             await host.RunCheckedAsync(LabSsh.StartDaemon(Layout, host.Name), ct);
         }
         await WaitForSshAsync(ct);
+        await HostAssets.InstallAsync(Hosts, ct);
         await SaveStateAsync();
     }
 

@@ -7,32 +7,49 @@ namespace CriuBench.Lab;
 /// <summary>
 /// Removes a lab: first every process living in its namespaces (workloads, sshd, sshfs,
 /// page servers, daemons), then the namespaces, mounts and directories. Each step is
-/// best-effort, so a half-created lab is removed as completely as a whole one.
+/// best-effort, so a half-created lab is removed as completely as a whole one. It says what it
+/// removed, and CRIU images left on a host's disk are moved out of the lab rather than deleted
+/// (see <see cref="LeftoverImages"/>).
 /// </summary>
 internal static class LabTeardown
 {
-    public static async Task RunAsync(LabLayout layout, ICommandRunner runner, ILog log, CancellationToken ct)
+    /// <param name="leftovers">The lab should not exist (a run starts): whatever is found was left by an earlier run that crashed or was killed.</param>
+    public static async Task<TeardownReport> RunAsync(LabLayout layout, ICommandRunner runner, ILog log, CancellationToken ct, bool leftovers = false)
     {
+        var found = LabStatus.Read(layout);
         var namespaces = NamespaceProcesses.OfLab(layout);
 
         // Containers of the lab's hosts share their host's network namespace, so the kill below
         // reaches them too; thawed first, since a frozen task (a checkpoint cut short) ignores SIGKILL.
         foreach (var host in LabLayout.HostNames)
             await runner.RunAsync(HostCgroups.ThawScope(layout.NetworkNamespace(host)), ct);
-        var killed = namespaces.Count > 0 ? await KillAllAsync(namespaces, ct) : 0;
+        var killed = namespaces.Count > 0 ? await KillAllAsync(namespaces, ct) : new Dictionary<string, int>();
         await RemoveCgroupsAsync(layout, runner, log, ct);
 
-        var leftovers = 0;
+        var mounts = new List<string>();
         foreach (var command in HostMountNamespaces.Delete(layout).Concat(LabNetwork.Delete(layout)))
-            if ((await runner.RunAsync(command, ct)).Succeeded) leftovers++;
+            if ((await runner.RunAsync(command, ct)).Succeeded && command.Program == "umount") mounts.Add(command.Arguments[^1]);
+
+        var rescued = new List<RescuedImages>();
+        foreach (var host in LabLayout.HostNames)
+            if (LeftoverImages.Find(layout.DiskOf(host)) is { Count: > 0 } images)
+                rescued.Add(new RescuedImages(host, images, LeftoverImages.Rescue(layout, host, DateTimeOffset.UtcNow)));
+        var directories = 0;
         foreach (var directory in new[] { layout.RunDirectory, layout.StateDirectory })
         {
             if (!Directory.Exists(directory)) continue;
             Directory.Delete(directory, recursive: true);
-            leftovers++;
+            directories++;
         }
-        if (leftovers > 0 || killed > 0)
-            log.Info($"lab {layout.Name}: removed ({killed} processes stopped, namespaces, mounts and disks deleted)");
+
+        var report = new TeardownReport(found.NetworkNamespaces, found.MountNamespaces.Select(layout.MountNamespaceFile).ToList(), killed, mounts, rescued);
+        if (leftovers && !report.IsEmpty)
+            log.Warning($"lab {layout.Name}: an earlier run left it behind (crashed or killed); removed: {report.DescribeRemoved()}");
+        else if (!report.IsEmpty || directories > 0)
+            log.Info($"lab {layout.Name}: removed ({report.DescribeRemoved()}; disks deleted)");
+        foreach (var images in rescued)
+            log.Warning($"lab {layout.Name}: {images.Describe()}");
+        return report;
     }
 
     /// <summary>The hosts' container cgroups (see <see cref="HostCgroups"/>), once their processes are gone.</summary>
@@ -52,21 +69,29 @@ internal static class LabTeardown
         }
     }
 
-    private static async Task<int> KillAllAsync(IReadOnlySet<string> namespaces, CancellationToken ct)
+    /// <summary>Kills every process in the namespaces; returns how many of each kind (its command name) were stopped.</summary>
+    private static async Task<Dictionary<string, int>> KillAllAsync(IReadOnlySet<string> namespaces, CancellationToken ct)
     {
-        var killed = new HashSet<int>();
+        var killed = new Dictionary<int, string>();
         for (var round = 0; round < 50; round++)
         {
             var pids = NamespaceProcesses.Find(namespaces).Where(pid => !IsZombie(pid)).ToList();
             if (pids.Count == 0) break;
             foreach (var pid in pids)
             {
-                try { System.Diagnostics.Process.GetProcessById(pid).Kill(); killed.Add(pid); }
+                var kind = Kind(pid);
+                try { System.Diagnostics.Process.GetProcessById(pid).Kill(); killed.TryAdd(pid, kind); }
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
             }
             await Task.Delay(20, ct);
         }
-        return killed.Count;
+        return killed.Values.GroupBy(kind => kind).ToDictionary(group => group.Key, group => group.Count());
+    }
+
+    private static string Kind(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/comm").Trim(); }
+        catch (IOException) { return "unknown"; }
     }
 
     private static bool IsZombie(int pid)

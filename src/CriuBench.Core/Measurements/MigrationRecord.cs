@@ -55,4 +55,12 @@ public sealed record MigrationRecord
     public double? CriuRestoreTimeMs { get; init; }
     public double? CriuForkingTimeMs { get; init; }
     public long? CriuPagesRestored { get; init; }
+
+    /// <summary>Pre-copy rounds made before the final dump (files-precopy: its first pass); null for modes without rounds.</summary>
+    public int? Iterations { get; init; }
+    /// <summary>The pre-copy stop rule (phaul, goal, once) and why it stopped the rounds.</summary>
+    public string? StopRule { get; init; }
+    public string? StopReason { get; init; }
+    /// <summary>Bytes that crossed the link in the whole migration: every round plus the final transfer, where all are known.</summary>
+    public long? LinkBytes { get; init; }
 }

@@ -39,8 +39,14 @@ public sealed class MigrationAttempt
     /// <summary>A restored copy on the destination, once a restore returned: the unexpected-failure path must know it exists.</summary>
     public RunningWorkload? Restored { get; set; }
 
+    /// <summary>The transfer once prepared: where the images are, if the unexpected-failure path must say where to find them.</summary>
+    public IMigrationTransfer? Transfer { get; set; }
+
     /// <summary>Keep every migration's CRIU logs, not only those of failures.</summary>
     public bool KeepLogs { get; init; }
+
+    /// <summary>Where live modes append their rounds (iterations.csv in a run).</summary>
+    public IIterationLog Iterations { get; init; } = new MemoryIterationLog();
 
     public void Update(Func<MigrationRecord, MigrationRecord> change) => Row = change(Row);
 
@@ -77,13 +83,31 @@ public sealed class MigrationAttempt
             await DisposeQuietlyAsync(transfer);
             return new(Failed($"{reason}; the workload kept running on {Source.Name}", Source), Workload);
         }
-        return await FallBackAsync(transfer, $"{reason}; the workload stopped on {Source.Name}", ct);
+        return await RestoreOnSourceAsync(transfer, $"{reason}; the workload stopped on {Source.Name}", ct);
     }
 
-    /// <summary>Restores on the source from the images the failed attempt made, and checks that it runs there.</summary>
+    /// <summary>
+    /// Restores on the source from the images the failed attempt made, and checks that it runs there.
+    /// If the original still runs there (the checkpoint did not stop it, e.g. a dump option such as
+    /// --leave-running), it is not restored a second time: exactly one copy keeps running.
+    /// </summary>
     public async Task<MigrationResult> FallBackAsync(IMigrationTransfer transfer, string reason, CancellationToken ct)
     {
+        if (await WorkloadLiveness.IsProgressingAsync(Workload, ct))
+        {
+            await DisposeQuietlyAsync(transfer);
+            log.Warning($"{Request.MigrationId}: {reason}; the original still runs on {Source.Name}, so it was not restored a second time");
+            return new(Failed($"{reason}; the checkpoint did not stop the workload: it kept running on {Source.Name} and was not restored a second time", Source), Workload);
+        }
+        return await RestoreOnSourceAsync(transfer, reason, ct);
+    }
+
+    private async Task<MigrationResult> RestoreOnSourceAsync(IMigrationTransfer transfer, string reason, CancellationToken ct)
+    {
         var images = transfer.DumpDirectory;
+        // What is left of the original (gone after a dump; stuck where a dump died midway) must not
+        // wake up beside the restored copy.
+        await StopQuietlyAsync(Workload, ct);
         try
         {
             using (Step("fallback-restore", Source))
@@ -92,10 +116,13 @@ public sealed class MigrationAttempt
                 var seam = await Source.FileSizeAsync(Workload.OutputFile, ct) ?? 0;
                 var back = await Request.Engine.RestoreAsync(Source, Workload, images, ct);
                 var continued = await OutputVerifier.WaitForContinuationAsync(back, seam, ct);
-                if (!continued.Succeeded)
+                var problem = !continued.Succeeded ? continued.Message
+                    : !await WorkloadLiveness.IsProgressingAsync(back, ct) ? "it printed past the seam, then stopped growing"
+                    : null;
+                if (problem is not null)
                 {
-                    await Request.Engine.StopAsync(back, ct);
-                    throw new InvalidOperationException($"restored on {Source.Name} but its output did not continue: {continued.Message}");
+                    await StopQuietlyAsync(back, ct);
+                    throw new InvalidOperationException($"restored on {Source.Name} but its output did not continue: {problem}");
                 }
                 await DisposeQuietlyAsync(transfer);
                 log.Warning($"{Request.MigrationId}: {reason}; restored on {Source.Name} from the same images");
@@ -106,7 +133,27 @@ public sealed class MigrationAttempt
         {
             await SaveLogAsync(Source, images, CriuLog.RestoreLog);
             // The images are kept: they are all that is left of the workload.
-            return Lost($"{reason}; restoring on {Source.Name} failed too ({e.Message}): its images are kept in {images} on {Source.Name}");
+            return Lost($"{reason}; restoring on {Source.Name} failed too ({e.Message}): {await DescribeImagesAsync(Source, images, ct)}");
+        }
+    }
+
+    /// <summary>
+    /// Where what is left of a lost workload is, as found (not as intended): "its images are kept in
+    /// DIR on HOST (N image files)", or that DIR holds none. The lab moves them out of its disks when
+    /// it is torn down, and says where (see Lab.LabTeardown).
+    /// </summary>
+    public async Task<string> DescribeImagesAsync(IHost host, string directory, CancellationToken ct)
+    {
+        try
+        {
+            var images = (await host.ListFilesAsync(directory, ct)).Count(file => file.Name.EndsWith(".img", StringComparison.Ordinal));
+            return images > 0
+                ? $"its images are kept in {directory} on {host.Name} ({images} image files)"
+                : $"no images are left ({directory} on {host.Name} holds none)";
+        }
+        catch (Exception e) when (IsPhaseFailure(e))
+        {
+            return $"no images are left ({directory} on {host.Name} cannot be read: {e.Message.Trim()})";
         }
     }
 
@@ -146,10 +193,15 @@ public sealed class MigrationAttempt
         var seam = await Source.FileSizeAsync(Workload.OutputFile, ct)
             ?? throw new InvalidOperationException($"{Workload.OutputFile} is missing on {Source.Name} after the checkpoint");
         var analysis = await OutputVerifier.WaitForContinuationAsync(restored, seam, ct);
-        if (!analysis.Succeeded)
-            return Verification.Failed($"restored on {Destination.Name} but its output did not continue: {analysis.Message}");
+        // Checked first: a source that still runs also moves the seam, so the restored copy then seems not to continue.
         if (await Source.FileSizeAsync(Workload.OutputFile, ct) is { } later && later > seam)
             return Verification.Failed($"the workload still writes its output on {Source.Name} after the checkpoint ({later - seam} bytes more): two copies ran");
+        if (!analysis.Succeeded)
+            return Verification.Failed($"restored on {Destination.Name} but its output did not continue: {analysis.Message}");
+        // A copy that printed a few lines and then died or stopped is no success: it must still run.
+        // (Returns at its next line while it runs, so this costs about one interval.)
+        if (!await WorkloadLiveness.IsProgressingAsync(restored, ct))
+            return Verification.Failed($"restored on {Destination.Name} but its output did not continue: it printed past the seam, then stopped growing");
         return Verification.Passed(analysis.Report);
     }
 
@@ -188,6 +240,13 @@ public sealed class MigrationAttempt
     {
         Update(row => row with { Succeeded = false, FailureReason = reason, WorkloadRunsOn = runsOn?.Name ?? "nowhere (lost)", TotalTimeMs = TotalMs });
         return Row;
+    }
+
+    /// <summary>Stops a copy of the workload; a failure to stop is logged, not thrown: the row comes first.</summary>
+    public async Task StopQuietlyAsync(RunningWorkload copy, CancellationToken ct)
+    {
+        try { await Request.Engine.StopAsync(copy, ct); }
+        catch (Exception e) when (IsPhaseFailure(e)) { log.Warning($"{Request.MigrationId}: stopping {copy.Spec.Name} on {copy.Host.Name} failed: {e.Message.Trim()}"); }
     }
 
     public async Task DisposeQuietlyAsync(IMigrationTransfer transfer)

@@ -7,11 +7,12 @@ namespace CriuBench.Migration;
 /// Runs one migration in its mode. Whatever escapes the mode (a bug, an unforeseen failure between
 /// phases) still ends as a true row: the workload is looked for where it may run.
 /// </summary>
-public sealed class MigrationDriver(ILog log, string? logDirectory = null, MigrationTimeline? timeline = null, bool keepLogs = false)
+public sealed class MigrationDriver(ILog log, string? logDirectory = null, MigrationTimeline? timeline = null, bool keepLogs = false,
+    IIterationLog? iterations = null)
 {
     public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken ct)
     {
-        var attempt = new MigrationAttempt(request, log, logDirectory, timeline) { KeepLogs = keepLogs };
+        var attempt = new MigrationAttempt(request, log, logDirectory, timeline) { KeepLogs = keepLogs, Iterations = iterations ?? new MemoryIterationLog() };
         try
         {
             return await request.Mode.RunAsync(attempt, ct);
@@ -28,6 +29,10 @@ public sealed class MigrationDriver(ILog log, string? logDirectory = null, Migra
             return new(attempt.Failed($"{reason}; the workload runs on {restored.Host.Name}", restored.Host), restored);
         if (await WorkloadLiveness.IsProgressingAsync(attempt.Workload, ct))
             return new(attempt.Failed($"{reason}; the workload runs on {attempt.Source.Name}", attempt.Source), attempt.Workload);
-        return attempt.Lost($"{reason}; it runs neither on {attempt.Source.Name} nor on {attempt.Destination.Name}; images, if any, are under {Hosts.HostPaths.ImagesDirectory(attempt.Request.MigrationId)} or the shared mount");
+        if (attempt.Transfer is not { } transfer)
+            return attempt.Lost($"{reason}; it runs neither on {attempt.Source.Name} nor on {attempt.Destination.Name}; no checkpoint was made");
+        var onSource = await attempt.DescribeImagesAsync(attempt.Source, transfer.DumpDirectory, ct);
+        var onDestination = await attempt.DescribeImagesAsync(attempt.Destination, transfer.RestoreDirectory, ct);
+        return attempt.Lost($"{reason}; it runs neither on {attempt.Source.Name} nor on {attempt.Destination.Name}; {onSource}; {onDestination}");
     }
 }

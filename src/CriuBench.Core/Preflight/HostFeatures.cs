@@ -25,9 +25,18 @@ public sealed record HostFeatures
     /// <summary>userfaultfd for another process's memory: what lazy pages (post-copy) need.</summary>
     public bool Uffd { get; init; }
 
-    /// <summary>The kernel can mount NFS (a client); and serve it (nfsd) with exportfs installed.</summary>
+    /// <summary>The host can mount NFS: the kernel has the nfs4 client and mount.nfs4 (nfs-common) is installed.</summary>
     public bool NfsClient { get; init; }
+
+    /// <summary>The host can serve NFS: the kernel has nfsd and rpc.nfsd and exportfs (nfs-kernel-server) are installed.</summary>
     public bool NfsServer { get; init; }
+
+    /// <summary>The kernel alone (a missing package is a different fix than a kernel without NFS).</summary>
+    public bool NfsClientKernel { get; init; }
+    public bool NfsServerKernel { get; init; }
+
+    /// <summary>sshfs and /dev/fuse: what mounting a directory of another host over ssh needs.</summary>
+    public bool Sshfs { get; init; }
 
     /// <summary>fs.pipe-max-size in bytes; CRIU's lazy page server needs a pipe bigger than the default 1 MiB.</summary>
     public long? PipeMaxSize { get; init; }

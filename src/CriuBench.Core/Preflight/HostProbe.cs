@@ -44,19 +44,28 @@ public static class HostProbe
             CriuCheckOutput = check.Count > 0 ? string.Join('\n', check) : null,
             SoftDirty = Yes("soft_dirty"),
             Uffd = Yes("uffd"),
-            NfsClient = Yes("nfs_client"),
-            NfsServer = Yes("nfs_server"),
+            NfsClientKernel = Yes("nfs_client_kernel"),
+            NfsServerKernel = Yes("nfs_server_kernel"),
+            NfsClient = Yes("nfs_client_kernel") && Yes("nfs_client_tools"),
+            NfsServer = Yes("nfs_server_kernel") && Yes("nfs_server_tools"),
+            Sshfs = Yes("sshfs"),
             PipeMaxSize = long.TryParse(Get("pipe_max_size"), CultureInfo.InvariantCulture, out var pipe) ? pipe : null,
         };
     }
 
     /// <summary>
     /// Each feature by the tool that uses it: `criu check --feature` answers for the kernel CRIU
-    /// runs on. NFS counts where the filesystem is registered or its module can be loaded.
+    /// runs on. NFS counts where the filesystem (nfs4 for a client, nfsd for a server) is registered
+    /// or its module can be loaded, not where /proc/fs/nfsd exists (procfs makes that directory on
+    /// kernels without nfsd too, as on the netns lab's); and apart from the kernel, whether its
+    /// tools are installed: a client mounts with mount.nfs4 (nfs-common), a server needs rpc.nfsd
+    /// and exportfs (nfs-kernel-server).
+    /// sshfs needs the program and /dev/fuse on the host that mounts.
     /// </summary>
     private const string Script = """
         yes_no() { if "$@" >/dev/null 2>&1; then echo yes; else echo no; fi; }
         has_fs() { grep -qw "$1" /proc/filesystems 2>/dev/null || modprobe -q "$1" 2>/dev/null && grep -qw "$1" /proc/filesystems; }
+        has_tools() { for tool; do command -v "$tool" || [ -x "/sbin/$tool" ] || [ -x "/usr/sbin/$tool" ] || return 1; done; }
         echo "kernel=$(uname -r)"
         echo "distribution=$(. /etc/os-release 2>/dev/null; echo "${PRETTY_NAME:-unknown}")"
         echo "cores=$(nproc)"
@@ -69,10 +78,11 @@ public static class HostProbe
           echo "soft_dirty=$(yes_no criu check --feature mem_dirty_track)"
           echo "uffd=$(yes_no criu check --feature uffd-noncoop)"
         fi
-        echo "nfs_client=$(yes_no has_fs nfs4)"
-        if [ -d /proc/fs/nfsd ] || modprobe -q nfsd 2>/dev/null; then
-          if command -v exportfs >/dev/null; then echo nfs_server=yes; else echo nfs_server=no; fi
-        else echo nfs_server=no; fi
+        echo "nfs_client_kernel=$(yes_no has_fs nfs4)"
+        echo "nfs_client_tools=$(yes_no has_tools mount.nfs4)"
+        echo "nfs_server_kernel=$(yes_no has_fs nfsd)"
+        echo "nfs_server_tools=$(yes_no has_tools exportfs rpc.nfsd)"
+        echo "sshfs=$(if command -v sshfs >/dev/null && [ -c /dev/fuse ]; then echo yes; else echo no; fi)"
         exit 0
         """;
 }

@@ -15,7 +15,7 @@ public static class EnvironmentCsv
     {
         await using var csv = CsvWriter.ToFile(path, CsvDialect.Writer);
         csv.WriteHeader(["key", "value"]);
-        foreach (var (key, value) in Pairs(environment))
+        foreach (var (key, value) in Pairs(environment).Concat(EnvironmentHostRows.Pairs(environment.Hosts)))
             await csv.WriteRecordAsync([key, value], cancellationToken);
     }
 
@@ -46,7 +46,7 @@ public static class EnvironmentCsv
             MemoryGiB: Number("memory_gib", text => double.Parse(text, CultureInfo.InvariantCulture)),
             StartedAt: Number("started_at", text => DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture)),
             DotnetVersion: Get("dotnet_version"),
-            CommandLine: Get("command_line"));
+            CommandLine: Get("command_line")) { Hosts = EnvironmentHostRows.Read(values) };
 
         T Number<T>(string key, Func<string, T> parse)
         {

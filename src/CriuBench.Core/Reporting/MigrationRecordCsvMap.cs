@@ -45,4 +45,9 @@ internal sealed partial class MigrationRecordCsvMap
     [CsvColumn("criu_restore_time_ms")] public double? CriuRestoreTimeMs { get; set; }
     [CsvColumn("criu_forking_time_ms")] public double? CriuForkingTimeMs { get; set; }
     [CsvColumn("criu_pages_restored")] public long? CriuPagesRestored { get; set; }
+    // Optional: files written before the live modes existed have no rounds.
+    [CsvColumn("iterations", Optional = true)] public int? Iterations { get; set; }
+    [CsvColumn("stop_rule", Optional = true), CsvNullValues("")] public string? StopRule { get; set; }
+    [CsvColumn("stop_reason", Optional = true), CsvNullValues("")] public string? StopReason { get; set; }
+    [CsvColumn("link_bytes", Optional = true)] public long? LinkBytes { get; set; }
 }

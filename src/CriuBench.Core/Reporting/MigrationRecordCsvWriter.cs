@@ -20,6 +20,7 @@ internal sealed class MigrationRecordCsvWriter : CsvRecordWriter<MigrationRecord
         "image_bytes", "page_bytes", "transferred_bytes", "counter_gap", "app_downtime_ms",
         "criu_freezing_time_ms", "criu_frozen_time_ms", "criu_memdump_time_ms", "criu_memwrite_time_ms",
         "criu_pages_scanned", "criu_pages_written", "criu_restore_time_ms", "criu_forking_time_ms", "criu_pages_restored",
+        "iterations", "stop_rule", "stop_reason", "link_bytes",
     ];
 
     /// <summary>The header line as written, without its line end.</summary>
@@ -67,6 +68,10 @@ internal sealed class MigrationRecordCsvWriter : CsvRecordWriter<MigrationRecord
         Number(writer, r.CriuRestoreTimeMs);
         Number(writer, r.CriuForkingTimeMs);
         writer.WriteField(r.CriuPagesRestored);
+        writer.WriteField(r.Iterations);
+        writer.WriteField(r.StopRule);
+        writer.WriteField(r.StopReason);
+        writer.WriteField(r.LinkBytes);
     }
 
     private static void Number(CsvWriter writer, double? value) => writer.WriteField(value, CsvDialect.RoundTripDouble);

@@ -4,6 +4,7 @@ namespace CriuBench.Reporting;
 public static class RunFiles
 {
     public const string Migrations = "migrations.csv";
+    public const string Iterations = "iterations.csv";
     public const string Environment = "environment.csv";
     public const string SummaryCsv = "summary.csv";
     public const string SummaryMarkdown = "summary.md";

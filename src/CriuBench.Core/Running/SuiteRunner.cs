@@ -38,6 +38,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 log.Warning($"not supported: {refused.Workload} ({refused.Engine}) {refused.Mode} with {refused.Strategy} at {refused.LinkRate}: {refused.Reason}");
             if (plan.Cells.Count == 0)
                 throw new SuiteException($"nothing in suite '{suite.Name}' can run on these hosts ({hostSet.Kind}): see the reasons above");
+            await HostPairPreflight.RunAsync(hostSet.Hosts, features, ct);
+            log.Info($"preflight: {string.Join(" and ", features.Select(f => f.Host))} pass criu check, run CRIU {features[0].CriuVersion} and can restore each other's CPU state");
             if (!hostSet.CanShapeLink)
                 log.Info($"the {hostSet.Kind} link cannot be shaped: every cell runs at its own speed, labelled '{LinkRate.Unshaped}'");
 
@@ -50,20 +52,22 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             log.Info($"run {runId} on {hostSet.Kind}: {plan.Cells.Count} cells x {suite.Repetitions} repetitions = {total} migrations");
 
             await using var csv = await MigrationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Migrations), ct);
+            await using var iterations = await IterationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Iterations), ct);
             await using var engines = new EngineSet(hostSet.Hosts, ct);
-            var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs);
+            var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs, iterations);
+            var modeOptions = new ModeOptions(suite.PreCopy);
             var counter = new ProgressCounter(total);
             foreach (var rateCells in plan.Cells.GroupBy(cell => cell.Rate))
             {
                 if (hostSet.CanShapeLink && rateCells.Key != hostSet.Rate) await hostSet.SetRateAsync(rateCells.Key, ct);
                 foreach (var strategyCells in rateCells.GroupBy(cell => cell.Strategy))
                 {
-                    await using var strategy = TransferStrategies.Create(strategyCells.Key);
+                    await using var strategy = TransferStrategies.Create(strategyCells.Key, log);
                     await strategy.SetUpAsync(hostSet.Hosts, ct);
                     foreach (var planned in strategyCells)
                     {
                         var cell = new Cell(runId, planned, await engines.GetAsync(planned.Spec.Engine), strategy,
-                            MigrationModes.Create(planned.Mode), hostSet);
+                            MigrationModes.Create(planned.Mode, modeOptions), hostSet);
                         await foreach (var row in RunCellAsync(cell, suite, driver, ct))
                         {
                             records.Add(row);
@@ -82,17 +86,29 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         return new RunOutcome(runDirectory, records);
     }
 
-    /// <summary>One cell: start the workload, migrate it Repetitions times back and forth, stop it.</summary>
+    /// <summary>
+    /// One cell: start the workload, migrate it Repetitions times back and forth, stop it. A
+    /// workload that does not start is the cell's one row; a lost one ends the cell; whatever
+    /// fails after the rows (the whole-output check, stopping, removing files) is a warning, and
+    /// the workload (what is left of it, if lost) is stopped on every way out.
+    /// </summary>
     private async IAsyncEnumerable<MigrationRecord> RunCellAsync(Cell cell, Suite suite, MigrationDriver driver,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var planned = cell.Planned;
         var instance = $"{planned.Spec.Name}-{planned.Mode}-{planned.Strategy}-{planned.Rate.Label}".Replace('.', '_');
         var hosts = cell.HostSet.Hosts;
-        var running = await cell.Engine.StartAsync(hosts[0], planned.Spec, instance, ct);
+        var (running, notStarted) = await StartAsync(cell, instance, ct);
+        if (running is null)
+        {
+            yield return NotStartedRow(cell, instance, notStarted!);
+            yield break;
+        }
+        var lost = false;
         try
         {
-            await WarmUpAsync(running, ct);
+            // Once it prints it runs its own program (launch.sh's shells have exec'd), so its maps are its own.
+            await HostPairPreflight.CheckWorkloadAsync(running, hosts, ct);
             for (var repetition = 1; repetition <= suite.Repetitions; repetition++)
             {
                 var destination = hosts.First(host => host != running.Host);
@@ -103,19 +119,91 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 };
                 var result = await driver.RunAsync(request, ct);
                 yield return result.Record;
-                if (result.Workload is null) yield break; // lost: the row says where its images are
+                if (result.Workload is null)
+                {
+                    lost = true; // the row says where its images are
+                    yield break;
+                }
                 running = result.Workload;
                 await Task.Delay(SettleTime(planned.Spec), ct);
             }
-            var whole = await WholeOutputCheck.AnalyzeAsync(running, ct);
-            var verdict = $"{planned.Spec.Name} {planned.Mode} {planned.Strategy} {planned.Rate}: whole output {WholeOutputCheck.Describe(whole)}";
-            if (whole.IsContinuous) log.Info(verdict); else log.Warning(verdict);
+            await CheckWholeOutputAsync(running, planned, ct);
         }
         finally
         {
-            await cell.Engine.StopAsync(running, CancellationToken.None);
-            foreach (var host in hosts)
-                await host.RemoveAsync(HostPaths.WorkloadDirectory(instance), CancellationToken.None);
+            await StopCellAsync(cell, running, lost ? null : instance);
+        }
+    }
+
+    /// <summary>Starts the cell's workload and waits for its first lines; on failure, stops what started and says why.</summary>
+    private async Task<(RunningWorkload? Running, string? Problem)> StartAsync(Cell cell, string instance, CancellationToken ct)
+    {
+        RunningWorkload? running = null;
+        try
+        {
+            running = await cell.Engine.StartAsync(cell.HostSet.Hosts[0], cell.Planned.Spec, instance, ct);
+            await WarmUpAsync(running, ct);
+            return (running, null);
+        }
+        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
+        {
+            log.Warning($"{cell.Planned.Spec.Name} {cell.Planned.Strategy} {cell.Planned.Rate}: the workload did not start: {e.Message}");
+            if (running is not null) await StopCellAsync(cell, running, instance);
+            return (null, e.Message);
+        }
+    }
+
+    /// <summary>The one row of a cell whose workload never ran: no migration was attempted.</summary>
+    private static MigrationRecord NotStartedRow(Cell cell, string instance, string problem)
+    {
+        var placeholder = new RunningWorkload(cell.Planned.Spec, instance, cell.HostSet.Hosts[0], "");
+        var request = new MigrationRequest(cell.RunId, 1, placeholder, cell.HostSet.Hosts[1], cell.Engine, cell.Strategy, cell.Planned.Rate.Label)
+        {
+            Mode = cell.Mode,
+            HostKind = cell.HostSet.Kind,
+        };
+        var attempt = new MigrationAttempt(request, NullLog.Instance);
+        attempt.Failed($"the workload did not start, no migration was attempted: {problem}", null);
+        attempt.Update(row => row with { WorkloadRunsOn = "nowhere (not started)" });
+        return attempt.Row;
+    }
+
+    private async Task CheckWholeOutputAsync(RunningWorkload running, PlannedCell planned, CancellationToken ct)
+    {
+        var cellName = $"{planned.Spec.Name} {planned.Mode} {planned.Strategy} {planned.Rate}";
+        try
+        {
+            var whole = await WholeOutputCheck.AnalyzeAsync(running, ct);
+            var verdict = $"{cellName}: whole output {WholeOutputCheck.Describe(whole)}";
+            if (whole.IsContinuous) log.Info(verdict); else log.Warning(verdict);
+        }
+        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
+        {
+            log.Warning($"{cellName}: the whole-output check failed: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Stops the workload (identity-checked: a lost one's PID may be stale) and removes its files,
+    /// unless <paramref name="instance"/> is null: a lost workload's files stay beside its images,
+    /// since a restore needs both. Failures are warnings.
+    /// </summary>
+    private async Task StopCellAsync(Cell cell, RunningWorkload running, string? instance)
+    {
+        try { await cell.Engine.StopAsync(running, CancellationToken.None); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.Warning($"{running.Spec.Name}: stopping it on {running.Host.Name} failed: {e.Message}");
+        }
+        if (instance is null) return;
+        var directory = HostPaths.WorkloadDirectory(instance);
+        foreach (var host in cell.HostSet.Hosts)
+        {
+            try { await host.RemoveAsync(directory, CancellationToken.None); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.Warning($"{running.Spec.Name}: removing {directory} on {host.Name} failed: {e.Message}");
+            }
         }
     }
 

@@ -25,5 +25,8 @@ public sealed record Suite
     /// <summary>Keep every migration's CRIU logs, not only those of failures.</summary>
     public bool KeepLogs { get; init; }
 
+    /// <summary>The `precopy:` key: pre-copy's stop rule and its parameters.</summary>
+    public Migration.PreCopy.PreCopySettings PreCopy { get; init; } = Migration.PreCopy.PreCopySettings.Default;
+
     public int MigrationCount => LinkRates.Sum(rate => Workloads.Count(w => w.RunsAt(rate))) * Strategies.Count * Modes.Count * Repetitions;
 }

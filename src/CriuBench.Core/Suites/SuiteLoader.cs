@@ -15,7 +15,8 @@ public static class SuiteLoader
     /// <summary>Repetitions above this are a typo rather than a plan (1000 cold migrations take hours).</summary>
     public const int MaxRepetitions = 1000;
 
-    private static readonly string[] TopLevelKeys = ["name", "repetitions", "bandwidth", "strategies", "workloads", "lab", "stop_on_failure", "keep_logs", "modes", "hosts"];
+    private static readonly string[] TopLevelKeys = ["name", "repetitions", "bandwidth", "strategies", "workloads", "lab", "stop_on_failure", "keep_logs", "modes", "hosts", "precopy"];
+    private static readonly string[] PreCopyKeys = ["rule", "max_iterations", "min_pages", "grow_percent", "goal_percent"];
 
     public static Suite Load(string path)
     {
@@ -35,7 +36,11 @@ public static class SuiteLoader
         {
             throw new SuiteException($"suite file {path} cannot be read ({e.Message})");
         }
-        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
+        var suite = Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
+        // A hosts file is named relative to the suite that names it.
+        return CriuBench.Hosts.HostProviders.IsHostsFile(suite.Hosts) && !Path.IsPathRooted(suite.Hosts)
+            ? suite with { Hosts = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, suite.Hosts)) }
+            : suite;
     }
 
     /// <param name="source">The file name, for messages.</param>
@@ -99,7 +104,26 @@ public static class SuiteLoader
             LabName = LabName(reader, root) ?? "cb",
             StopOnFailure = reader.Boolean(root, "stop_on_failure") ?? false,
             KeepLogs = reader.Boolean(root, "keep_logs") ?? false,
+            PreCopy = ReadPreCopy(reader, root),
         };
+    }
+
+    /// <summary>precopy: {rule: phaul|goal, max_iterations, min_pages, grow_percent (phaul), goal_percent (goal)}.</summary>
+    private static Migration.PreCopy.PreCopySettings ReadPreCopy(NodeReader reader, YamlMappingNode root)
+    {
+        if (reader.Child(root, "precopy") is not { } node) return Migration.PreCopy.PreCopySettings.Default;
+        if (node is not YamlMappingNode map)
+            throw reader.Error(node, "'precopy' is a mapping, e.g. {rule: goal, goal_percent: 70, max_iterations: 10}");
+        reader.RejectUnknownKeys(map, PreCopyKeys, "precopy");
+        var settings = new Migration.PreCopy.PreCopySettings
+        {
+            Rule = reader.OptionalWord(map, "rule") ?? Migration.PreCopy.PreCopySettings.Default.Rule,
+            MaxIterations = reader.Integer(map, "max_iterations", 0, int.MaxValue),
+            MinPages = reader.Integer(map, "min_pages", 0, int.MaxValue),
+            GrowPercent = reader.Integer(map, "grow_percent", 0, int.MaxValue),
+            GoalPercent = reader.Integer(map, "goal_percent", 0, int.MaxValue),
+        };
+        return settings.Validate() is { } problem ? throw reader.Error(map, $"precopy: {problem}") : settings;
     }
 
     private static YamlMappingNode ReadRoot(string yaml, string source)

@@ -22,7 +22,15 @@ public interface ITransferStrategy : IAsyncDisposable
 }
 
 /// <summary>One migration's worth of moving things.</summary>
-public sealed record TransferRequest(IHost Source, IHost Destination, string MigrationId, string WorkloadDirectory);
+public sealed record TransferRequest(IHost Source, IHost Destination, string MigrationId, string WorkloadDirectory)
+{
+    /// <summary>
+    /// Pre-copy: the images this checkpoint builds on (the previous round, already on the
+    /// destination). CRIU links it as `parent` and leaves out the pages it holds; a strategy that
+    /// receives pages itself (a page server) must know it too, or every page crosses again.
+    /// </summary>
+    public IMigrationTransfer? Parent { get; init; }
+}
 
 /// <summary>
 /// The transfer of one migration. Disposing it removes what it left on both hosts (images,

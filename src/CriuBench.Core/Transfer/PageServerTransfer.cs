@@ -10,18 +10,32 @@ namespace CriuBench.Transfer;
 /// disk. After the dump only the small remaining images and the workload's directory move (tar
 /// over ssh). If the migration fails after that, the pages are streamed back for the restore on
 /// the source. The page server serves one dump and exits; disposing the transfer makes sure.
+/// <para>
+/// Pre-copy: every round AND the final dump go to a page server that knows the previous round
+/// (`--prev-images-dir` on the destination): it answers CRIU's "do you have the parent?" and
+/// keeps only the pages that changed. A final dump written locally after page-server rounds
+/// would find no parent pages on the source and send all memory again (CRIU issue 2503), so that
+/// combination is never made.
+/// </para>
 /// </summary>
-public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort) : ITransferStrategy
+public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort) : IPreCopyTransfer
 {
     /// <summary>Each lab host has its own network namespace, so one fixed port serves every migration.</summary>
     public const int DefaultPort = 27027;
 
     public string Name => "page-server";
 
-    public async Task<IMigrationTransfer> PrepareAsync(TransferRequest request, CancellationToken ct)
+    public Task<IMigrationTransfer> PrepareAsync(TransferRequest request, CancellationToken ct) =>
+        StartAsync(request, round: false, ct);
+
+    public Task<IMigrationTransfer> PrepareRoundAsync(TransferRequest request, CancellationToken ct) =>
+        StartAsync(request, round: true, ct);
+
+    private async Task<IMigrationTransfer> StartAsync(TransferRequest request, bool round, CancellationToken ct)
     {
-        var session = new Session(request, port);
-        await LocalCheckpoint.PrepareAsync(request, ct);
+        var session = new Session(request, port, round);
+        if (round) await LocalCheckpoint.PrepareRoundAsync(request, ct);
+        else await LocalCheckpoint.PrepareAsync(request, ct);
         await request.Destination.MakeDirectoryAsync(session.RestoreDirectory, ct);
         try
         {
@@ -55,7 +69,7 @@ public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort
         exit 1
         """;
 
-    private sealed class Session(TransferRequest request, int port) : IMigrationTransfer
+    private sealed class Session(TransferRequest request, int port, bool round) : IMigrationTransfer
     {
         public string DumpDirectory => LocalCheckpoint.ImagesDirectory(request);
 
@@ -65,7 +79,8 @@ public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort
         private string PidFile => $"{RestoreDirectory}/page-server.pid";
 
         public Command StartPageServer =>
-            CriuCommands.PageServer(RestoreDirectory, request.Destination.Ssh.Address, port, PidFile);
+            CriuCommands.PageServer(RestoreDirectory, request.Destination.Ssh.Address, port, PidFile,
+                request.Parent is { } parent ? Path.GetRelativePath(RestoreDirectory, parent.RestoreDirectory) : null);
 
         public IReadOnlyList<string> DumpArguments => CriuCommands.ToPageServer(request.Destination.Ssh.Address, port);
 
@@ -74,6 +89,7 @@ public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort
         {
             var pageBytes = (await PageImagesAsync(ct)).Sum(file => file.Bytes);
             var steps = new TimedSteps();
+            if (round) return steps.Finish(pageBytes); // the pages are all a round moves
             var stream = await steps.RunAsync("stream", request.Source,
                 TarStream.Plain(HostPaths.Disk, LocalCheckpoint.Members(request), request.Destination.Ssh), ct);
             return steps.Finish(TarStream.TarTotalBytes(stream.StandardError) + pageBytes);

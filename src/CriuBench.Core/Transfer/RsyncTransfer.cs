@@ -10,23 +10,37 @@ namespace CriuBench.Transfer;
 /// destination (<c>--relative</c> keeps the paths below the disk's <c>/./</c>). The destination
 /// holds no earlier copy, so rsync sends whole files; its --stats give the bytes sent.
 /// </summary>
-public sealed partial class RsyncTransfer : ITransferStrategy
+public sealed partial class RsyncTransfer : IPreCopyTransfer
 {
     public string Name => "rsync";
 
     public async Task<IMigrationTransfer> PrepareAsync(TransferRequest request, CancellationToken ct)
     {
         await LocalCheckpoint.PrepareAsync(request, ct);
-        return new Session(request);
+        return new Session(request, LocalCheckpoint.Members(request));
+    }
+
+    public async Task<IMigrationTransfer> PrepareRoundAsync(TransferRequest request, CancellationToken ct)
+    {
+        await LocalCheckpoint.PrepareRoundAsync(request, ct);
+        return new Session(request, LocalCheckpoint.RoundMembers(request));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    internal static Command Copy(TransferRequest request)
+    internal static Command Copy(TransferRequest request) => Copy(request, LocalCheckpoint.Members(request));
+
+    /// <summary>
+    /// Where the destination already holds an earlier copy (files-precopy's first pass), rsync's
+    /// delta algorithm sends only the changed blocks: 4 KiB blocks match CRIU's pages, and --delete
+    /// drops files the newer checkpoint no longer has. Into an empty destination they change nothing.
+    /// </summary>
+    internal static Command Copy(TransferRequest request, IReadOnlyList<string> members)
     {
         var to = request.Destination.Ssh;
-        return Command.Of("rsync", ["--archive", "--relative", "--stats", "--no-human-readable", "--rsh", RemoteShell(to),
-            .. LocalCheckpoint.Members(request).Select(member => $"{HostPaths.Disk}/./{member}"),
+        return Command.Of("rsync", ["--archive", "--relative", "--no-whole-file", "--block-size=4096", "--delete",
+            "--stats", "--no-human-readable", "--rsh", RemoteShell(to),
+            .. members.Select(member => $"{HostPaths.Disk}/./{member}"),
             $"{to.Target}:{HostPaths.Disk}/"]);
     }
 
@@ -52,7 +66,7 @@ public sealed partial class RsyncTransfer : ITransferStrategy
     [GeneratedRegex(@"^Total bytes sent: ([\d,]+)", RegexOptions.Multiline)]
     private static partial Regex TotalSent();
 
-    private sealed class Session(TransferRequest request) : IMigrationTransfer
+    private sealed class Session(TransferRequest request, IReadOnlyList<string> members) : IMigrationTransfer
     {
         public string DumpDirectory => LocalCheckpoint.ImagesDirectory(request);
         public string RestoreDirectory => DumpDirectory;
@@ -60,7 +74,7 @@ public sealed partial class RsyncTransfer : ITransferStrategy
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {
             var steps = new TimedSteps();
-            var copy = await steps.RunAsync("rsync", request.Source, Copy(request), ct);
+            var copy = await steps.RunAsync("rsync", request.Source, Copy(request, members), ct);
             return steps.Finish(BytesSent(copy.StandardOutput));
         }
 

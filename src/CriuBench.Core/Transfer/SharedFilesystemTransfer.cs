@@ -1,34 +1,36 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
+using CriuBench.Logging;
+using CriuBench.Preflight;
+using CriuBench.Transfer.SharedFilesystem;
 
 namespace CriuBench.Transfer;
 
 /// <summary>
 /// The images directory lives on a network filesystem every host mounts at the same path:
 /// dump writes straight into it and restore reads straight from it, so the image bytes cross
-/// the link during those two steps, not in a transfer step. In the lab the filesystem is sshfs
-/// served by the first host's sshd (this kernel has no NFS); that host mounts its export by
-/// bind, as an NFS server reaches its own export locally.
+/// the link during those two steps, not in a transfer step. Which filesystem (sshfs, NFS) is the
+/// <see cref="ISharedFilesystem"/> a strategy passes in; everything else is the same for both.
 /// </summary>
-public sealed class SharedFilesystemTransfer : ITransferStrategy
+public abstract class SharedFilesystemTransfer(ISharedFilesystem filesystem, ILog? log) : IPreCopyTransfer
 {
-    private const string Export = HostPaths.Disk + "/export";
-    private readonly List<IHost> mounted = [];
+    private readonly ILog log = log ?? NullLog.Instance;
 
-    public string Name => "shared";
+    public abstract string Name { get; }
 
+    public Support Supports(Combination combination) => filesystem.Supports(combination);
+
+    /// <summary>
+    /// First removes what a crashed run left on any host (of either filesystem: both use the one
+    /// mount point), the mounting hosts before the serving one, then mounts.
+    /// </summary>
     public async Task SetUpAsync(IReadOnlyList<IHost> hosts, CancellationToken ct)
     {
-        var server = hosts[0];
-        await server.MakeDirectoryAsync(Export, ct);
-        await server.RunCheckedAsync(Command.Of("mount", "--bind", Export, HostPaths.SharedMount), ct);
-        mounted.Add(server);
-        foreach (var client in hosts.Skip(1))
-        {
-            await client.RunCheckedAsync(Command.Of("sshfs", [.. server.Ssh.SshfsOptions, "-o", "dir_cache=no",
-                $"{server.Ssh.Target}:{Export}", HostPaths.SharedMount]), ct);
-            mounted.Add(client);
-        }
+        foreach (var host in hosts.Reverse())
+        foreach (var any in SharedFilesystems.All(log))
+        foreach (var removed in await any.RemoveLeftoversAsync(host, ct))
+            log.Info($"{host.Name}: {removed} (left by an earlier run that did not finish)");
+        await filesystem.MountAsync(hosts, ct);
     }
 
     public async Task<IMigrationTransfer> PrepareAsync(TransferRequest request, CancellationToken ct)
@@ -40,16 +42,22 @@ public sealed class SharedFilesystemTransfer : ITransferStrategy
         return transfer;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>A pre-copy round is written straight into the share: its pages cross the link during the pre-dump.</summary>
+    public async Task<IMigrationTransfer> PrepareRoundAsync(TransferRequest request, CancellationToken ct)
     {
-        // Clients first: the server's export must outlive the mounts that point at it.
-        foreach (var host in Enumerable.Reverse(mounted))
-            await host.RunAsync(Command.Of("umount", "--lazy", HostPaths.SharedMount));
-        if (mounted.Count > 0) await mounted[0].RemoveAsync(Export);
-        mounted.Clear();
+        var round = new Session(request, round: true);
+        await request.Source.RemoveAsync(round.DumpDirectory, ct);
+        await request.Source.MakeDirectoryAsync(round.DumpDirectory, ct);
+        return round;
     }
 
-    private sealed class Session(TransferRequest request) : IMigrationTransfer
+    public async ValueTask DisposeAsync()
+    {
+        await filesystem.UnmountAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed class Session(TransferRequest request, bool round = false) : IMigrationTransfer
     {
         private string Root => $"{HostPaths.SharedMount}/{request.MigrationId}";
         private string Files => $"{Root}/files";
@@ -61,10 +69,11 @@ public sealed class SharedFilesystemTransfer : ITransferStrategy
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {
             var steps = new TimedSteps();
+            if (round) return steps.Finish(bytesMoved: null);
             // Into the share without owners and times: sshfs cannot set them on a symlink (it follows
             // the link, and fails while its target is not copied yet, as in a container's rootfs).
             // The sftp server writes as root, who owns a workload's files anyway, and no restore
-            // checks a file's times.
+            // checks a file's times. NFS could keep them; one command keeps the two comparable.
             await steps.RunAsync("files-out", request.Source,
                 Command.Of("cp", "-a", "--no-preserve=ownership,timestamps", request.WorkloadDirectory, Files), ct);
             await steps.RunAsync("files-in", request.Destination, Command.Of("cp", "-a", Files, request.WorkloadDirectory), ct);

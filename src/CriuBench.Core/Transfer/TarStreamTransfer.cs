@@ -8,26 +8,31 @@ namespace CriuBench.Transfer;
 /// and unpacking overlap. Compressed (tar-zstd), the stream goes through zstd (level 1, all cores;
 /// see <see cref="TarStream"/> for why) and the bytes moved are the compressed ones: what crosses the link.
 /// </summary>
-public sealed class TarStreamTransfer(bool compressed) : ITransferStrategy
+public sealed class TarStreamTransfer(bool compressed) : IPreCopyTransfer
 {
     public string Name => compressed ? "tar-zstd" : "tar-ssh";
 
     public async Task<IMigrationTransfer> PrepareAsync(TransferRequest request, CancellationToken ct)
     {
         await LocalCheckpoint.PrepareAsync(request, ct);
-        return new Session(request, compressed);
+        return new Session(request, compressed, LocalCheckpoint.Members(request));
+    }
+
+    public async Task<IMigrationTransfer> PrepareRoundAsync(TransferRequest request, CancellationToken ct)
+    {
+        await LocalCheckpoint.PrepareRoundAsync(request, ct);
+        return new Session(request, compressed, LocalCheckpoint.RoundMembers(request));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private sealed class Session(TransferRequest request, bool compressed) : IMigrationTransfer
+    private sealed class Session(TransferRequest request, bool compressed, IReadOnlyList<string> members) : IMigrationTransfer
     {
         public string DumpDirectory => LocalCheckpoint.ImagesDirectory(request);
         public string RestoreDirectory => DumpDirectory;
 
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {
-            var members = LocalCheckpoint.Members(request);
             var pipeline = compressed
                 ? TarStream.Zstd(HostPaths.Disk, members, request.Destination.Ssh)
                 : TarStream.Plain(HostPaths.Disk, members, request.Destination.Ssh);

@@ -7,13 +7,13 @@ namespace CriuBench.Transfer;
 /// What a user does by hand between two VMs: dump to local disk, tar the images and the
 /// workload's files, copy the archive with scp over the link, untar, restore.
 /// </summary>
-public sealed class TarTransfer : ITransferStrategy
+public sealed class TarTransfer : IPreCopyTransfer
 {
     public string Name => "tar";
 
     public async Task<IMigrationTransfer> PrepareAsync(TransferRequest request, CancellationToken ct)
     {
-        var transfer = new Session(request);
+        var transfer = new Session(request, [RelativeToDisk(HostPaths.ImagesDirectory(request.MigrationId)), RelativeToDisk(request.WorkloadDirectory)]);
         await request.Source.MakeDirectoryAsync(transfer.DumpDirectory, ct);
         await request.Source.MakeDirectoryAsync(Outbox, ct);
         await request.Destination.MakeDirectoryAsync(Inbox, ct);
@@ -23,12 +23,21 @@ public sealed class TarTransfer : ITransferStrategy
         return transfer;
     }
 
+    /// <summary>A pre-copy round: its images only, packed, copied and unpacked the same way.</summary>
+    public async Task<IMigrationTransfer> PrepareRoundAsync(TransferRequest request, CancellationToken ct)
+    {
+        await LocalCheckpoint.PrepareRoundAsync(request, ct);
+        await request.Source.MakeDirectoryAsync(Outbox, ct);
+        await request.Destination.MakeDirectoryAsync(Inbox, ct);
+        return new Session(request, LocalCheckpoint.RoundMembers(request));
+    }
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private const string Outbox = HostPaths.Disk + "/outbox";
     private const string Inbox = HostPaths.Disk + "/inbox";
 
-    private sealed class Session(TransferRequest request) : IMigrationTransfer
+    private sealed class Session(TransferRequest request, IReadOnlyList<string> members) : IMigrationTransfer
     {
         private string Archive(string box) => $"{box}/{request.MigrationId}.tar";
 
@@ -38,8 +47,7 @@ public sealed class TarTransfer : ITransferStrategy
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {
             var steps = new TimedSteps();
-            await steps.RunAsync("pack", request.Source, Command.Of("tar", "-C", HostPaths.Disk, "-cf", Archive(Outbox),
-                RelativeToDisk(DumpDirectory), RelativeToDisk(request.WorkloadDirectory)), ct);
+            await steps.RunAsync("pack", request.Source, Command.Of("tar", ["-C", HostPaths.Disk, "-cf", Archive(Outbox), .. members]), ct);
             var bytes = await request.Source.FileSizeAsync(Archive(Outbox), ct);
             var destination = request.Destination.Ssh;
             await steps.RunAsync("copy", request.Source, Command.Of("scp", [.. destination.ScpOptions, Archive(Outbox),

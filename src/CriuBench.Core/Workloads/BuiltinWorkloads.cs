@@ -1,4 +1,5 @@
 using System.Globalization;
+using CriuBench.Hosts;
 using CriuBench.Workloads.Output;
 
 namespace CriuBench.Workloads;
@@ -43,7 +44,7 @@ public static class BuiltinWorkloads
         return new WorkloadSpec
         {
             Name = "counter",
-            Command = ["bash", WorkloadAssets.File("counter.sh"), Invariant(every.TotalSeconds)],
+            Command = ["bash", HostAssets.On("counter.sh"), Invariant(every.TotalSeconds)],
             Output = OutputFormat.Counter,
             Interval = every,
         };
@@ -56,7 +57,7 @@ public static class BuiltinWorkloads
         return new WorkloadSpec
         {
             Name = "timestamps",
-            Command = [WorkloadAssets.File("bin/ticker"), "--interval-us", Invariant(Math.Round(every.TotalMicroseconds))],
+            Command = [HostAssets.On("bin/ticker"), "--interval-us", Invariant(Math.Round(every.TotalMicroseconds))],
             Output = OutputFormat.CounterTimestamp,
             Interval = every,
         };
@@ -75,7 +76,7 @@ public static class BuiltinWorkloads
         return new WorkloadSpec
         {
             Name = name,
-            Command = [WorkloadAssets.File("bin/ticker"), "--mib", Invariant(mib), "--data", data,
+            Command = [HostAssets.On("bin/ticker"), "--mib", Invariant(mib), "--data", data,
                 "--dirty-mib-per-s", Invariant(dirtyMibPerSecond), "--interval-us", Invariant(every.TotalMicroseconds)],
             Output = OutputFormat.CounterTimestamp,
             Interval = every,

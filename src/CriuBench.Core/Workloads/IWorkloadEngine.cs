@@ -22,6 +22,14 @@ public interface IWorkloadEngine
     /// On failure it throws <see cref="Criu.CriuFailedException"/> and the workload keeps running where it was.</summary>
     Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct);
 
+    /// <summary>
+    /// Pre-copy: writes the memory pages changed since <paramref name="previousImages"/> (relative to
+    /// <paramref name="imagesDirectory"/>; null for the first round) while the workload keeps running.
+    /// Engines that cannot pre-dump keep this default; the pre-copy modes refuse them when the suite loads.
+    /// </summary>
+    Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<string> extraArguments, CancellationToken ct) =>
+        throw new NotSupportedException($"the {Name} engine cannot pre-dump");
+
     /// <summary>Restores from <paramref name="imagesDirectory"/> on <paramref name="host"/>, detached; returns once it runs.</summary>
     Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct);
 

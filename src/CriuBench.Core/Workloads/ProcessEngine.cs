@@ -18,7 +18,7 @@ public sealed class ProcessEngine : IWorkloadEngine
         var directory = HostPaths.WorkloadDirectory(instance);
         await host.RemoveAsync(directory, ct);
         await host.MakeDirectoryAsync(directory, ct);
-        var started = await host.RunCheckedAsync(Command.Of(WorkloadAssets.Launcher, [directory, .. spec.Command]), ct);
+        var started = await host.RunCheckedAsync(Command.Of(HostAssets.Launcher, [directory, .. spec.Command]), ct);
         return new RunningWorkload(spec, instance, host, started.StandardOutput.Trim());
     }
 
@@ -28,7 +28,16 @@ public sealed class ProcessEngine : IWorkloadEngine
         var result = await workload.Host.RunAsync(dump, ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu dump", workload.Host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(workload.Host, imagesDirectory, CriuLog.DumpLog, ct), result.StandardError.Trim());
+                await CriuLog.ReadErrorsAsync(workload.Host, imagesDirectory, CriuLog.DumpLog, ct), result.StandardError.Trim(), result.ExitCode);
+    }
+
+    public async Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    {
+        var preDump = CriuCommands.PreDump(Pid(workload), imagesDirectory, previousImages, [.. workload.Spec.ExtraDumpArguments, .. extraArguments]);
+        var result = await workload.Host.RunAsync(preDump, ct);
+        if (!result.Succeeded)
+            throw new CriuFailedException("criu pre-dump", workload.Host.Name, imagesDirectory,
+                await CriuLog.ReadErrorsAsync(workload.Host, imagesDirectory, CriuLog.PreDumpLog, ct), result.StandardError.Trim());
     }
 
     public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct)
@@ -36,16 +45,33 @@ public sealed class ProcessEngine : IWorkloadEngine
         var result = await host.RunAsync(CriuCommands.Restore(imagesDirectory, host.Name), ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu restore", host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(host, imagesDirectory, CriuLog.RestoreLog, ct), result.StandardError.Trim());
+                await CriuLog.ReadErrorsAsync(host, imagesDirectory, CriuLog.RestoreLog, ct), result.StandardError.Trim(), result.ExitCode);
         var pid = (await host.ReadTextAsync($"{imagesDirectory}/{CriuCommands.RestorePidFile(host.Name)}", ct)).Trim();
         return checkpointed with { Host = host, Id = pid };
     }
 
-    public async Task StopAsync(RunningWorkload workload, CancellationToken ct)
-    {
-        // Killing the init of a PID namespace kills every process in it.
-        await workload.Host.RunAsync(Command.Of("kill", "-KILL", workload.Id), ct);
-    }
+    public async Task StopAsync(RunningWorkload workload, CancellationToken ct) =>
+        await workload.Host.RunCheckedAsync(Command.Of("bash", "-c", StopScript, "stop-workload", workload.Id), ct);
+
+    /// <summary>
+    /// Kills the workload's PID namespace through its init ($1) and waits until it is gone. The PID
+    /// may be stale (the workload was lost, or a dump killed it) and already reused by anyone on the
+    /// machine, so it is killed only while it is still the init of a nested PID namespace ("NSpid:
+    /// N 1") in this host's network namespace. SIGKILL also ends a task left stopped or
+    /// ptrace-stopped by a CRIU that died mid-dump; killing a namespace's init kills all of it.
+    /// </summary>
+    internal const string StopScript = """
+        pid=$1 here=$(readlink /proc/self/ns/net)
+        for _ in $(seq 250); do
+          [ "$(readlink "/proc/$pid/ns/net" 2>/dev/null)" = "$here" ] || exit 0
+          awk '/^NSpid:/ { exit !(NF > 2 && $NF == 1) }' "/proc/$pid/status" 2>/dev/null || exit 0
+          grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null && exit 0
+          kill -KILL "$pid" 2>/dev/null
+          sleep 0.02
+        done
+        echo "workload PID $pid did not stop" >&2
+        exit 1
+        """;
 
     private static int Pid(RunningWorkload workload) => int.Parse(workload.Id, CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,8 @@
 namespace CriuBench.Workloads;
 
 /// <summary>
-/// Finds the repository's workloads/ directory (launcher, scripts, native programs). Hosts on
-/// this machine share the root filesystem, so the same path works on every lab host.
+/// Finds the repository's workloads/ directory (launcher, scripts, native programs) on the
+/// controller. Hosts never use these paths: <see cref="Hosts.HostAssets"/> copies what they need.
 /// </summary>
 public static class WorkloadAssets
 {

@@ -24,7 +24,7 @@ internal sealed class ContainerMigrationScenario(CriuBench.Lab.Lab lab, IWorkloa
         foreach (var host in lab.Hosts) await engine.PrepareHostAsync(host, CancellationToken.None);
         try
         {
-            foreach (var strategy in new ITransferStrategy[] { new TarTransfer(), new SharedFilesystemTransfer() })
+            foreach (var strategy in new ITransferStrategy[] { new TarTransfer(), new SshfsTransfer(SshfsTransfer.OlderName) })
             {
                 await using (strategy)
                 {

@@ -34,7 +34,7 @@ public class RuncCommandsTests
     }
 
     [Theory]
-    [InlineData("--leave-running")]
+    [InlineData("--skip-in-flight")]
     [InlineData("--address", "198.18.0.2")]
     [InlineData("--page-server", "--port", "1")]
     public void A_dump_argument_runc_cannot_pass_on_is_refused_rather_than_dropped(params string[] arguments) =>

@@ -23,7 +23,15 @@ public class PhaseFailureTests
     [Fact]
     public async Task A_workload_whose_output_stopped_after_a_failed_checkpoint_is_not_reported_running()
     {
-        var stalled = new FakeHost("src", "198.18.0.1", new FakeCommandRunner { Answer = c => c.Program == "stat" ? (0, "100", "") : (1, "", "no") });
+        var stalled = new FakeHost("src", "198.18.0.1", new FakeCommandRunner
+        {
+            Answer = c => c.Program switch
+            {
+                "stat" => (0, "100", ""),
+                "find" => (0, "inventory.img\t42\npages-1.img\t4096\ndump.log\t900\n", ""), // what CRIU left in the images directory
+                _ => (1, "", "no"),
+            },
+        });
         var workload = new RunningWorkload(BuiltinWorkloads.ContainerCounter("docker"), "w1", stalled, "c1");
         var request = new MigrationRequest("run", 1, workload, destination, new RefusingEngine(), new PageServerLikeStrategy(), "1gbit");
 
@@ -31,7 +39,7 @@ public class PhaseFailureTests
 
         Assert.False(result.Record.Succeeded);
         Assert.Equal("nowhere (lost)", result.Record.WorkloadRunsOn);
-        Assert.Contains("images are kept in /d/images on src", result.Record.FailureReason);
+        Assert.Contains("images are kept in /d/images on src (2 image files)", result.Record.FailureReason);
         Assert.Null(result.Workload);
     }
 

@@ -13,15 +13,37 @@ public sealed class EnvironmentCsvTests : IDisposable
     [Fact]
     public async Task The_environment_written_to_csv_reads_back_equal()
     {
-        var environment = SampleEnvironment.Create() with { LinkRates = ["1gbit", "100mbit", "unlimited"] };
+        var environment = SampleEnvironment.Create() with
+        {
+            LinkRates = ["1gbit", "100mbit", "unlimited"],
+            Hosts =
+            [
+                new CriuBench.Preflight.HostFeatures { Host = "src", Kind = "ssh", Kernel = "6.1.0-28-amd64", Distribution = "Debian GNU/Linux 12 (bookworm)",
+                    CriuVersion = "3.17.1", Cores = 2, MemoryGiB = 1.5, CriuWorks = true, SoftDirty = true, Uffd = true, NfsClient = true, PipeMaxSize = 1048576 },
+                new CriuBench.Preflight.HostFeatures { Host = "dst", Kind = "ssh", Kernel = "6.18.0", RuncVersion = "1.1.5", CriuVersion = "4.1.1" },
+            ],
+        };
         var path = _dir.File("environment.csv");
 
         await EnvironmentCsv.WriteAsync(path, environment);
         var read = await EnvironmentCsv.ReadAsync(path);
 
         Assert.Equal(environment.LinkRates, read.LinkRates);
-        Assert.Equal(environment, read with { LinkRates = environment.LinkRates });
+        Assert.Equal(environment.Hosts, read.Hosts);
+        Assert.Equal(environment, read with { LinkRates = environment.LinkRates, Hosts = environment.Hosts });
         Assert.Equal(environment.StartedAt.Offset, read.StartedAt.Offset);
+    }
+
+    [Fact]
+    public async Task A_file_written_before_per_host_rows_reads_with_no_hosts()
+    {
+        var path = _dir.File("environment.csv");
+        await EnvironmentCsv.WriteAsync(path, SampleEnvironment.Create());
+
+        var read = await EnvironmentCsv.ReadAsync(path);
+
+        Assert.DoesNotContain("host1.", await File.ReadAllTextAsync(path));
+        Assert.Empty(read.Hosts);
     }
 
     [Fact]

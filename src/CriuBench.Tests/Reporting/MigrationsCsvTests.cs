@@ -44,7 +44,7 @@ public sealed class MigrationsCsvTests : IDisposable
         var lines = await File.ReadAllLinesAsync(path);
 
         Assert.StartsWith("run_id,repetition,workload,engine,strategy,mode,source,destination,direction,link_rate,host_kind,succeeded,failure_reason,workload_runs_on,stop_time_ms,", lines[0]);
-        Assert.EndsWith(",criu_pages_restored", lines[0]);
+        Assert.EndsWith(",criu_pages_restored,iterations,stop_rule,stop_reason,link_bytes", lines[0]);
         Assert.StartsWith("run-1,1,counter,criu,tar,cold,a,b,a->b,1gbit,lab,true,,b,12.5,", lines[1]);
     }
 

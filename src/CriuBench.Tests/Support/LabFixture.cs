@@ -15,13 +15,13 @@ public abstract class LabFixture(string name) : IAsyncLifetime
 
     public CriuBench.Lab.Lab Lab => lab ?? throw new InvalidOperationException("the lab did not come up; see the first failure");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Requires.Criu();
         lab = await CriuBench.Lab.Lab.UpAsync(Name, CriuBench.Lab.LinkRate.Default, ProcessRunner.Instance, NullLog.Instance);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (lab is not null) await lab.DisposeAsync();
     }

@@ -133,7 +133,8 @@ public sealed class StrategyMigrationTests(TransferLab fixture) : IClassFixture<
     {
         foreach (var host in Lab.Hosts)
         {
-            var files = await host.RunCheckedAsync(Command.Of("find", HostPaths.Disk, "-type", "f", "-not", "-path", $"{HostPaths.Disk}/work/*"));
+            var files = await host.RunCheckedAsync(Command.Of("find", HostPaths.Disk, "-type", "f", "-not", "-path", $"{HostPaths.Disk}/work/*",
+                "-not", "-path", $"{HostPaths.Assets}/*"));
             Assert.True(files.StandardOutput.Trim().Length == 0, $"left on {host.Name}'s disk:\n{files.StandardOutput}");
 
             var pageServers = await PageServersAsync(host);

@@ -45,7 +45,7 @@ public sealed class DockerEngine : IWorkloadEngine
         await StopDaemonAsync(host, ct); // one left by an interrupted run
         await host.RemoveAsync(DockerCommands.Root, ct);
         await host.MakeDirectoryAsync(DockerCommands.CriuLogs, ct);
-        await host.WriteTextAsync(DockerCommands.ConfigFile, DockerCommands.DaemonConfig(WorkloadAssets.File("docker-runc.sh")), ct);
+        await host.WriteTextAsync(DockerCommands.ConfigFile, DockerCommands.DaemonConfig(HostAssets.On("docker-runc.sh")), ct);
         await host.RunCheckedAsync(DockerCommands.StartDaemon($"{HostCgroups.Scope(host)}/docker"), ct);
         await WaitForDaemonAsync(host, ct);
         await host.RunCheckedAsync(DockerCommands.Import(rootfs), ct);

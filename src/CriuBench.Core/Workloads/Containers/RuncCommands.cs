@@ -18,6 +18,14 @@ public static class RuncCommands
     public static Command Checkpoint(string id, string imagesDirectory, IReadOnlyList<string> criuArguments) =>
         Runc(["checkpoint", "--image-path", imagesDirectory, "--work-path", imagesDirectory, .. CheckpointOptions(criuArguments), id]);
 
+    /// <summary>
+    /// A pre-copy round. runc names CRIU's --prev-images-dir --parent-path and turns on memory
+    /// tracking itself for a pre-dump or a parent; it writes CRIU's log as dump.log here too.
+    /// </summary>
+    public static Command PreDump(string id, string imagesDirectory, string? previousImages, IReadOnlyList<string> criuArguments) =>
+        Runc(["checkpoint", "--pre-dump", "--image-path", imagesDirectory, "--work-path", imagesDirectory,
+            .. CheckpointOptions([.. criuArguments, .. previousImages is null ? Array.Empty<string>() : ["--prev-images-dir", previousImages]]), id]);
+
     public static Command Restore(string id, string imagesDirectory, RuncBundle bundle) =>
         Runc("restore", "--detach", "--image-path", imagesDirectory, "--work-path", imagesDirectory, "--bundle", bundle.Directory, id);
 
@@ -40,8 +48,13 @@ public static class RuncCommands
             var argument = criuArguments[i];
             switch (argument)
             {
-                case "--tcp-established" or "--ext-unix-sk" or "--shell-job" or "--file-locks":
+                case "--tcp-established" or "--ext-unix-sk" or "--shell-job" or "--file-locks" or "--leave-running":
                     options.Add(argument);
+                    break;
+                case "--track-mem":
+                    break; // runc asks for it with --pre-dump and --parent-path
+                case "--prev-images-dir" when i + 1 < criuArguments.Count:
+                    options.AddRange(["--parent-path", criuArguments[++i]]);
                     break;
                 case "--page-server":
                     pageServer = true;

@@ -54,6 +54,16 @@ public sealed class RuncEngine : IWorkloadEngine
                 await CriuLog.ReadErrorsAsync(workload.Host, imagesDirectory, CriuLog.DumpLog, ct), result.StandardError.Trim());
     }
 
+    /// <summary>`runc checkpoint --pre-dump`: runc asks CRIU for a pre-dump with memory tracking, chained by --parent-path.</summary>
+    public async Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    {
+        var preDump = RuncCommands.PreDump(workload.Id, imagesDirectory, previousImages, [.. workload.Spec.ExtraDumpArguments, .. extraArguments]);
+        var result = await workload.Host.RunAsync(preDump, ct);
+        if (!result.Succeeded)
+            throw new CriuFailedException("runc checkpoint --pre-dump", workload.Host.Name, imagesDirectory,
+                await CriuLog.ReadErrorsAsync(workload.Host, imagesDirectory, CriuLog.DumpLog, ct), result.StandardError.Trim());
+    }
+
     /// <summary>The bundle arrived with the workload's directory; its config.json is rewritten for this host's cgroups.</summary>
     public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct)
     {

@@ -1,0 +1,59 @@
+using CriuBench.Migration.PreCopy;
+using CriuBench.Preflight;
+using CriuBench.Transfer;
+
+namespace CriuBench.Migration;
+
+/// <summary>
+/// Hybrid: one pre-copy round while the workload runs (most pages move then), then a lazy final
+/// migration (post-copy) chained to it: the workload resumes on the destination at once and only
+/// the pages dirtied since the round are fetched on demand. Needs soft-dirty for the round and
+/// userfaultfd for the lazy part; the lazy part is post-copy's (<see cref="ILazyFinal"/>).
+/// </summary>
+/// <param name="lazy">
+/// Post-copy's final phase, shared with the postcopy mode (MigrationModes passes it). Null until
+/// that mode provides it: hybrid is then refused at load with <see cref="NoLazyFinal"/>.
+/// </param>
+public sealed class HybridMode(ILazyFinal? lazy = null) : IMigrationMode
+{
+    public const string NoLazyFinal = "hybrid needs post-copy's lazy final phase (the postcopy mode as an ILazyFinal), which is not wired in yet";
+
+    public string Name => MigrationModes.Hybrid;
+
+    public IStopRule Rule { get; } = new FixedRoundsStopRule(1);
+
+    public Support Supports(Combination combination) =>
+        PreCopySupport.Check(combination)
+            .Then(() => Support.Unless(combination.HostsWithout(host => host.Uffd) is null,
+                $"hybrid's final phase is post-copy and needs userfaultfd (uffd-noncoop), which {combination.HostsWithout(host => host.Uffd)} lack"))
+            .Then(() => lazy is null ? Support.No(NoLazyFinal) : lazy.Supports(combination));
+
+    public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct)
+    {
+        if (lazy is null) return await attempt.NotStartedAsync(NoLazyFinal, ct);
+        var rounds = new Rounds(attempt, (IPreCopyTransfer)attempt.Request.Strategy, Rule);
+        try
+        {
+            await rounds.RunAsync(ct);
+        }
+        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
+        {
+            await Rounds.DisposeAllAsync(rounds.Done);
+            PreCopyMode.RecordRounds(attempt, rounds, finalBytes: null);
+            return await attempt.NotStartedAsync($"the pre-copy round failed: {e.Message}", ct);
+        }
+        PreCopyMode.RecordRounds(attempt, rounds, finalBytes: null);
+
+        MigrationResult result;
+        try
+        {
+            result = await lazy.RunAsync(attempt, rounds.Done[^1], ct);
+        }
+        finally
+        {
+            await Rounds.DisposeAllAsync(rounds.Done);
+        }
+        PreCopyMode.RecordRounds(attempt, rounds, result.Record.TransferredBytes);
+        return result with { Record = attempt.Row };
+    }
+}

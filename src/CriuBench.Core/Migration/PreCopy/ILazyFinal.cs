@@ -1,0 +1,26 @@
+using CriuBench.Preflight;
+using CriuBench.Transfer;
+
+namespace CriuBench.Migration.PreCopy;
+
+/// <summary>
+/// Post-copy's final phase, as hybrid needs it from the postcopy mode: the source dumps with
+/// `--lazy-pages` (chained to <paramref name="parent"/> with --track-mem --prev-images-dir, so
+/// only pages changed since the round are served lazily), the destination runs `criu lazy-pages
+/// --page-server` and `criu restore --lazy-pages` with the parent chain at the same relative path,
+/// then verification (the restore, the workload AND the lazy-pages daemon must succeed), the
+/// post-copy columns, fallback and the row, through the attempt's shared phases.
+/// </summary>
+public interface ILazyFinal
+{
+    /// <summary>Whether the hosts can serve pages lazily (uffd, pipe size...), asked when the suite loads.</summary>
+    Support Supports(Combination combination);
+
+    /// <summary>
+    /// Returns once the last page arrived (the lazy-pages daemon ended), so the caller may remove
+    /// the round afterwards. The dump's CRIU arguments are <c>CriuCommands.Chained(Rounds.ParentLink(final, parent))</c>
+    /// plus the lazy ones, and the page server/lazy daemon's images directory gets the same parent link.
+    /// </summary>
+    /// <param name="parent">The pre-copy round the lazy dump is chained to; null for plain post-copy.</param>
+    Task<MigrationResult> RunAsync(MigrationAttempt attempt, IMigrationTransfer? parent, CancellationToken ct);
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using CriuBench.Criu;
+using CriuBench.Transfer;
+
+namespace CriuBench.Migration.PreCopy;
+
+/// <summary>
+/// The pre-copy rounds while the workload runs: each a `pre-dump` into its own directory chained to
+/// the previous one, moved to the destination by the strategy, its stats-dump read and appended to
+/// iterations.csv, then the stop rule asked. Shared by precopy and hybrid.
+/// </summary>
+public sealed class Rounds(MigrationAttempt attempt, IPreCopyTransfer strategy, IStopRule rule)
+{
+    private readonly List<IMigrationTransfer> done = [];
+    private readonly List<DumpStats> stats = [];
+
+    /// <summary>The rounds made, oldest first; the last is the final checkpoint's parent.</summary>
+    public IReadOnlyList<IMigrationTransfer> Done => done;
+
+    public string? StopReason { get; private set; }
+
+    public IStopRule Rule => rule;
+
+    /// <summary>What crossed the link in all rounds; null if any round's strategy could not say.</summary>
+    public long? BytesMoved { get; private set; } = 0;
+
+    /// <summary>The round directory's name: the migration's id with the round's number, a sibling of the final images.</summary>
+    public static string RoundId(string migrationId, int round) => $"{migrationId}.it{round}";
+
+    /// <summary>Runs rounds until the stop rule says stop. Throws what a failed round threw; <see cref="Done"/> holds what to clean up.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var request = attempt.Request;
+        while (StopReason is null)
+        {
+            var number = done.Count + 1;
+            var parent = done.Count > 0 ? done[^1] : null;
+            IMigrationTransfer round;
+            using (attempt.Step($"round-{number}-prepare", attempt.Source))
+                round = await strategy.PrepareRoundAsync(new TransferRequest(attempt.Source, attempt.Destination,
+                    RoundId(request.MigrationId, number), attempt.Workload.Directory) { Parent = parent }, ct);
+            done.Add(round);
+
+            var clock = Stopwatch.StartNew();
+            using (attempt.Step($"round-{number}-pre-dump", attempt.Source))
+                await request.Engine.PreDumpAsync(attempt.Workload, round.DumpDirectory, ParentLink(round, parent), round.DumpArguments, ct);
+            var dumpTime = clock.Elapsed;
+            var roundStats = (await CriuStatistics.ReadAsync(attempt.Source, round.DumpDirectory, ct)).Dump
+                ?? throw new InvalidOperationException($"pre-dump round {number} left no {CriuStatistics.DumpFile} in {round.DumpDirectory} on {attempt.Source.Name}");
+            TransferOutcome moved;
+            using (attempt.Step($"round-{number}-transfer", attempt.Source))
+                moved = await round.TransferAsync(ct);
+            stats.Add(roundStats);
+            BytesMoved = BytesMoved + moved.BytesMoved;
+
+            StopReason = rule.StopReason(stats);
+            await attempt.Iterations.AppendAsync(IterationRows.From(attempt, number, roundStats, moved, dumpTime, clock.Elapsed,
+                StopReason is null ? "continue" : $"stop: {StopReason}"), ct);
+        }
+    }
+
+    /// <summary>
+    /// CRIU's --prev-images-dir for a checkpoint chained to <paramref name="parent"/>: relative, so
+    /// the `parent` link resolves on the destination too. Every strategy keeps the chain at the same
+    /// relative place on both hosts; one that did not would restore wrong memory, so it is checked.
+    /// </summary>
+    public static string? ParentLink(IMigrationTransfer child, IMigrationTransfer? parent)
+    {
+        if (parent is null) return null;
+        var onSource = Path.GetRelativePath(child.DumpDirectory, parent.DumpDirectory);
+        var onDestination = Path.GetRelativePath(child.RestoreDirectory, parent.RestoreDirectory);
+        return onSource == onDestination
+            ? onSource
+            : throw new InvalidOperationException($"the rounds are not at the same relative place on both hosts ({onSource} on the source, {onDestination} on the destination): CRIU's parent link would break");
+    }
+
+    public static async Task DisposeAllAsync(IEnumerable<IMigrationTransfer> rounds)
+    {
+        foreach (var round in rounds.Reverse()) await round.DisposeAsync();
+    }
+}
