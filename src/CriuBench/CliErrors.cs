@@ -1,6 +1,12 @@
+using CriuBench.Reporting;
+using CriuBench.Suites;
+
 namespace CriuBench.Cli;
 
-/// <summary>Turns expected failures into one clear line and exit code 1 instead of a stack trace.</summary>
+/// <summary>
+/// Turns failures into one clear line instead of a stack trace: bad input exits 2, a run that went
+/// wrong exits 1. CRIUBENCH_DEBUG=1 adds the stack trace of an unexpected failure, for a bug report.
+/// </summary>
 internal static class CliErrors
 {
     public static async Task<int> GuardAsync(Func<Task> action)
@@ -8,17 +14,28 @@ internal static class CliErrors
         try
         {
             await action();
-            return 0;
+            return ExitCodes.Success;
         }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("interrupted; everything the run started has been removed");
-            return 130;
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is UsageException or SuiteException or RunFileException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (IsUserFacing(e))
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"error: unexpected failure: {e.Message} (this is a CriuBench bug: please report it with the command line; CRIUBENCH_DEBUG=1 shows where it happened)");
+            if (Environment.GetEnvironmentVariable("CRIUBENCH_DEBUG") is { Length: > 0 }) Console.Error.WriteLine(e);
+            return ExitCodes.Failure;
         }
     }
 
@@ -26,5 +43,5 @@ internal static class CliErrors
 
     private static bool IsUserFacing(Exception e) =>
         e is InvalidOperationException or ArgumentException or FormatException or IOException or UnauthorizedAccessException
-            or TimeoutException or CriuBench.Execution.CommandFailedException or CriuBench.Suites.SuiteException;
+            or TimeoutException or CriuBench.Execution.CommandFailedException;
 }

@@ -16,8 +16,9 @@ internal static class LabCommand
         var up = new Command("up", "create the lab's two hosts (src, dst) and the shaped link between them") { name, rate };
         up.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
+            var (labName, linkRate) = (Name(parse.GetValue(name)!), Rate(parse.GetValue(rate)!));
             Preconditions.RequireRoot();
-            var lab = await Lab.Lab.UpAsync(parse.GetValue(name)!, LinkRate.Parse(parse.GetValue(rate)!), ProcessRunner.Instance, ConsoleLog.Instance, ct);
+            var lab = await Lab.Lab.UpAsync(labName, linkRate, ProcessRunner.Instance, ConsoleLog.Instance, ct);
             foreach (var host in lab.Hosts)
                 Console.WriteLine($"{host.Name}: {host.Address}  run commands there with: nsenter --net={lab.Layout.NetworkNamespaceFile(host.Name)} --mount={lab.Layout.MountNamespaceFile(host.Name)} -- CMD");
             Console.WriteLine($"link: {lab.Rate}; remove with: criubench lab down --name {lab.Layout.Name}");
@@ -26,15 +27,28 @@ internal static class LabCommand
         var down = new Command("down", "remove the lab: processes, namespaces, mounts and disks") { name };
         down.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
+            var labName = Name(parse.GetValue(name)!);
             Preconditions.RequireRoot();
-            await Lab.Lab.DownAsync(parse.GetValue(name)!, ProcessRunner.Instance, ConsoleLog.Instance, ct);
-            PrintStatus(Lab.Lab.Status(parse.GetValue(name)!));
+            await Lab.Lab.DownAsync(labName, ProcessRunner.Instance, ConsoleLog.Instance, ct);
+            PrintStatus(Lab.Lab.Status(labName));
         }));
 
         var status = new Command("status", "show what of the lab exists") { name };
-        status.SetAction(parse => CliErrors.Guard(() => PrintStatus(Lab.Lab.Status(parse.GetValue(name)!))));
+        status.SetAction(parse => CliErrors.Guard(() => PrintStatus(Lab.Lab.Status(Name(parse.GetValue(name)!)))));
 
         return new Command("lab", "manage the embedded two-host lab") { up, down, status };
+    }
+
+    private static string Name(string name)
+    {
+        try { return LabLayout.For(name).Name; }
+        catch (ArgumentException e) { throw new UsageException($"--name: {e.Message}, e.g. --name cb2"); }
+    }
+
+    private static LinkRate Rate(string text)
+    {
+        try { return LinkRate.Parse(text); }
+        catch (FormatException e) { throw new UsageException($"--bandwidth: {e.Message}"); }
     }
 
     private static void PrintStatus(LabStatus status)

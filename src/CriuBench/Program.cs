@@ -22,4 +22,7 @@ void Interrupt()
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; Interrupt(); };
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; Interrupt(); });
 
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupted.Token);
+// Parse errors are reworded (no .NET type names) and exit 2, like every other bad input.
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0) return ParseErrors.Report(parse);
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupted.Token);

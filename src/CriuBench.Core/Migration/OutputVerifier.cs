@@ -29,7 +29,7 @@ public static class OutputVerifier
             if (size > seam)
             {
                 var window = await workload.Host.ReadBytesAsync(workload.OutputFile, start, size - start, ct);
-                last = SeamAnalyzer.Analyze(window, seam - start, workload.Spec.Output, windowStartsAtLine: start == 0);
+                last = SeamAnalyzer.Analyze(window, seam - start, workload.Spec.LineFormat, windowStartsAtLine: start == 0);
                 if (last.Succeeded && last.Report.LinesAfter >= LinesRequired) return last;
                 if (last.Problem is SeamProblem.NoLineBefore or SeamProblem.SeamNotAtLineBoundary) return last;
             }

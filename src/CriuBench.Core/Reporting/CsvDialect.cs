@@ -9,10 +9,15 @@ namespace CriuBench.Reporting;
 /// </summary>
 internal static class CsvDialect
 {
+    /// <summary>Strict: a damaged or cut file is an error with its line, never a row with fields silently missing.</summary>
     public static CsvReaderOptions Reader { get; } = CsvReaderOptions.Default with
     {
         Separator = ',',
         FormatProvider = CultureInfo.InvariantCulture,
+        FieldCountMismatch = CsvFieldCountHandling.Throw,
+        MissingField = CsvMissingFieldHandling.Throw,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        TrackLineNumbers = true,
     };
 
     public static CsvWriterOptions Writer { get; } = CsvWriterOptions.Default with

@@ -19,7 +19,11 @@ public static class EnvironmentCsv
             await csv.WriteRecordAsync([key, value], cancellationToken);
     }
 
-    public static async Task<RunEnvironment> ReadAsync(string path, CancellationToken cancellationToken = default)
+    /// <exception cref="RunFileException">The file is missing, damaged or lacks a key; the message says which.</exception>
+    public static Task<RunEnvironment> ReadAsync(string path, CancellationToken cancellationToken = default) =>
+        CsvReadErrors.GuardAsync(path, () => ReadCoreAsync(path, cancellationToken));
+
+    private static async Task<RunEnvironment> ReadCoreAsync(string path, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var csv = CsvReader.FromFile(path, CsvDialect.Reader))
@@ -30,7 +34,7 @@ public static class EnvironmentCsv
 
         string Get(string key) => values.TryGetValue(key, out var value)
             ? value
-            : throw new InvalidDataException($"{path}: no '{key}' row");
+            : throw new InvalidDataException($"no '{key}' row");
         var runc = Get("runc_version");
         return new RunEnvironment(
             Kernel: Get("kernel"),
@@ -38,11 +42,21 @@ public static class EnvironmentCsv
             RuncVersion: runc.Length == 0 ? null : runc,
             HostKind: Get("host_kind"),
             LinkRates: Get("link_rates").Split(LinkRateSeparator, StringSplitOptions.RemoveEmptyEntries),
-            Cores: int.Parse(Get("cores"), CultureInfo.InvariantCulture),
-            MemoryGiB: double.Parse(Get("memory_gib"), CultureInfo.InvariantCulture),
-            StartedAt: DateTimeOffset.ParseExact(Get("started_at"), "O", CultureInfo.InvariantCulture),
+            Cores: Number("cores", text => int.Parse(text, CultureInfo.InvariantCulture)),
+            MemoryGiB: Number("memory_gib", text => double.Parse(text, CultureInfo.InvariantCulture)),
+            StartedAt: Number("started_at", text => DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture)),
             DotnetVersion: Get("dotnet_version"),
             CommandLine: Get("command_line")) { Hosts = EnvironmentHostRows.Read(values) };
+
+        T Number<T>(string key, Func<string, T> parse)
+        {
+            var text = Get(key);
+            try { return parse(text); }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                throw new InvalidDataException($"the '{key}' row holds '{text}', which is not a valid {key}");
+            }
+        }
     }
 
     private static IEnumerable<(string Key, string Value)> Pairs(RunEnvironment e) =>

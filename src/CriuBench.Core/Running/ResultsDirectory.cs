@@ -11,6 +11,9 @@ public static class ResultsDirectory
     public static string Create(string root, string runId)
     {
         var directory = Path.GetFullPath(Path.Combine(root, runId));
+        // The run id comes from the suite's name, checked at load; this guards any other caller.
+        if (Path.GetDirectoryName(directory) != Path.GetFullPath(root).TrimEnd('/') || runId.Contains('/'))
+            throw new ArgumentException($"run id '{runId}' would not be a directory directly in {root}");
         if (Directory.Exists(directory)) throw new IOException($"{directory} exists already; wait a second and run again");
         Directory.CreateDirectory(directory);
         PointLatestAt(root, runId);

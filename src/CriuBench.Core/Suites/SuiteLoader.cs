@@ -1,8 +1,6 @@
-using System.Globalization;
 using CriuBench.Lab;
 using CriuBench.Transfer;
 using CriuBench.Workloads;
-using CriuBench.Workloads.Output;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,58 +8,82 @@ namespace CriuBench.Suites;
 
 /// <summary>
 /// Reads a suite file (YAML). Read by hand from YAML nodes rather than deserialized, so every
-/// error names the file, line and the key to fix. See workloads/suites/default.yaml.
+/// error names the file, line and the key to fix, before anything is created. See workloads/suites/default.yaml.
 /// </summary>
 public static class SuiteLoader
 {
+    /// <summary>Repetitions above this are a typo rather than a plan (1000 cold migrations take hours).</summary>
+    public const int MaxRepetitions = 1000;
+
     private static readonly string[] TopLevelKeys = ["name", "repetitions", "bandwidth", "strategies", "workloads", "lab", "stop_on_failure", "keep_logs", "modes", "hosts", "precopy"];
     private static readonly string[] PreCopyKeys = ["rule", "max_iterations", "min_pages", "grow_percent", "goal_percent"];
-    private static readonly string[] WorkloadKeys = ["name", "builtin", "command", "output", "interval_ms", "engine", "criu_dump_args", "bandwidth"];
-
-    /// <summary>Keys a built-in workload passes on as its parameters (the workload checks which it takes).</summary>
-    private static readonly string[] BuiltinParameterKeys = ["mib", "dirty_mib_per_s", "data"];
 
     public static Suite Load(string path)
     {
-        if (!File.Exists(path)) throw new SuiteException($"suite file {path} does not exist");
-        var suite = Parse(File.ReadAllText(path), path);
+        if (Directory.Exists(path))
+        {
+            var inside = Directory.EnumerateFiles(path, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal).Take(5).ToList();
+            throw new SuiteException($"suite {path} is a directory, not a file: give a suite file" +
+                (inside.Count > 0 ? $", e.g. {Path.Combine(path, inside[0]!)} (it holds {string.Join(", ", inside)})" : ", e.g. workloads/suites/default.yaml"));
+        }
+        if (!File.Exists(path)) throw new SuiteException($"suite file {path} does not exist: give a suite file, e.g. workloads/suites/default.yaml");
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SuiteException($"suite file {path} cannot be read ({e.Message})");
+        }
+        var suite = Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
         // A hosts file is named relative to the suite that names it.
         return CriuBench.Hosts.HostProviders.IsHostsFile(suite.Hosts) && !Path.IsPathRooted(suite.Hosts)
             ? suite with { Hosts = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, suite.Hosts)) }
             : suite;
     }
 
-    public static Suite Parse(string yaml, string source = "suite")
+    /// <param name="source">The file name, for messages.</param>
+    /// <param name="baseDirectory">Where relative program paths are taken from: the suite file's directory (default: the current one).</param>
+    public static Suite Parse(string yaml, string source = "suite", string? baseDirectory = null)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new SuiteException($"{source}:{e.Start.Line}: not valid YAML: {e.Message}");
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new SuiteException($"{source}: expected a mapping with keys {string.Join(", ", TopLevelKeys)}");
-
+        var root = ReadRoot(yaml, source);
         var reader = new NodeReader(source);
         reader.RejectUnknownKeys(root, TopLevelKeys, "suite");
-        var workloads = reader.Sequence(root, "workloads", required: true).Select(node => ReadWorkload(reader, node)).ToList();
+
+        var workloadReader = new WorkloadReader(reader, baseDirectory ?? Directory.GetCurrentDirectory());
+        var workloads = reader.Sequence(root, "workloads", required: true, "[counter, timestamps]").Select(workloadReader.Read).ToList();
         var duplicate = workloads.GroupBy(w => w.Name).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new SuiteException($"{source}: two workloads are named '{duplicate.Key}': give each a unique name");
+        if (duplicate is not null)
+            throw reader.Error(reader.Child(root, "workloads")!, $"two workloads are named '{duplicate.Key}': give each a unique 'name'");
 
-        var strategies = reader.Sequence(root, "strategies", required: false).Select(reader.Scalar).ToList();
-        foreach (var strategy in strategies.Where(s => !TransferStrategies.Names.Contains(s)))
-            throw new SuiteException($"{source}: unknown strategy '{strategy}': choose from {string.Join(", ", TransferStrategies.Names)}");
+        var strategies = new List<string>();
+        foreach (var node in reader.Sequence(root, "strategies", required: false, "[tar, shared]"))
+        {
+            var strategy = reader.Scalar(node);
+            if (!TransferStrategies.Names.Contains(strategy))
+                throw reader.Error(node, $"unknown strategy '{strategy}': choose from {string.Join(", ", TransferStrategies.Names)}");
+            if (strategies.Contains(strategy)) throw reader.Error(node, $"strategy '{strategy}' is listed twice: list each strategy once");
+            strategies.Add(strategy);
+        }
 
-        var modes = reader.ScalarOrSequence(root, "modes");
-        foreach (var mode in modes.Where(m => !Migration.MigrationModes.Names.Contains(m)))
-            throw new SuiteException($"{source}: unknown mode '{mode}': choose from {string.Join(", ", Migration.MigrationModes.Names)}");
-        if (modes.Distinct().Count() != modes.Count)
-            throw new SuiteException($"{source}: 'modes' names a mode twice: list each once");
+        var modes = new List<string>();
+        foreach (var (mode, node) in reader.ScalarOrSequence(root, "modes", "[cold]"))
+        {
+            if (!Migration.MigrationModes.Names.Contains(mode))
+                throw reader.Error(node, $"unknown mode '{mode}': choose from {string.Join(", ", Migration.MigrationModes.Names)}");
+            if (modes.Contains(mode)) throw reader.Error(node, $"mode '{mode}' is listed twice: list each mode once");
+            modes.Add(mode);
+        }
 
-        var rates = reader.ScalarOrSequence(root, "bandwidth").Select(text => reader.Convert(root, "bandwidth", () => LinkRate.Parse(text))).ToList();
+        var rates = new List<LinkRate>();
+        foreach (var (text, node) in reader.ScalarOrSequence(root, "bandwidth", "[100mbit, 1gbit, unlimited]"))
+        {
+            var rate = reader.Convert(node, "bandwidth", () => LinkRate.Parse(text));
+            if (rates.Any(r => r.BitsPerSecond == rate.BitsPerSecond))
+                throw reader.Error(node, $"bandwidth '{text}' is listed twice (perhaps as another unit): list each rate once");
+            rates.Add(rate);
+        }
         if (rates.Count == 0) rates.Add(LinkRate.Default);
         // A workload that names its own rates runs at those only, the others at the suite's;
         // the lab runs at all of them.
@@ -69,19 +91,17 @@ public static class SuiteLoader
         workloads = workloads.Select(w => w with { LinkRates = w.LinkRates ?? suiteRates }).ToList();
         foreach (var rate in workloads.SelectMany(w => w.LinkRates!).Select(LinkRate.Parse))
             if (!rates.Contains(rate)) rates.Add(rate);
-        var repetitions = reader.Integer(root, "repetitions") ?? 5;
-        if (repetitions < 1) throw new SuiteException($"{source}: repetitions must be at least 1");
 
         return new Suite
         {
-            Name = reader.OptionalScalar(root, "name") ?? Path.GetFileNameWithoutExtension(source),
+            Name = SuiteName(reader, root, source),
             Workloads = workloads,
             Strategies = strategies.Count > 0 ? strategies : ["tar", "shared"],
             Modes = modes.Count > 0 ? modes : [Migration.MigrationModes.Cold],
-            Hosts = reader.OptionalScalar(root, "hosts") ?? CriuBench.Hosts.HostProviders.Default,
-            Repetitions = repetitions,
+            Hosts = reader.OptionalWord(root, "hosts") ?? CriuBench.Hosts.HostProviders.Default,
+            Repetitions = reader.Integer(root, "repetitions", 1, MaxRepetitions) ?? 5,
             LinkRates = rates,
-            LabName = reader.OptionalScalar(root, "lab") ?? "cb",
+            LabName = LabName(reader, root) ?? "cb",
             StopOnFailure = reader.Boolean(root, "stop_on_failure") ?? false,
             KeepLogs = reader.Boolean(root, "keep_logs") ?? false,
             PreCopy = ReadPreCopy(reader, root),
@@ -93,115 +113,82 @@ public static class SuiteLoader
     {
         if (reader.Child(root, "precopy") is not { } node) return Migration.PreCopy.PreCopySettings.Default;
         if (node is not YamlMappingNode map)
-            throw new SuiteException($"{reader.Where(node)}: 'precopy' is a mapping, e.g. {{rule: goal, goal_percent: 70, max_iterations: 10}}");
+            throw reader.Error(node, "'precopy' is a mapping, e.g. {rule: goal, goal_percent: 70, max_iterations: 10}");
         reader.RejectUnknownKeys(map, PreCopyKeys, "precopy");
         var settings = new Migration.PreCopy.PreCopySettings
         {
-            Rule = reader.OptionalScalar(map, "rule") ?? Migration.PreCopy.PreCopySettings.Default.Rule,
-            MaxIterations = reader.Integer(map, "max_iterations"),
-            MinPages = reader.Integer(map, "min_pages"),
-            GrowPercent = reader.Integer(map, "grow_percent"),
-            GoalPercent = reader.Integer(map, "goal_percent"),
+            Rule = reader.OptionalWord(map, "rule") ?? Migration.PreCopy.PreCopySettings.Default.Rule,
+            MaxIterations = reader.Integer(map, "max_iterations", 0, int.MaxValue),
+            MinPages = reader.Integer(map, "min_pages", 0, int.MaxValue),
+            GrowPercent = reader.Integer(map, "grow_percent", 0, int.MaxValue),
+            GoalPercent = reader.Integer(map, "goal_percent", 0, int.MaxValue),
         };
-        return settings.Validate() is { } problem ? throw new SuiteException($"{reader.Where(map)}: precopy: {problem}") : settings;
+        return settings.Validate() is { } problem ? throw reader.Error(map, $"precopy: {problem}") : settings;
     }
 
-    private static WorkloadSpec ReadWorkload(NodeReader reader, YamlNode node)
+    private static YamlMappingNode ReadRoot(string yaml, string source)
     {
-        if (node is YamlScalarNode scalar) return reader.Convert(node, "workloads", () => BuiltinWorkloads.ByName(scalar.Value!));
-        if (node is not YamlMappingNode map)
-            throw new SuiteException($"{reader.Where(node)}: a workload is a built-in name or a mapping with 'command' and 'output'");
-        var builtin = reader.OptionalScalar(map, "builtin");
-        reader.RejectUnknownKeys(map, builtin is null ? WorkloadKeys : [.. WorkloadKeys, .. BuiltinParameterKeys], "workload");
-
-        var parameters = BuiltinParameterKeys.Where(key => reader.Child(map, key) is not null)
-            .ToDictionary(key => key, key => reader.OptionalScalar(map, key)!);
-        var spec = builtin is not null
-            ? reader.Convert(map, "builtin", () => BuiltinWorkloads.Create(builtin, parameters))
-            : new WorkloadSpec
-            {
-                Name = reader.OptionalScalar(map, "name") ?? throw new SuiteException($"{reader.Where(map)}: a user-defined workload needs a 'name'"),
-                Command = reader.Sequence(map, "command", required: true).Select(reader.Scalar).ToList(),
-                Output = ParseOutput(reader, map),
-            };
-        var interval = reader.Integer(map, "interval_ms");
-        var rates = reader.ScalarOrSequence(map, "bandwidth").Select(text => reader.Convert(map, "bandwidth", () => LinkRate.Parse(text)).Label).ToList();
-        return spec with
+        var stream = new YamlStream();
+        try
         {
-            LinkRates = rates.Count > 0 ? rates : null,
-            Name = reader.OptionalScalar(map, "name") ?? spec.Name,
-            Interval = interval is { } ms ? TimeSpan.FromMilliseconds(ms) : spec.Interval,
-            Engine = reader.OptionalScalar(map, "engine") ?? spec.Engine,
-            ExtraDumpArguments = [.. spec.ExtraDumpArguments, .. reader.Sequence(map, "criu_dump_args", required: false).Select(reader.Scalar)],
-        };
-    }
-
-    private static OutputFormat ParseOutput(NodeReader reader, YamlMappingNode map) =>
-        reader.OptionalScalar(map, "output") switch
-        {
-            "counter" => OutputFormat.Counter,
-            "counter-timestamp" => OutputFormat.CounterTimestamp,
-            null => throw new SuiteException($"{reader.Where(map)}: a user-defined workload needs 'output: counter' (lines 'N') or 'output: counter-timestamp' (lines 'N unix-ns')"),
-            var other => throw new SuiteException($"{reader.Where(map)}: output '{other}' is unknown: use counter or counter-timestamp"),
-        };
-
-    /// <summary>Typed access to YAML nodes with errors that carry the file and line.</summary>
-    private sealed class NodeReader(string source)
-    {
-        public string Where(YamlNode node) => $"{source}:{node.Start.Line}";
-
-        public void RejectUnknownKeys(YamlMappingNode map, string[] known, string what)
-        {
-            foreach (var key in map.Children.Keys.OfType<YamlScalarNode>().Where(k => !known.Contains(k.Value)))
-                throw new SuiteException($"{Where(key)}: unknown {what} key '{key.Value}': known keys are {string.Join(", ", known)}");
+            stream.Load(new StringReader(yaml));
         }
-
-        public YamlNode? Child(YamlMappingNode map, string key) =>
-            map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
-
-        public string Scalar(YamlNode node) =>
-            node is YamlScalarNode { Value: { } value } ? value : throw new SuiteException($"{Where(node)}: expected a single value here");
-
-        public string? OptionalScalar(YamlMappingNode map, string key) => Child(map, key) is { } node ? Scalar(node) : null;
-
-        public IReadOnlyList<YamlNode> Sequence(YamlMappingNode map, string key, bool required) => Child(map, key) switch
+        catch (YamlException e)
         {
-            YamlSequenceNode sequence when sequence.Children.Count > 0 || !required => sequence.Children.ToList(),
-            null when !required => [],
-            null => throw new SuiteException($"{Where(map)}: '{key}' is missing: give it as a list"),
-            var node => throw new SuiteException($"{Where(node)}: '{key}' must be a non-empty list, e.g. [{key}-1, {key}-2]"),
-        };
-
-        public IReadOnlyList<string> ScalarOrSequence(YamlMappingNode map, string key) => Child(map, key) switch
+            // YamlDotNet's messages name the position already; keep the first line of what it says.
+            var what = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
+            if (what.StartsWith("Duplicate key ", StringComparison.Ordinal))
+                throw new SuiteException($"{source}:{e.Start.Line}: the key '{what["Duplicate key ".Length..]}' appears twice in the same mapping: give each key once");
+            throw new SuiteException($"{source}:{e.Start.Line}: not valid YAML ({what}): check the indentation, brackets and quotes on this line or the one before");
+        }
+        catch (ArgumentException e)
         {
-            null => [],
-            YamlScalarNode scalar => [Scalar(scalar)],
-            YamlSequenceNode sequence => sequence.Children.Select(Scalar).ToList(),
-            var node => throw new SuiteException($"{Where(node)}: '{key}' must be a value or a list of values"),
-        };
-
-        public int? Integer(YamlMappingNode map, string key) => OptionalScalar(map, key) is { } text
-            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-                ? value
-                : throw new SuiteException($"{Where(Child(map, key)!)}: '{key}' must be a whole number, not '{text}'")
-            : null;
-
-        public bool? Boolean(YamlMappingNode map, string key) => OptionalScalar(map, key) switch
+            throw new SuiteException($"{source}: a key appears twice in the same mapping ({e.Message}): give each key once");
+        }
+        catch (InvalidOperationException)
         {
-            null => null,
-            "true" or "yes" => true,
-            "false" or "no" => false,
-            var text => throw new SuiteException($"{Where(Child(map, key)!)}: '{key}' must be true or false, not '{text}'"),
-        };
+            // YamlDotNet fails this way on some unclosed brackets; find where by parsing event by event.
+            throw new SuiteException($"{source}:{LastParsedLine(yaml)}: not valid YAML (a bracket, brace or quote that opens here or after is not closed): close it");
+        }
+        if (stream.Documents.Count > 1)
+            throw new SuiteException($"{source}:{stream.Documents[1].RootNode.Start.Line}: a suite file holds one YAML document, but a second starts here: remove the '---' or split the file");
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new SuiteException($"{source}: a suite is a mapping with keys {string.Join(", ", TopLevelKeys)}; start with e.g. 'workloads: [counter]'");
+        return root;
+    }
 
-        /// <summary>Runs a conversion that may throw a plain format error, and adds where it happened.</summary>
-        public T Convert<T>(YamlNode at, string key, Func<T> convert)
+    private static long LastParsedLine(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        long line = 1;
+        try
         {
-            try { return convert(); }
-            catch (Exception e) when (e is FormatException or ArgumentException or FileNotFoundException)
-            {
-                throw new SuiteException($"{Where(at)}: {key}: {e.Message}");
-            }
+            while (parser.MoveNext()) line = parser.Current?.Start.Line ?? line;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+        }
+        return line;
+    }
+
+    private static string SuiteName(NodeReader reader, YamlMappingNode root, string source)
+    {
+        if (reader.OptionalScalar(root, "name") is not { } name) return SafeName.From(Path.GetFileNameWithoutExtension(source));
+        return SafeName.Problem(name) is { } problem
+            ? throw reader.Error(reader.Child(root, "name")!, $"suite name '{name}' {problem}: it names the run's directory, so use {SafeName.Rule}")
+            : name;
+    }
+
+    private static string? LabName(NodeReader reader, YamlMappingNode root)
+    {
+        if (reader.OptionalScalar(root, "lab") is not { } name) return null;
+        try
+        {
+            return LabLayout.For(name).Name;
+        }
+        catch (ArgumentException e)
+        {
+            throw reader.Error(reader.Child(root, "lab")!, $"{e.Message}, e.g. lab: cb2");
         }
     }
 }

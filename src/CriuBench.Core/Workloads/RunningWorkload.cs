@@ -10,4 +10,7 @@ public sealed record RunningWorkload(WorkloadSpec Spec, string Instance, IHost H
 
     /// <summary>Where its progress lines are read from on <see cref="Host"/>.</summary>
     public string OutputFile { get; init; } = HostPaths.WorkloadDirectory(Instance) + "/output.log";
+
+    /// <summary>Where its stderr goes on <see cref="Host"/> (workloads/launch.sh; a container may have none).</summary>
+    public string StderrFile { get; init; } = HostPaths.WorkloadDirectory(Instance) + "/stderr.log";
 }

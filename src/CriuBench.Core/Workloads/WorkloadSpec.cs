@@ -16,6 +16,18 @@ public sealed record WorkloadSpec
 
     public required OutputFormat Output { get; init; }
 
+    /// <summary>The unit of the timestamp field (counter-timestamp only); built-ins print nanoseconds.</summary>
+    public TimestampUnit TimestampUnit { get; init; } = TimestampUnit.Nanoseconds;
+
+    /// <summary>Lines may carry more fields after the counter and timestamp (user workloads do).</summary>
+    public bool ExtraFields { get; init; }
+
+    /// <summary>The workload's own verdict, tested on every line of its whole output; null: none.</summary>
+    public OutputCheck? Check { get; init; }
+
+    /// <summary>How a line of its output is read.</summary>
+    public LineFormat LineFormat => new(Output, TimestampUnit, ExtraFields);
+
     /// <summary>How often it prints: bounds how long verification waits for output after a restore.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(100);
 

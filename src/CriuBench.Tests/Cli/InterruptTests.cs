@@ -9,7 +9,7 @@ public class InterruptTests
 {
     private const string LabName = "tint";
 
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task Interrupting_a_run_keeps_its_rows_and_removes_the_lab_and_workloads()
     {
         Requires.Criu();

@@ -10,7 +10,7 @@ public sealed class DockerLab() : LabFixture("tc2");
 /// <summary>The docker engine against a real lab: one dockerd per host, `docker checkpoint`, both transfers.</summary>
 public sealed class DockerEngineTests(DockerLab fixture, ITestOutputHelper output) : IClassFixture<DockerLab>
 {
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task A_docker_container_migrates_there_and_back_with_tar_and_shared_without_losing_a_value_and_leaves_nothing()
     {
         Requires.Criu();
@@ -27,7 +27,7 @@ public sealed class DockerEngineTests(DockerLab fixture, ITestOutputHelper outpu
         Assert.Empty(ContainerMigrationScenario.Leftovers(lab));
     }
 
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task After_a_crash_the_labs_teardown_stops_its_dockerd_and_containers_and_removes_their_cgroups()
     {
         Requires.Criu();

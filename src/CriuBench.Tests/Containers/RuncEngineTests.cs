@@ -12,7 +12,7 @@ public sealed class RuncLab() : LabFixture("tc1");
 /// <summary>The runc engine against a real lab: CRIU, runc, two hosts, both transfers.</summary>
 public sealed class RuncEngineTests(RuncLab fixture, ITestOutputHelper output) : IClassFixture<RuncLab>
 {
-    [Fact]
+    [Fact(Timeout = 240_000)]
     public async Task A_runc_container_migrates_there_and_back_with_tar_and_shared_without_losing_a_value_and_leaves_nothing()
     {
         Requires.Criu();
@@ -32,7 +32,7 @@ public sealed class RuncEngineTests(RuncLab fixture, ITestOutputHelper output) :
         Assert.Empty(ContainerMigrationScenario.Leftovers(lab));
     }
 
-    [Fact]
+    [Fact(Timeout = 240_000)]
     public async Task After_a_crash_the_labs_teardown_removes_its_containers_and_their_cgroups_even_a_frozen_one()
     {
         Requires.Criu();

@@ -33,12 +33,48 @@ public class ProcessRunnerTests
         Assert.Equal("hello\n", result.StandardOutput);
     }
 
-    [Fact]
-    public async Task A_command_over_its_time_limit_is_killed()
+    [Fact(Timeout = 30_000)]
+    public async Task A_command_over_its_time_limit_is_killed_with_its_children()
     {
+        using var pids = new Support.TempDirectory();
         var clock = Stopwatch.StartNew();
-        await Assert.ThrowsAsync<TimeoutException>(() => runner.RunAsync(Command.Of("sleep", "30").WithTimeout(TimeSpan.FromMilliseconds(300))));
+        await Assert.ThrowsAsync<TimeoutException>(() => runner.RunAsync(SleeperWritingPids(pids.Path).WithTimeout(TimeSpan.FromMilliseconds(500))));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+        await AssertGoneAsync(pids.Path);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_cancelled_command_is_killed_with_its_children()
+    {
+        using var pids = new Support.TempDirectory();
+        using var cancel = new CancellationTokenSource();
+        var running = runner.RunAsync(SleeperWritingPids(pids.Path), cancel.Token);
+        while (!File.Exists(Path.Combine(pids.Path, "child"))) await Task.Delay(20);
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        await AssertGoneAsync(pids.Path);
+    }
+
+    /// <summary>bash with a sleeping child; both PIDs are written to files once both run.</summary>
+    private static Command SleeperWritingPids(string directory) =>
+        Command.Of("bash", "-c", "sleep 60 & echo $! > \"$1/child.tmp\"; echo $$ > \"$1/parent\"; mv \"$1/child.tmp\" \"$1/child\"; wait", "_", directory);
+
+    /// <summary>Both PIDs have left /proc, or are zombies waiting for a (slow) reaper: nothing runs any more.</summary>
+    private static async Task AssertGoneAsync(string directory)
+    {
+        var pids = new[] { "parent", "child" }.Select(name => File.ReadAllText(Path.Combine(directory, name)).Trim()).ToList();
+        var deadline = Stopwatch.StartNew();
+        while (pids.Any(IsRunning) && deadline.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(50);
+        Assert.All(pids, pid => Assert.False(IsRunning(pid), $"process {pid} still runs: {State(pid)}"));
+    }
+
+    private static bool IsRunning(string pid) => State(pid) is { } state && state != "Z" && state != "X";
+
+    /// <summary>The state letter from /proc/PID/stat (after the command name in parentheses), or null when gone.</summary>
+    private static string? State(string pid)
+    {
+        try { var stat = File.ReadAllText($"/proc/{pid}/stat"); return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0]; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
     [Fact]

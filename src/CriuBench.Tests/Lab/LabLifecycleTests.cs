@@ -12,7 +12,7 @@ public class LabLifecycleTests
     private const string Name = "tlab";
     private readonly ProcessRunner runner = ProcessRunner.Instance;
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task A_lab_has_two_hosts_with_their_own_disks_joined_by_a_shaped_link_and_down_removes_everything()
     {
         Requires.Criu();
@@ -38,7 +38,7 @@ public class LabLifecycleTests
         AssertNothingLeft();
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Starting_a_lab_over_the_leftovers_of_a_crashed_one_cleans_them_first()
     {
         Requires.Criu();

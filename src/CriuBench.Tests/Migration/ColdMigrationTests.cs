@@ -15,7 +15,7 @@ public class ColdMigrationTests(MigrationLab fixture) : IClassFixture<MigrationL
         { "counter", "tar" }, { "counter", "shared" }, { "timestamps", "tar" }, { "timestamps", "shared" }, { "memory", "tar" },
     };
 
-    [Theory(Timeout = 180_000)]
+    [Theory(Timeout = 240_000)]
     [MemberData(nameof(Cases))]
     public async Task A_workload_migrates_there_and_back_without_losing_or_repeating_a_value(string workloadName, string strategyName)
     {

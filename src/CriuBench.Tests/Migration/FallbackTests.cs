@@ -11,7 +11,7 @@ namespace CriuBench.Tests.Migration;
 /// <summary>When the restore fails on the destination, the workload is restored on the source and keeps running there.</summary>
 public class FallbackTests(FallbackLab fixture) : IClassFixture<FallbackLab>
 {
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task A_failed_restore_leaves_the_workload_running_on_the_source_and_says_why()
     {
         var lab = fixture.Lab;

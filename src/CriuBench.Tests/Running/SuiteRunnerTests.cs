@@ -12,7 +12,7 @@ namespace CriuBench.Tests.Running;
 /// <summary>A whole small run on a real lab: every row in the CSV, the reports written, the lab gone afterwards.</summary>
 public class SuiteRunnerTests
 {
-    [Fact]
+    [Fact(Timeout = 600_000)]
     public async Task A_run_migrates_every_cell_and_writes_rows_summaries_and_charts()
     {
         Requires.Criu();

@@ -31,6 +31,8 @@ public class SuiteLoaderTests
         var custom = suite.Workloads[1];
         Assert.Equal(["python3", "-u", "-c", "print(1)"], custom.Command);
         Assert.Equal(OutputFormat.CounterTimestamp, custom.Output);
+        Assert.Equal(TimestampUnit.Auto, custom.TimestampUnit);
+        Assert.True(custom.ExtraFields);
         Assert.Equal(TimeSpan.FromMilliseconds(50), custom.Interval);
         Assert.Equal(["--tcp-established"], custom.ExtraDumpArguments);
         Assert.Equal("process", custom.Engine);
@@ -88,23 +90,83 @@ public class SuiteLoaderTests
         Assert.Equal([LinkRate.Default], suite.LinkRates);
     }
 
+    private static string Shipped(string file) => Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "suites", file);
+
+    public static TheoryData<string> ShippedSuites =>
+        new(Directory.GetFiles(Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "suites"), "*.yaml").Select(Path.GetFileName).Order()!);
+
+    /// <summary>
+    /// vm.yaml names the nfs strategy of the VM lab, which is not merged yet: until it is, the suite
+    /// is refused at load (as it must be), so it is left out of the suites that must load.
+    /// </summary>
+    public static TheoryData<string> LoadableSuites =>
+        new(ShippedSuites.Select((object[] row) => (string)row[0]).Where(file => file != "vm.yaml" || CriuBench.Transfer.TransferStrategies.Names.Contains("nfs")));
+
     [Theory]
-    [InlineData("default.yaml")]
-    [InlineData("memory-sweep.yaml")]
-    public void The_shipped_suites_load(string file)
+    [MemberData(nameof(LoadableSuites))]
+    public void Every_shipped_suite_loads_and_names_itself_after_its_file(string file)
     {
-        var suite = SuiteLoader.Load(Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "suites", file));
+        var suite = SuiteLoader.Load(Shipped(file));
         Assert.NotEmpty(suite.Workloads);
-        Assert.Equal(5, suite.Repetitions);
+        Assert.NotEmpty(suite.Strategies);
+        Assert.Equal(Path.GetFileNameWithoutExtension(file), suite.Name);
+        Assert.True(suite.MigrationCount > 0);
+    }
+
+    [Fact]
+    public void The_shipped_suites_are_the_ones_the_readme_lists()
+    {
+        Assert.Equal(["comparison.yaml", "containers.yaml", "default.yaml", "memory-sweep.yaml", "user-workload.yaml", "vm.yaml"], ShippedSuites.Select((object[] row) => (string)row[0]));
     }
 
     [Fact]
     public void The_default_suite_runs_the_seed_workloads_with_both_core_strategies()
     {
-        var suite = SuiteLoader.Load(Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "suites", "default.yaml"));
-        Assert.Contains("counter", suite.Workloads.Select(w => w.Name));
-        Assert.Contains("timestamps", suite.Workloads.Select(w => w.Name));
+        var suite = SuiteLoader.Load(Shipped("default.yaml"));
+        Assert.Equal(["counter", "timestamps", "memory-256m-d50", "runc-counter", "docker-counter"], suite.Workloads.Select(w => w.Name));
         Assert.Equal(["tar", "shared"], suite.Strategies);
+        Assert.Equal([LinkRate.Default], suite.LinkRates);
+        Assert.Equal(5, suite.Repetitions);
+    }
+
+    [Fact]
+    public void The_comparison_suite_crosses_four_workloads_six_strategies_and_three_rates_plus_the_big_allocator_at_one_gigabit()
+    {
+        var suite = SuiteLoader.Load(Shipped("comparison.yaml"));
+        Assert.Equal(["counter", "timestamps", "memory-256m", "runc-counter", "memory-1024m"], suite.Workloads.Select(w => w.Name));
+        Assert.Equal(["tar", "tar-ssh", "tar-zstd", "rsync", "shared", "page-server"], suite.Strategies);
+        Assert.Equal(["100mbit", "1gbit", "unlimited"], suite.LinkRates.Select(r => r.Label));
+        Assert.Equal(["1gbit"], suite.Workloads[4].LinkRates);
+        Assert.Equal(1024L << 20, suite.Workloads[4].MinimumImageBytes);
+        Assert.Equal((4 * 3 + 1) * 6 * 5, suite.MigrationCount);
+    }
+
+    [Fact]
+    public void The_containers_suite_runs_the_counter_as_a_process_under_runc_and_under_docker()
+    {
+        var suite = SuiteLoader.Load(Shipped("containers.yaml"));
+        Assert.Equal(["process", "runc", "docker"], suite.Workloads.Select(w => w.Engine));
+        Assert.Equal(["counter", "runc-counter", "docker-counter"], suite.Workloads.Select(w => w.Name));
+        Assert.Equal(["tar", "shared"], suite.Strategies);
+        Assert.Equal(3 * 2 * 5, suite.MigrationCount);
+    }
+
+    [Fact]
+    public void The_memory_sweep_holds_64_256_and_1024_mib_each_still_and_dirtied()
+    {
+        var suite = SuiteLoader.Load(Shipped("memory-sweep.yaml"));
+        Assert.Equal(["memory-64m", "memory-64m-d50", "memory-256m", "memory-256m-d50", "memory-1024m", "memory-1024m-d50"], suite.Workloads.Select(w => w.Name));
+    }
+
+    [Fact]
+    public void The_user_workload_suite_runs_the_example_script_with_its_own_check_and_timestamps_in_seconds()
+    {
+        var suite = SuiteLoader.Load(Shipped("user-workload.yaml"));
+        var workload = Assert.Single(suite.Workloads);
+        Assert.Equal(Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "examples", "integrity-counter.sh"), workload.Command[0]);
+        Assert.Equal(new LineFormat(OutputFormat.CounterTimestamp, TimestampUnit.Seconds, ExtraFields: true), workload.LineFormat);
+        Assert.Equal(new FieldEquals(4, "ok"), workload.Check);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), workload.Interval);
     }
 
     [Theory]
@@ -113,7 +175,7 @@ public class SuiteLoaderTests
     [InlineData("workloads: [counter]\nstrategies: [ftp]", "unknown strategy 'ftp'")]
     [InlineData("workloads: [counter]\nbandwidth: fast", "'fast' is not a link rate")]
     [InlineData("workloads: [counter]\nrepetitions: many", "'repetitions' must be a whole number")]
-    [InlineData("workloads: [counter]\nrepetitions: 0", "repetitions must be at least 1")]
+    [InlineData("workloads: [counter]\nrepetitions: 0", "'repetitions' is 0: it must be from 1 to 1000")]
     [InlineData("strategies: [tar]", "'workloads' is missing")]
     [InlineData("workloads:\n  - name: x\n    command: [true]", "output: counter")]
     [InlineData("workloads:\n  - command: [true]\n    output: counter", "needs a 'name'")]

@@ -27,7 +27,7 @@ public sealed class StrategyMigrationTests(TransferLab fixture) : IClassFixture<
 
     private CriuBench.Lab.Lab Lab => fixture.Lab;
 
-    [Theory]
+    [Theory(Timeout = 240_000)]
     [InlineData("tar-ssh")]
     [InlineData("tar-zstd")]
     [InlineData("rsync")]
@@ -61,7 +61,7 @@ public sealed class StrategyMigrationTests(TransferLab fixture) : IClassFixture<
         await AssertNothingLeftAsync();
     }
 
-    [Fact]
+    [Fact(Timeout = 240_000)]
     public async Task When_the_destination_refuses_the_restore_the_pages_come_back_and_the_workload_continues_on_the_source()
     {
         Requires.Criu();
@@ -92,7 +92,7 @@ public sealed class StrategyMigrationTests(TransferLab fixture) : IClassFixture<
         await AssertNothingLeftAsync();
     }
 
-    [Fact]
+    [Fact(Timeout = 240_000)]
     public async Task A_page_server_that_never_got_a_dump_is_stopped_when_its_transfer_is_disposed()
     {
         Requires.Criu();

@@ -36,9 +36,8 @@ public sealed class TarStreamTests
         var command = TarStream.Zstd("/disk", ["images/m", "work/w1"], To);
 
         Assert.Contains("zstd -q -1 -T0 -c", command.Arguments[1]);
-        Assert.Equal(
-            ShellQuoting.CommandLine(Command.Of("bash", "-c", """set -o pipefail; zstd -q -d -c | tar -C "$1" -x""", "_", "/disk")),
-            command.Arguments[5]);
+        // Written out, not rebuilt with the code under test: the exact line the remote shell receives.
+        Assert.Equal("""bash -c 'set -o pipefail; zstd -q -d -c | tar -C "$1" -x' _ /disk""", command.Arguments[5]);
         Assert.Equal(["images/m", "work/w1"], command.Arguments.TakeLast(2));
     }
 
@@ -55,5 +54,26 @@ public sealed class TarStreamTests
         var stderr = "0+4104 records in\n0+4104 records out\n2463100 bytes (2.5 MB, 2.3 MiB) copied, 0.45 s, 5.5 MB/s\n";
         Assert.Equal(2463100, TarStream.DdCopiedBytes(stderr));
         Assert.Null(TarStream.DdCopiedBytes(""));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_receiving_half_as_a_remote_shell_parses_it_unpacks_the_stream_into_an_awkward_directory(bool compressed)
+    {
+        // What ssh does with the receiving half: hand the one line to `sh -c` on the destination.
+        using var from = new Support.TempDirectory();
+        using var to = new Support.TempDirectory();
+        var awkward = Path.Combine(to.Path, "dest with 'quote' and $HOME");
+        Directory.CreateDirectory(awkward);
+        Directory.CreateDirectory(Path.Combine(from.Path, "images", "m 1"));
+        await File.WriteAllTextAsync(Path.Combine(from.Path, "images", "m 1", "pages-1.img"), "pages");
+        var command = compressed ? TarStream.Zstd(awkward, ["images/m 1"], To) : TarStream.Plain(awkward, ["images/m 1"], To);
+        var pack = compressed ? "tar -C \"$1\" -c 'images/m 1' | zstd -q -c" : "tar -C \"$1\" -c 'images/m 1'";
+
+        var result = await ProcessRunner.Instance.RunAsync(Command.Of("bash", "-c", $"set -o pipefail; {pack} | sh -c \"$2\"", "_", from.Path, command.Arguments[5]));
+
+        Assert.True(result.Succeeded, result.StandardError);
+        Assert.Equal("pages", await File.ReadAllTextAsync(Path.Combine(awkward, "images", "m 1", "pages-1.img")));
     }
 }

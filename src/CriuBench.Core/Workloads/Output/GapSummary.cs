@@ -23,6 +23,17 @@ public sealed record GapSummary(
     double? MaxTimestampDeltaMs,
     long MalformedLines)
 {
-    /// <summary>Every well-formed line followed its predecessor by exactly one.</summary>
+    /// <summary>Every well-formed line followed its predecessor by exactly one (malformed lines are skipped: see <see cref="IsComplete"/>).</summary>
     public bool IsContinuous => Discontinuities == 0;
+
+    /// <summary>Lines the format read.</summary>
+    public long ParsedLines => Lines - MalformedLines;
+
+    /// <summary>At least one line was read and none was malformed: without this, "continuous" proves nothing.</summary>
+    public bool IsComplete => ParsedLines > 0 && MalformedLines == 0;
+
+    /// <summary>1-based number of the first malformed line, and its start, to show in messages.</summary>
+    public long? FirstMalformedLineNumber { get; init; }
+
+    public string? FirstMalformedLine { get; init; }
 }

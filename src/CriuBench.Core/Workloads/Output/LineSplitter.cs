@@ -3,13 +3,14 @@ namespace CriuBench.Workloads.Output;
 /// <summary>
 /// Cuts a byte stream, fed in chunks of any size, into complete lines for a <see cref="GapAccumulator"/>.
 /// A line split across chunks is carried in a small fixed buffer; one longer than any well-formed
-/// line is counted as malformed without being kept. Whatever is carried when the stream ends has
-/// no '\n' yet: an incomplete line, ignored.
+/// line is counted as malformed without being kept whole. Whatever is carried when the stream ends
+/// has no '\n' yet: an incomplete line, ignored.
 /// </summary>
-internal sealed class LineSplitter(GapAccumulator sink)
+internal sealed class LineSplitter(GapAccumulator sink, int maxLineLength = OutputLine.MaxLength)
 {
-    private readonly byte[] _carry = new byte[OutputLine.MaxLength + 1];
+    private readonly byte[] _carry = new byte[maxLineLength + 1];
     private int _carried;
+    private long _overlongLength;
     private bool _overlong;
 
     public void Feed(ReadOnlySpan<byte> chunk)
@@ -32,9 +33,19 @@ internal sealed class LineSplitter(GapAccumulator sink)
 
     private void Carry(ReadOnlySpan<byte> piece)
     {
-        if (_overlong || _carried + piece.Length > _carry.Length)
+        if (!_overlong && _carried + piece.Length > _carry.Length)
         {
+            // Keep the start (to quote it) and only count the rest.
+            int room = _carry.Length - _carried;
+            piece[..room].CopyTo(_carry.AsSpan(_carried));
+            _overlongLength = _carry.Length;
+            _carried = _carry.Length;
             _overlong = true;
+            piece = piece[room..];
+        }
+        if (_overlong)
+        {
+            _overlongLength += piece.Length;
             return;
         }
         piece.CopyTo(_carry.AsSpan(_carried));
@@ -44,9 +55,9 @@ internal sealed class LineSplitter(GapAccumulator sink)
     private void EndCarriedLine()
     {
         if (_overlong)
-            sink.MalformedLine();
+            sink.MalformedLine(_overlongLength, _carry);
         else
             sink.Line(_carry.AsSpan(0, _carried));
-        (_carried, _overlong) = (0, false);
+        (_carried, _overlong, _overlongLength) = (0, false, 0);
     }
 }

@@ -3,23 +3,35 @@ namespace CriuBench.Workloads.Output;
 /// <summary>Parses one output line (without its '\n') from bytes, allocating nothing.</summary>
 public static class OutputLine
 {
-    /// <summary>Longest well-formed line: two 19-digit numbers and a space.</summary>
+    /// <summary>Longest well-formed line of the strict built-in formats: two 19-digit numbers and a space.</summary>
     public const int MaxLength = 39;
 
     /// <summary>
-    /// True when <paramref name="line"/> is exactly <c>N</c> (Counter) or <c>N T</c> (CounterTimestamp),
-    /// both non-negative decimal numbers that fit a long. <paramref name="timestampNs"/> is 0 for Counter.
+    /// True when <paramref name="line"/> is <c>N</c> (Counter) or <c>N T</c> (CounterTimestamp) separated by
+    /// one space, followed by more space-separated fields only when <see cref="LineFormat.ExtraFields"/> is set.
+    /// N is a non-negative decimal that fits a long; T is read in the format's unit and returned in
+    /// nanoseconds (0 for Counter).
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> line, OutputFormat format, out long counter, out long timestampNs)
+    public static bool TryParse(ReadOnlySpan<byte> line, LineFormat format, out long counter, out long timestampNs)
     {
         timestampNs = 0;
-        if (format == OutputFormat.Counter)
-            return TryParseNumber(line, out counter);
-        int space = line.IndexOf((byte)' ');
         counter = 0;
-        return space >= 0
-            && TryParseNumber(line[..space], out counter)
-            && TryParseNumber(line[(space + 1)..], out timestampNs);
+        int space = line.IndexOf((byte)' ');
+        if (!format.HasTimestamp)
+            return space < 0 ? TryParseNumber(line, out counter) : format.ExtraFields && TryParseNumber(line[..space], out counter);
+        if (space < 0 || !TryParseNumber(line[..space], out counter))
+            return false;
+        ReadOnlySpan<byte> timestamp = line[(space + 1)..];
+        int end = timestamp.IndexOf((byte)' ');
+        if (end >= 0)
+        {
+            if (!format.ExtraFields) return false;
+            timestamp = timestamp[..end];
+        }
+        // The built-in formats' integer nanoseconds keep the shortest path: it is the hot one.
+        return format.Unit == TimestampUnit.Nanoseconds
+            ? TryParseNumber(timestamp, out timestampNs)
+            : TimestampField.TryParse(timestamp, format.Unit, out timestampNs);
     }
 
     private static bool TryParseNumber(ReadOnlySpan<byte> digits, out long value)

@@ -14,7 +14,7 @@ public static class SeamAnalyzer
     /// first '\n' may be the tail of a cut line and are skipped.
     /// </param>
     /// <remarks>Malformed lines (another writer, noise) are skipped; a trailing line without '\n' is ignored.</remarks>
-    public static SeamAnalysis Analyze(ReadOnlySpan<byte> window, long seam, OutputFormat format, bool windowStartsAtLine = false)
+    public static SeamAnalysis Analyze(ReadOnlySpan<byte> window, long seam, LineFormat format, bool windowStartsAtLine = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(seam);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(seam, window.Length);
@@ -23,7 +23,7 @@ public static class SeamAnalyzer
             return SeamAnalysis.Failure(SeamProblem.SeamNotAtLineBoundary,
                 $"the byte before the seam (window offset {at}) is not a newline: the output changed or the offsets are wrong");
 
-        bool timestamps = format == OutputFormat.CounterTimestamp;
+        bool timestamps = format.HasTimestamp;
         long? maxDeltaNs = null;
 
         // Before the seam only the newest well-formed line matters: gaps further back belong to

@@ -1,0 +1,154 @@
+using CriuBench.Lab;
+using CriuBench.Workloads;
+using CriuBench.Workloads.Output;
+using YamlDotNet.RepresentationModel;
+
+namespace CriuBench.Suites;
+
+/// <summary>
+/// Reads one entry of a suite's 'workloads': a built-in name, a built-in with parameters, or a
+/// user-defined workload. Everything that can be checked before a run is checked here: names,
+/// the program, the line format, the check, the interval and the CRIU options.
+/// </summary>
+internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
+{
+    public const int MaxIntervalMs = 60_000;
+    public const int MaxCheckField = 64;
+
+    private static readonly string[] CommonKeys = ["name", "bandwidth", "criu_dump_args"];
+    private static readonly string[] UserKeys = [.. CommonKeys, "command", "output", "timestamp", "check", "interval_ms", "engine"];
+
+    /// <summary>Keys a built-in workload passes on as its parameters (the workload checks which it takes).</summary>
+    private static readonly string[] BuiltinParameterKeys = ["mib", "dirty_mib_per_s", "data"];
+
+    public WorkloadSpec Read(YamlNode node)
+    {
+        if (node is YamlScalarNode scalar) return reader.Convert(node, "workloads", () => BuiltinWorkloads.ByName(reader.Scalar(scalar)));
+        if (node is not YamlMappingNode map)
+            throw reader.Error(node, "a workload is a built-in name (e.g. counter) or a mapping with 'name', 'command' and 'output'");
+        var spec = reader.OptionalWord(map, "builtin") is { } builtin ? ReadBuiltin(map, builtin) : ReadUserDefined(map);
+
+        var rates = reader.ScalarOrSequence(map, "bandwidth", "[100mbit, 1gbit]")
+            .Select(rate => reader.Convert(rate.Node, "bandwidth", () => LinkRate.Parse(rate.Text)).Label).ToList();
+        if (rates.GroupBy(rate => rate).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw reader.Error(reader.Child(map, "bandwidth")!, $"bandwidth '{twice.Key}' is listed twice: list each rate once");
+        return spec with
+        {
+            LinkRates = rates.Count > 0 ? rates : null,
+            Name = Name(map) ?? spec.Name,
+            ExtraDumpArguments = [.. spec.ExtraDumpArguments, .. DumpArguments(map, spec.Engine)],
+        };
+    }
+
+    private WorkloadSpec ReadBuiltin(YamlMappingNode map, string builtin)
+    {
+        foreach (var key in new[] { "command", "output", "timestamp", "check", "interval_ms", "engine" })
+            if (reader.Child(map, key) is not null)
+                throw reader.Error(map.Children.Keys.First(k => k is YamlScalarNode { Value: var v } && v == key),
+                    $"'{key}' does not go with 'builtin: {builtin}': a built-in brings its own; remove '{key}', or remove 'builtin' to define your own workload");
+        reader.RejectUnknownKeys(map, ["builtin", .. CommonKeys, .. BuiltinParameterKeys], "workload");
+        var parameters = BuiltinParameterKeys.Where(key => reader.Has(map, key)).ToDictionary(key => key, key => reader.OptionalWord(map, key)!);
+        return reader.Convert(reader.Child(map, "builtin")!, "builtin", () => BuiltinWorkloads.Create(builtin, parameters));
+    }
+
+    private WorkloadSpec ReadUserDefined(YamlMappingNode map)
+    {
+        reader.RejectUnknownKeys(map, UserKeys, "workload");
+        var name = Name(map) ?? throw reader.Error(map, "a user-defined workload needs a 'name' (or use 'builtin: NAME' for a built-in one)");
+        var engine = reader.OptionalWord(map, "engine") ?? "process";
+        if (!WorkloadEngines.Names.Contains(engine))
+            throw reader.Error(reader.Child(map, "engine")!, $"unknown engine '{engine}': choose from {string.Join(", ", WorkloadEngines.Names)}");
+        var command = reader.Sequence(map, "command", required: true, "[python3, -u, my-counter.py]").Select(reader.Scalar).ToList();
+        if (engine == "process")
+        {
+            var (program, problem) = ProgramCheck.Resolve(command[0], baseDirectory);
+            if (problem is not null) throw reader.Error(reader.Child(map, "command")!, $"workload {name}: {problem}");
+            command[0] = program!;
+        }
+        var output = ReadOutput(map);
+        var interval = reader.Integer(map, "interval_ms", 1, MaxIntervalMs, " ms");
+        return new WorkloadSpec
+        {
+            Name = name,
+            Command = command,
+            Output = output,
+            TimestampUnit = ReadTimestampUnit(map, output),
+            ExtraFields = true,
+            Check = ReadCheck(map),
+            Engine = engine,
+            Interval = interval is { } ms ? TimeSpan.FromMilliseconds(ms) : TimeSpan.FromMilliseconds(100),
+        };
+    }
+
+    private string? Name(YamlMappingNode map)
+    {
+        if (reader.OptionalWord(map, "name") is not { } name) return null;
+        return SafeName.Problem(name) is { } problem
+            ? throw reader.Error(reader.Child(map, "name")!, $"workload name '{name}' {problem}: use {SafeName.Rule}")
+            : name;
+    }
+
+    private OutputFormat ReadOutput(YamlMappingNode map) => reader.OptionalScalar(map, "output") switch
+    {
+        "counter" => OutputFormat.Counter,
+        "counter-timestamp" => OutputFormat.CounterTimestamp,
+        null => throw reader.Error(map, "a user-defined workload needs 'output: counter' (lines 'N ...') or 'output: counter-timestamp' (lines 'N TIME ...')"),
+        var other => throw reader.Error(reader.Child(map, "output")!, $"output '{other}' is unknown: use counter or counter-timestamp"),
+    };
+
+    private TimestampUnit ReadTimestampUnit(YamlMappingNode map, OutputFormat output)
+    {
+        if (reader.Child(map, "timestamp") is not { } node) return TimestampUnit.Auto;
+        if (output != OutputFormat.CounterTimestamp)
+            throw reader.Error(node, "'timestamp' needs 'output: counter-timestamp': a counter-only output has no timestamp");
+        return reader.Scalar(node) switch
+        {
+            "s" => TimestampUnit.Seconds,
+            "ms" => TimestampUnit.Milliseconds,
+            "us" => TimestampUnit.Microseconds,
+            "ns" => TimestampUnit.Nanoseconds,
+            "auto" => TimestampUnit.Auto,
+            var other => throw reader.Error(node, $"timestamp '{other}' is unknown: use s, ms, us, ns or auto (by magnitude)"),
+        };
+    }
+
+    private OutputCheck? ReadCheck(YamlMappingNode map)
+    {
+        if (reader.Child(map, "check") is not { } node) return null;
+        const string examples = "check: {field: 4, equals: ok} or check: {fields_equal: [3, 4]}";
+        if (node is not YamlMappingNode check) throw reader.Error(node, $"'check' must be a mapping: {examples}");
+        reader.RejectUnknownKeys(check, ["field", "equals", "fields_equal"], "check");
+        if (reader.Has(check, "fields_equal"))
+        {
+            if (reader.Has(check, "field") || reader.Has(check, "equals"))
+                throw reader.Error(check, $"a check is either field/equals or fields_equal, not both: {examples}");
+            var fields = reader.Sequence(check, "fields_equal", required: true, "[3, 4]").Select(n => Field(n)).ToList();
+            if (fields.Count != 2) throw reader.Error(reader.Child(check, "fields_equal")!, "'fields_equal' takes exactly two field numbers, e.g. [3, 4]");
+            if (fields[0] == fields[1]) throw reader.Error(reader.Child(check, "fields_equal")!, $"'fields_equal' compares field {fields[0]} with itself: give two different fields");
+            return new FieldsEqual(fields[0], fields[1]);
+        }
+        var field = reader.Child(check, "field") is { } f ? Field(f) : throw reader.Error(check, $"a check needs 'field' and 'equals': {examples}");
+        var value = reader.OptionalWord(check, "equals") ?? throw reader.Error(check, $"a check needs 'equals' with the value field {field} must hold: {examples}");
+        if (value.Any(char.IsWhiteSpace)) throw reader.Error(reader.Child(check, "equals")!, "'equals' is compared with one field, so it cannot hold spaces");
+        return new FieldEquals(field, value);
+    }
+
+    private int Field(YamlNode node)
+    {
+        var text = reader.Scalar(node);
+        return int.TryParse(text, out var field) && field is >= 1 and <= MaxCheckField
+            ? field
+            : throw reader.Error(node, $"a field number counts from 1 (the counter) to {MaxCheckField}, not '{text}'");
+    }
+
+    private IEnumerable<string> DumpArguments(YamlMappingNode map, string engine)
+    {
+        foreach (var node in reader.Sequence(map, "criu_dump_args", required: false, "[--tcp-established]"))
+        {
+            var argument = reader.Scalar(node);
+            if (DumpArgumentRules.Problem(engine, argument) is { } problem)
+                throw reader.Error(node, $"criu_dump_args '{argument}' is refused: {problem}");
+            yield return argument;
+        }
+    }
+}

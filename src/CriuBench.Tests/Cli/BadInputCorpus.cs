@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace CriuBench.Tests.Cli;
+
+/// <summary>
+/// Runs every case of the bad-input corpus through the real `criubench` once, several at a time,
+/// and keeps what each left: exit code, output, and its results root afterwards. Each case gets its
+/// own results root, seeded with a previous run that 'latest' points at.
+/// </summary>
+internal static class BadInputCorpus
+{
+    public const string LabName = "icorp";
+    public const string PreviousRun = "20260101-000000-previous";
+
+    public sealed record Case(string Name, IReadOnlyList<string> Arguments, string Expected);
+
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr, IReadOnlyList<string> ResultsRootAfter, string? LatestTarget);
+
+    public static string DataDirectory => Path.Combine(AppContext.BaseDirectory, "TestData");
+
+    public static string SuiteDirectory => Path.Combine(DataDirectory, "bad-input");
+
+    private static readonly string Root = Directory.CreateTempSubdirectory("criubench-corpus-").FullName;
+
+    private static readonly Lazy<Task<IReadOnlyDictionary<string, Outcome>>> Outcomes = new(RunAllAsync);
+
+    public static async Task<Outcome> OutcomeOfAsync(string name) => (await Outcomes.Value)[name];
+
+    public static string ResultsRootOf(string name) => Path.Combine(Root, name, "results");
+
+    public static string ScratchOf(string name) => Path.Combine(Root, name, "scratch");
+
+    /// <summary>Suite files: the first line says "# expect: FRAGMENT" of the message.</summary>
+    public static IEnumerable<Case> SuiteCases() =>
+        Directory.GetFiles(SuiteDirectory, "*.yaml").Order(StringComparer.Ordinal).Select(file =>
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            var expected = File.ReadLines(file).First().Replace("# expect: ", "", StringComparison.Ordinal);
+            return new Case(name, ["run", "--suite", file, "--out", ResultsRootOf(name), "--lab", LabName], expected);
+        });
+
+    public static IEnumerable<Case> CommandLineCases() => CommandLines.All();
+
+    public static IEnumerable<Case> AllCases() => SuiteCases().Concat(CommandLineCases());
+
+    private static async Task<IReadOnlyDictionary<string, Outcome>> RunAllAsync()
+    {
+        var cases = AllCases().ToList();
+        foreach (var c in cases) Seed(c.Name);
+        CommandLines.PrepareScratch();
+        var outcomes = new ConcurrentDictionary<string, Outcome>();
+        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, ct) =>
+            outcomes[c.Name] = await RunAsync(c, ct));
+        return outcomes;
+    }
+
+    private static void Seed(string name)
+    {
+        var results = ResultsRootOf(name);
+        Directory.CreateDirectory(Path.Combine(results, PreviousRun));
+        File.CreateSymbolicLink(Path.Combine(results, "latest"), PreviousRun);
+        Directory.CreateDirectory(ScratchOf(name));
+    }
+
+    private static async Task<Outcome> RunAsync(Case c, CancellationToken ct)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ScratchOf(c.Name) };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "criubench.dll"));
+        foreach (var argument in c.Arguments) info.ArgumentList.Add(argument);
+        info.Environment["CRIUBENCH_WORKLOADS"] = global::CriuBench.Workloads.WorkloadAssets.Directory;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return new Outcome(-1, await stdout, "did not finish within 60 s: " + await stderr, [], null);
+        }
+        var results = ResultsRootOf(c.Name);
+        var after = Directory.EnumerateFileSystemEntries(results).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        return new Outcome(process.ExitCode, await stdout, await stderr, after!, new FileInfo(Path.Combine(results, "latest")).LinkTarget);
+    }
+}
