@@ -39,6 +39,8 @@ internal static class RunCommand
             Console.WriteLine($"{outcome.Records.Count} migrations, {failed} failed. Results: {outcome.RunDirectory}");
             Console.WriteLine($"  summary: {Path.Combine(outcome.RunDirectory, "summary.md")}");
             if (failed > 0) throw new InvalidOperationException($"{failed} migration(s) failed; reasons are in migrations.csv and logs/");
+            if (outcome.OutputProblems.Count > 0)
+                throw new InvalidOperationException($"the whole output of {outcome.OutputProblems.Count} cell(s) did not hold: {outcome.OutputProblems[0]}; outputs are in {Path.Combine(outcome.RunDirectory, "outputs")}");
         }));
         return command;
     }

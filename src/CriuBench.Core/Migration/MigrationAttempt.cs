@@ -54,6 +54,9 @@ public sealed class MigrationAttempt
     /// </summary>
     public CriuWorkDirectories? WorkDirectories { get; set; }
 
+    /// <summary>The output file's size at the checkpoint, once read (after the restore): the whole-output check reports per seam.</summary>
+    public long? Seam { get; private set; }
+
     public void Update(Func<MigrationRecord, MigrationRecord> change) => Row = change(Row);
 
     /// <summary>What the transfer moved and its timed steps, placed on the timeline after the restore (not inside the stop window).</summary>
@@ -126,6 +129,7 @@ public sealed class MigrationAttempt
             {
                 images = await transfer.ImagesForSourceRestoreAsync(ct);
                 var seam = await Source.FileSizeAsync(Workload.OutputFile, ct) ?? 0;
+                Seam = seam;
                 var back = await Request.Engine.RestoreAsync(Source, Workload, images, ct);
                 var continued = await OutputVerifier.WaitForContinuationAsync(back, seam, ct);
                 var problem = !continued.Succeeded ? continued.Message
@@ -230,6 +234,7 @@ public sealed class MigrationAttempt
         using var step = Step("verify", Destination, "verify");
         var seam = await Source.FileSizeAsync(Workload.OutputFile, ct)
             ?? throw new InvalidOperationException($"{Workload.OutputFile} is missing on {Source.Name} after the checkpoint");
+        Seam = seam;
         var analysis = await OutputVerifier.WaitForContinuationAsync(restored, seam, ct);
         // Checked first: a source that still runs also moves the seam, so the restored copy then seems not to continue.
         if (await Source.FileSizeAsync(Workload.OutputFile, ct) is { } later && later > seam)

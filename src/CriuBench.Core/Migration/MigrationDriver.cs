@@ -16,7 +16,7 @@ public sealed class MigrationDriver(ILog log, string? logDirectory = null, Migra
         using var within = attempt.Timeline.Within(request.MigrationId);
         try
         {
-            return await request.Mode.RunAsync(attempt, ct);
+            return await request.Mode.RunAsync(attempt, ct) with { Seam = attempt.Seam };
         }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
         {

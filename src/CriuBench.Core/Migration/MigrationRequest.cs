@@ -24,4 +24,8 @@ public sealed record MigrationRequest(
 }
 
 /// <summary>The row for the CSV, and where the workload runs now (null if it was lost).</summary>
-public sealed record MigrationResult(Measurements.MigrationRecord Record, RunningWorkload? Workload);
+public sealed record MigrationResult(Measurements.MigrationRecord Record, RunningWorkload? Workload)
+{
+    /// <summary>Where this migration cut the output file (its size at the checkpoint), where it was read.</summary>
+    public long? Seam { get; init; }
+}

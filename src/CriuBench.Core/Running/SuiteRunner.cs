@@ -1,3 +1,4 @@
+using CriuBench.Archive;
 using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Lab;
@@ -10,6 +11,7 @@ using CriuBench.Suites;
 using CriuBench.Timeline;
 using CriuBench.Transfer;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Output;
 
 namespace CriuBench.Running;
 
@@ -21,6 +23,12 @@ namespace CriuBench.Running;
 /// </summary>
 public sealed class SuiteRunner(ICommandRunner runner, ILog log)
 {
+    /// <summary>The run's directory once made, for the outputs kept on the way out.</summary>
+    private string? outputsRoot;
+
+    /// <summary>Cells whose whole output did not hold: a failure of the run even when every row succeeded.</summary>
+    private readonly List<string> outputProblems = [];
+
     public async Task<RunOutcome> RunAsync(Suite suite, string resultsRoot, string commandLine, CancellationToken ct)
     {
         var provider = HostProviders.Create(new HostsChoice(suite.Hosts, suite.LabName, runner));
@@ -46,6 +54,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
 
             var runId = ResultsDirectory.NewRunId(DateTimeOffset.UtcNow, suite.Name);
             runDirectory = ResultsDirectory.Create(resultsRoot, runId);
+            outputsRoot = runDirectory;
             environment = EnvironmentProbe.Describe(hostSet.Kind, features, plan.Rates, commandLine);
             await EnvironmentCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Environment), environment, ct);
             await RefusalsCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Refusals), plan.Refused, ct);
@@ -85,7 +94,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
 
         await new ReportWriter(runner).WriteAsync(runDirectory, records, environment, ct);
         await TraceFile.WriteAsync(Path.Combine(runDirectory, RunFiles.Trace), timeline.Spans, ct);
-        return new RunOutcome(runDirectory, records);
+        return new RunOutcome(runDirectory, records) { OutputProblems = outputProblems };
     }
 
     /// <summary>
@@ -107,10 +116,13 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             yield break;
         }
         var lost = false;
+        var seams = new List<OutputSeam>();
         try
         {
             // Once it prints it runs its own program (launch.sh's shells have exec'd), so its maps are its own.
             await HostPairPreflight.CheckWorkloadAsync(running, hosts, ct);
+            // Its lines must fit the format the suite declared before anything is measured.
+            await FirstOutputCheck.EnsureReadableAsync(running, ct);
             for (var repetition = 1; repetition <= suite.Repetitions; repetition++)
             {
                 var destination = hosts.First(host => host != running.Host);
@@ -120,6 +132,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                     HostKind = cell.HostSet.Kind,
                 };
                 var result = await driver.RunAsync(request, ct);
+                if (result.Seam is { } seam) seams.Add(new OutputSeam(request.MigrationId, seam));
                 yield return result.Record;
                 if (result.Workload is null)
                 {
@@ -129,10 +142,11 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 running = result.Workload;
                 await Task.Delay(SettleTime(planned.Spec), ct);
             }
-            await CheckWholeOutputAsync(running, planned, ct);
+            await CheckWholeOutputAsync(running, planned, seams, ct);
         }
         finally
         {
+            if (!lost) await KeepOutputAsync(running);
             await StopCellAsync(cell, running, lost ? null : instance);
         }
     }
@@ -170,18 +184,35 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         return attempt.Row;
     }
 
-    private async Task CheckWholeOutputAsync(RunningWorkload running, PlannedCell planned, CancellationToken ct)
+    private async Task CheckWholeOutputAsync(RunningWorkload running, PlannedCell planned, IReadOnlyList<OutputSeam> seams, CancellationToken ct)
     {
         var cellName = $"{planned.Spec.Name} {planned.Mode} {planned.Strategy} {planned.Rate}";
         try
         {
-            var whole = await WholeOutputCheck.AnalyzeAsync(running, ct);
+            var whole = await WholeOutputCheck.AnalyzeAsync(running, seams, ct);
             var verdict = $"{cellName}: whole output {WholeOutputCheck.Describe(whole)}";
-            if (whole.IsContinuous) log.Info(verdict); else log.Warning(verdict);
+            if (whole.Passed) log.Info(verdict);
+            else
+            {
+                log.Warning(verdict);
+                outputProblems.Add(verdict);
+            }
         }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
         {
             log.Warning($"{cellName}: the whole-output check failed: {e.Message}");
+            outputProblems.Add($"{cellName}: the whole-output check failed: {e.Message}");
+        }
+    }
+
+    /// <summary>The workload's whole output and stderr into the run's outputs/, before its host goes away.</summary>
+    private async Task KeepOutputAsync(RunningWorkload running)
+    {
+        if (outputsRoot is null) return;
+        try { await new WorkloadOutputArchive(outputsRoot).KeepAsync(running, CancellationToken.None); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.Warning($"{running.Spec.Name}: keeping its output in {outputsRoot}/outputs failed: {e.Message}");
         }
     }
 
@@ -240,4 +271,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
 }
 
 /// <summary>Where a run's files are, and its rows.</summary>
-public sealed record RunOutcome(string RunDirectory, IReadOnlyList<MigrationRecord> Records);
+public sealed record RunOutcome(string RunDirectory, IReadOnlyList<MigrationRecord> Records)
+{
+    /// <summary>Cells whose whole output broke, did not parse or failed the workload's own check.</summary>
+    public IReadOnlyList<string> OutputProblems { get; init; } = [];
+}
