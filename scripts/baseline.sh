@@ -46,12 +46,12 @@ ssh_options="-i $ssh_dir/id_ed25519 -o IdentitiesOnly=yes -o BatchMode=yes -o St
 -o UserKnownHostsFile=$ssh_dir/known_hosts -o GlobalKnownHostsFile=/dev/null -o LogLevel=ERROR \
 -o ControlMaster=auto -o ControlPath=$ssh_dir/cm-%C -o ControlPersist=300"
 
-cleanup() { criubench lab down --name "$lab" >/dev/null 2>&1 || true; }
+cleanup() { criubench lab down --lab "$lab" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log "lab $lab up; results in $out"
-criubench lab up --name "$lab" >/dev/null
+criubench lab up --lab "$lab" >/dev/null
 for host in src dst; do
   on "$host" mkdir -p "$disk/work" "$disk/images" "$disk/outbox" "$disk/inbox" "$disk/runc-state"
   on "$host" ssh $ssh_options "root@$(address "$(other "$host")")" true   # the reused connection, as CriuBench's

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks a running VM lab (`criubench vm up --name NAME`) by hand, the way a user would, and
+# Checks a running VM lab (`criubench lab up --kind vm --lab NAME`) by hand, the way a user would, and
 # prints what it measured: CRIU's kernel features in both VMs, VM-to-VM ssh with host keys
 # checked, an NFSv4 export of src mounted on both at the same path, and a cold migration of a
 # shell counter from src to dst (criu dump, tar over ssh, criu restore).

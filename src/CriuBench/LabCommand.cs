@@ -1,48 +1,86 @@
 using System.CommandLine;
 using Command = System.CommandLine.Command;
 using CriuBench.Execution;
+using CriuBench.Hosts.Vm;
 using CriuBench.Lab;
 
 namespace CriuBench.Cli;
 
-/// <summary>`lab up|down|status`: the embedded two-host lab by hand, for exploring or debugging.</summary>
+/// <summary>
+/// `lab up|down|status [--kind lab|vm] [--lab NAME]`: the embedded netns lab or the two-VM QEMU lab
+/// by hand, for exploring or debugging. `--lab` names it as `run --lab` does.
+/// </summary>
 internal static class LabCommand
 {
+    private const string NetnsKind = "lab";
+    private const string VmKind = "vm";
+
     public static Command Create()
     {
-        var name = new Option<string>("--name") { Description = "lab name (1-8 lowercase letters/digits)", DefaultValueFactory = _ => CliDefaults.LabName };
+        var name = new Option<string>("--lab", "--name") { Description = "lab name (1-8 lowercase letters/digits), as `run --lab` takes it", DefaultValueFactory = _ => CliDefaults.LabName };
+        var kind = new Option<string>("--kind") { Description = "lab: the netns lab on this machine (default); vm: two QEMU VMs with Debian's kernel (NFS, soft-dirty, lazy pages)", DefaultValueFactory = _ => NetnsKind };
         var rate = new Option<string>("--bandwidth") { Description = "link rate, e.g. 100mbit, 1gbit, unlimited", DefaultValueFactory = _ => "1gbit" };
 
-        var up = new Command("up", "create the lab's two hosts (src, dst) and the shaped link between them") { name, rate };
+        var up = new Command("up", "create the lab's two hosts (src, dst) and the link between them") { name, kind, rate };
         up.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
-            var (labName, linkRate) = (Name(parse.GetValue(name)!), Rate(parse.GetValue(rate)!));
+            var (labKind, labName, linkRate) = (Kind(parse.GetValue(kind)!), Name(parse.GetValue(name)!), Rate(parse.GetValue(rate)!));
             Preconditions.RequireRoot();
-            var lab = await Lab.Lab.UpAsync(labName, linkRate, ProcessRunner.Instance, ConsoleLog.Instance, ct);
-            foreach (var host in lab.Hosts)
-                Console.WriteLine($"{host.Name}: {host.Address}  run commands there with: nsenter --net={lab.Layout.NetworkNamespaceFile(host.Name)} --mount={lab.Layout.MountNamespaceFile(host.Name)} -- CMD");
-            Console.WriteLine($"link: {lab.Rate}; remove with: criubench lab down --name {lab.Layout.Name}");
+            if (labKind == VmKind) await UpVmAsync(labName, ct);
+            else await UpNetnsAsync(labName, linkRate, ct);
         }));
 
-        var down = new Command("down", "remove the lab: processes, namespaces, mounts and disks") { name };
+        var down = new Command("down", "remove the lab: processes, namespaces or VMs, mounts and disks") { name, kind };
         down.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
-            var labName = Name(parse.GetValue(name)!);
+            var (labKind, labName) = (Kind(parse.GetValue(kind)!), Name(parse.GetValue(name)!));
             Preconditions.RequireRoot();
+            if (labKind == VmKind)
+            {
+                var removed = await VmLab.DownAsync(labName, ConsoleLog.Instance, ct);
+                if (removed.Count == 0) Console.WriteLine("nothing to remove");
+                Console.WriteLine(VmLab.Status(labName));
+                return;
+            }
             await Lab.Lab.DownAsync(labName, ProcessRunner.Instance, ConsoleLog.Instance, ct);
             PrintStatus(Lab.Lab.Status(labName));
         }));
 
-        var status = new Command("status", "show what of the lab exists") { name };
-        status.SetAction(parse => CliErrors.Guard(() => PrintStatus(Lab.Lab.Status(Name(parse.GetValue(name)!)))));
+        var status = new Command("status", "show what of the lab exists") { name, kind };
+        status.SetAction(parse => CliErrors.Guard(() =>
+        {
+            var (labKind, labName) = (Kind(parse.GetValue(kind)!), Name(parse.GetValue(name)!));
+            if (labKind == VmKind) Console.WriteLine(VmLab.Status(labName));
+            else PrintStatus(Lab.Lab.Status(labName));
+        }));
 
-        return new Command("lab", "manage the embedded two-host lab") { up, down, status };
+        return new Command("lab", "manage a two-host lab: the embedded netns lab, or the two-VM QEMU lab (--kind vm)") { up, down, status };
     }
+
+    private static async Task UpNetnsAsync(string labName, LinkRate linkRate, CancellationToken ct)
+    {
+        var lab = await Lab.Lab.UpAsync(labName, linkRate, ProcessRunner.Instance, ConsoleLog.Instance, ct);
+        foreach (var host in lab.Hosts)
+            Console.WriteLine($"{host.Name}: {host.Address}  run commands there with: nsenter --net={lab.Layout.NetworkNamespaceFile(host.Name)} --mount={lab.Layout.MountNamespaceFile(host.Name)} -- CMD");
+        Console.WriteLine($"link: {lab.Rate}; remove with: criubench lab down --lab {lab.Layout.Name}");
+    }
+
+    private static async Task UpVmAsync(string labName, CancellationToken ct)
+    {
+        var lab = await VmLab.UpAsync(labName, ProcessRunner.Instance, ConsoleLog.Instance, ct);
+        foreach (var machine in lab.Machines)
+            Console.WriteLine($"{machine.Name}: link {machine.LinkAddress}  ssh {ShellQuoting.CommandLine(Execution.Command.Of("ssh", [.. machine.Endpoint.Control.SshOptions, machine.Endpoint.Control.Target]))}");
+        Console.WriteLine($"remove with: criubench lab down --kind vm --lab {lab.Layout.Name}");
+    }
+
+    private static string Kind(string kind) => kind is NetnsKind or VmKind
+        ? kind
+        : throw new UsageException($"--kind: '{kind}' is not a lab kind: use lab (the netns lab) or vm (two QEMU VMs)");
 
     private static string Name(string name)
     {
         try { return LabLayout.For(name).Name; }
-        catch (ArgumentException e) { throw new UsageException($"--name: {e.Message}, e.g. --name cb2"); }
+        catch (ArgumentException e) { throw new UsageException($"--name: {e.Message}, e.g. --lab cb2"); }
     }
 
     private static LinkRate Rate(string text)

@@ -7,7 +7,6 @@ var root = new RootCommand("CriuBench: measures CRIU checkpoint/restore migratio
     RunCommand.Create(),
     ReportCommand.Create(),
     LabCommand.Create(),
-    VmCommand.Create(),
     DoctorCommand.Create(),
 };
 

@@ -55,7 +55,7 @@ public sealed class Lab : IHostSet
     {
         var layout = LabLayout.For(name);
         if (!File.Exists(layout.StateFile))
-            throw new InvalidOperationException($"lab '{name}' is not up: run `criubench lab up --name {name}` first");
+            throw new InvalidOperationException($"lab '{name}' is not up: run `criubench lab up --lab {name}` first");
         var state = JsonSerializer.Deserialize<LabState>(File.ReadAllText(layout.StateFile))!;
         return new Lab(layout, LinkRate.Parse(state.Rate), runner, log);
     }

@@ -14,6 +14,7 @@ namespace CriuBench.Tests.Vm;
 /// the counter migrates there and back through it, and nothing NFS is left afterwards, also
 /// after a run that "crashed" with everything mounted.
 /// </summary>
+[Collection(CriuBench.Tests.Vm.VmLabCollection.Name)]
 public sealed class NfsMigrationOnVmLabTests(NfsVmLab fixture) : IClassFixture<NfsVmLab>
 {
     [VmLabFact]

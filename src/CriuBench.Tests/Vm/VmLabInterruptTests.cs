@@ -5,6 +5,7 @@ using CriuBench.Tests.Support;
 namespace CriuBench.Tests.Vm;
 
 /// <summary>A VM lab stopped halfway through its boot leaves nothing behind: no qemu, no overlay, no socket.</summary>
+[Collection(CriuBench.Tests.Vm.VmLabCollection.Name)]
 public class VmLabInterruptTests
 {
     private const string Name = "vstop";

@@ -10,6 +10,7 @@ namespace CriuBench.Tests.Vm;
 /// image cached, far more on a loaded machine; the first build adds 3 to 18 minutes), and each
 /// qemu takes about 2.2 GiB.
 /// </summary>
+[Collection(CriuBench.Tests.Vm.VmLabCollection.Name)]
 public class VmLabLifecycleTests
 {
     private const string Name = "vtest";

@@ -23,6 +23,8 @@ public sealed class VmHostProvider(string labName, ICommandRunner runner) : IHos
         try
         {
             if (!rate.IsUnlimited) await lab.SetRateAsync(rate, ct);
+            // The VMs have only what their image holds: the workloads' programs are copied in, as to any host.
+            await HostAssets.InstallAsync(lab.Hosts, ct);
             return lab;
         }
         catch

@@ -1,0 +1,12 @@
+namespace CriuBench.Tests.Vm;
+
+/// <summary>
+/// Every test that boots VMs runs in this one collection, one after another: two QEMU guests
+/// under software emulation keep this 2-core machine busy, and four would slow each other
+/// (and every other test) several times over.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class VmLabCollection
+{
+    public const string Name = "vm lab";
+}
