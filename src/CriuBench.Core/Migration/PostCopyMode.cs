@@ -167,7 +167,8 @@ public sealed class PostCopyMode : IMigrationMode, PreCopy.ILazyFinal
         {
             var inventory = await attempt.MeasureImagesAsync(transfer, ct);
             var held = (inventory?.ImageBytes ?? 0) + (attempt.Row.LazyPages ?? 0) * PageBytes;
-            if (attempt.Workload.Spec.MinimumImageBytes is { } least && inventory is not null && held < least)
+            // Chained to a pre-copy round (hybrid), the round holds the memory and this dump only what changed since.
+            if (parent is null && attempt.Workload.Spec.MinimumImageBytes is { } least && inventory is not null && held < least)
                 problem = $"the images and the lazily sent pages hold {held / 1048576.0:0.0} MiB, less than the {least / 1048576.0:0.0} MiB the workload holds";
         }
         if (problem is not null)

@@ -18,6 +18,23 @@ namespace CriuBench.Tests.Vm;
 public sealed class NfsMigrationOnVmLabTests(NfsVmLab fixture) : IClassFixture<NfsVmLab>
 {
     [VmLabFact]
+    public async Task Both_vms_pass_criu_check_over_ssh_with_host_keys_checked_and_have_soft_dirty_and_uffd()
+    {
+        var hostSet = await fixture.HostsAsync();
+        Assert.Equal("vm-qemu", hostSet.Kind);
+        foreach (var host in hostSet.Hosts.Cast<CriuBench.Hosts.Ssh.SshHost>())
+        {
+            Assert.Contains("StrictHostKeyChecking=yes", host.Control.SshOptions);
+            var check = await host.RunAsync(Command.Of("criu", "check"));
+            Assert.True(check.Succeeded, $"{host}: {check.StandardError}");
+            Assert.Contains("Looks good", check.StandardOutput + check.StandardError);
+            Assert.Equal(host.Name, (await host.RunCheckedAsync(Command.Of("hostname"))).StandardOutput.Trim());
+            var features = await CriuBench.Preflight.HostProbe.ProbeAsync(host, default);
+            Assert.True(features.SoftDirty && features.Uffd && features.NfsServer && features.NfsClient, $"{host}: {features}");
+        }
+    }
+
+    [VmLabFact]
     public async Task The_counter_migrates_there_and_back_over_nfs_4_2_without_losing_a_value_and_nfs_is_gone_afterwards()
     {
         var hostSet = await fixture.HostsAsync();
@@ -30,7 +47,7 @@ public sealed class NfsMigrationOnVmLabTests(NfsVmLab fixture) : IClassFixture<N
             await strategy.SetUpAsync(hostSet.Hosts, default);
             foreach (var host in hostSet.Hosts)
             {
-                var mount = (await host.RunCheckedAsync(Command.Of("findmnt", "-n", "-o", "FSTYPE,SOURCE,OPTIONS", HostPaths.SharedMount))).StandardOutput;
+                var mount = (await host.RunCheckedAsync(Command.Of("findmnt", "-n", "-r", "-o", "FSTYPE,SOURCE,OPTIONS", HostPaths.SharedMount))).StandardOutput;
                 Assert.StartsWith($"nfs4 {source.Ssh.Address}:{NfsCommands.Export} ", mount);
                 Assert.Contains("vers=4.2", mount);
             }

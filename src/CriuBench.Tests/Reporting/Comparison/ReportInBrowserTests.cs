@@ -32,7 +32,7 @@ public sealed class ReportInBrowserTests : IDisposable
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        $"--user-data-dir={Directory.CreateTempSubdirectory("criubench-chromium-").FullName}",
+        $"--user-data-dir={Directory.CreateDirectory(_dir.File($"chromium-{Guid.NewGuid():N}")).FullName}", // removed with the test's directory
         .. arguments,
     ]).WithTimeout(TimeSpan.FromMinutes(2));
 
