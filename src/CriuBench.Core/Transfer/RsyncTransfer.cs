@@ -38,7 +38,9 @@ public sealed partial class RsyncTransfer : IPreCopyTransfer
     internal static Command Copy(TransferRequest request, IReadOnlyList<string> members)
     {
         var to = request.Destination.Ssh;
-        return Command.Of("rsync", ["--archive", "--relative", "--no-whole-file", "--block-size=4096", "--delete",
+        // --ignore-times: a checkpoint rewritten within the same second at the same size (a small
+        // workload's final dump over its first pass) would otherwise be skipped as unchanged.
+        return Command.Of("rsync", ["--archive", "--relative", "--no-whole-file", "--block-size=4096", "--ignore-times", "--delete",
             "--stats", "--no-human-readable", "--rsh", RemoteShell(to),
             .. members.Select(member => $"{HostPaths.Disk}/./{member}"),
             $"{to.Target}:{HostPaths.Disk}/"]);

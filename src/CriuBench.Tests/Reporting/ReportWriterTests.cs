@@ -52,7 +52,8 @@ public sealed class ReportWriterTests : IDisposable
         var (records, environment) = await ReportWriter.LoadAsync(_dir.Path);
 
         Assert.Equal(SampleRecords.SmallRun(), records);
-        Assert.Equal(SampleEnvironment.Create() with { LinkRates = environment.LinkRates }, environment);
+        Assert.Equal(SampleEnvironment.Create() with { LinkRates = environment.LinkRates, Hosts = environment.Hosts }, environment);
+        Assert.Equal(SampleEnvironment.Create().Hosts, environment.Hosts);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class RsyncTransferTests
 
         var copy = Assert.Single(fakes.SourceRunner.Commands);
         Assert.Equal(
-            ["rsync", "--archive", "--relative", "--no-whole-file", "--block-size=4096", "--delete", "--stats", "--no-human-readable", "--rsh", RsyncTransfer.RemoteShell(fakes.Destination.Ssh),
+            ["rsync", "--archive", "--relative", "--no-whole-file", "--block-size=4096", "--ignore-times", "--delete", "--stats", "--no-human-readable", "--rsh", RsyncTransfer.RemoteShell(fakes.Destination.Ssh),
                 $"{HostPaths.Disk}/./images/{TransferFakes.MigrationId}", $"{HostPaths.Disk}/./work/w1", $"root@198.18.0.2:{HostPaths.Disk}/"],
             TransferFakes.Args(copy));
         Assert.Equal(67268153, outcome.BytesMoved);

@@ -43,7 +43,7 @@ public sealed class ReportInBrowserTests : IDisposable
 
         var dom = (await ProcessRunner.Instance.RunAsync(Chromium("--dump-dom", "file://" + html))).EnsureSuccess().StandardOutput;
 
-        Assert.Equal(7, Regex.Count(dom, "<svg[ >]"));
+        Assert.Equal(11, Regex.Count(dom, "<svg[ >]"));
         foreach (var chart in new[] { "report_stop_vs_image", "report_stop_time_by_rate", "report_transfer_time_by_rate", "report_memory_sweep_100mbit", "report_memory_sweep_unlimited" })
             Assert.Contains($"<figure id=\"{chart}\"><svg", dom.Replace("\n", ""));
         Assert.Contains("<h2>Winner per workload and link rate</h2>", dom);
