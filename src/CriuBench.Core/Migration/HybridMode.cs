@@ -10,14 +10,9 @@ namespace CriuBench.Migration;
 /// the pages dirtied since the round are fetched on demand. Needs soft-dirty for the round and
 /// userfaultfd for the lazy part; the lazy part is post-copy's (<see cref="ILazyFinal"/>).
 /// </summary>
-/// <param name="lazy">
-/// Post-copy's final phase, shared with the postcopy mode (MigrationModes passes it). Null until
-/// that mode provides it: hybrid is then refused at load with <see cref="NoLazyFinal"/>.
-/// </param>
-public sealed class HybridMode(ILazyFinal? lazy = null) : IMigrationMode
+/// <param name="lazy">Post-copy's final phase, shared with the postcopy mode (MigrationModes passes it).</param>
+public sealed class HybridMode(ILazyFinal lazy) : IMigrationMode
 {
-    public const string NoLazyFinal = "hybrid needs post-copy's lazy final phase (the postcopy mode as an ILazyFinal), which is not wired in yet";
-
     public string Name => MigrationModes.Hybrid;
 
     public IStopRule Rule { get; } = new FixedRoundsStopRule(1);
@@ -26,15 +21,14 @@ public sealed class HybridMode(ILazyFinal? lazy = null) : IMigrationMode
         PreCopySupport.Check(combination)
             .Then(() => Support.Unless(combination.HostsWithout(host => host.Uffd) is null,
                 $"hybrid's final phase is post-copy and needs userfaultfd (uffd-noncoop), which {combination.HostsWithout(host => host.Uffd)} lack"))
-            .Then(() => lazy is null ? Support.No(NoLazyFinal) : lazy.Supports(combination));
+            .Then(() => lazy.Supports(combination));
 
     /// <summary>The lazy final phase's host settings (post-copy raises fs.pipe-max-size for the run).</summary>
     public Task<IAsyncDisposable> PrepareHostsAsync(IReadOnlyList<Hosts.IHost> hosts, Logging.ILog log, CancellationToken ct) =>
-        lazy is IMigrationMode mode ? mode.PrepareHostsAsync(hosts, log, ct) : Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
+        lazy.PrepareHostsAsync(hosts, log, ct);
 
     public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct)
     {
-        if (lazy is null) return await attempt.NotStartedAsync(NoLazyFinal, ct);
         var rounds = new Rounds(attempt, (IPreCopyTransfer)attempt.Request.Strategy, Rule);
         try
         {

@@ -16,6 +16,9 @@ public interface ILazyFinal
     /// <summary>Whether the hosts can serve pages lazily (uffd, pipe size...), asked when the suite loads.</summary>
     Support Supports(Combination combination);
 
+    /// <summary>What the hosts need for the lazy phase, once per run (post-copy raises fs.pipe-max-size); disposing undoes it.</summary>
+    Task<IAsyncDisposable> PrepareHostsAsync(IReadOnlyList<Hosts.IHost> hosts, Logging.ILog log, CancellationToken ct);
+
     /// <summary>
     /// Returns once the last page arrived (the lazy-pages daemon ended), so the caller may remove
     /// the round afterwards. The dump's CRIU arguments are <c>CriuCommands.Chained(Rounds.ParentLink(final, parent))</c>
