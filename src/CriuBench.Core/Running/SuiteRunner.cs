@@ -115,12 +115,17 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             yield return NotStartedRow(cell, instance, notStarted!);
             yield break;
         }
+        // Once it prints it runs its own program (launch.sh's shells have exec'd), so its maps are its own.
+        // Files that differ between the hosts end this cell only: the other workloads may still move.
+        if (await RefusedByPreflightAsync(cell, running, ct) is { } refused)
+        {
+            yield return refused;
+            yield break;
+        }
         var lost = false;
         var seams = new List<OutputSeam>();
         try
         {
-            // Once it prints it runs its own program (launch.sh's shells have exec'd), so its maps are its own.
-            await HostPairPreflight.CheckWorkloadAsync(running, hosts, ct);
             // Its lines must fit the format the suite declared before anything is measured.
             await FirstOutputCheck.EnsureReadableAsync(running, ct);
             for (var repetition = 1; repetition <= suite.Repetitions; repetition++)
@@ -167,6 +172,25 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             if (running is not null) await StopCellAsync(cell, running, instance);
             return (null, e.Message);
         }
+    }
+
+    /// <summary>
+    /// The cell's one row when the started workload maps files that differ between the hosts (its
+    /// restore would fail): the workload is stopped before any dump; null when the hosts match.
+    /// </summary>
+    private async Task<MigrationRecord?> RefusedByPreflightAsync(Cell cell, RunningWorkload running, CancellationToken ct)
+    {
+        string? problem;
+        try { problem = await MappedFilesCheck.ProblemAsync(running, cell.HostSet.Hosts, ct); }
+        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
+        {
+            problem = $"comparing the files it maps between the hosts failed: {e.Message}";
+        }
+        if (problem is null) return null;
+        log.Warning($"preflight: {problem}");
+        await StopCellAsync(cell, running, running.Instance);
+        var row = NotStartedRow(cell, running.Instance, $"preflight: {problem}");
+        return row with { FailureReason = $"preflight: {problem}; no migration was attempted", WorkloadRunsOn = "nowhere (stopped before its first dump)" };
     }
 
     /// <summary>The one row of a cell whose workload never ran: no migration was attempted.</summary>

@@ -8,6 +8,7 @@ using CriuBench.Running;
 using CriuBench.Suites;
 using CriuBench.Tests.Support;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Containers;
 using CriuBench.Workloads.Output;
 
 namespace CriuBench.Tests.Hosts;
@@ -78,7 +79,7 @@ public class SshHostProviderTests(SshTestLab lab) : IClassFixture<SshTestLab>
     }
 
     [Fact(Timeout = 180_000)]
-    public async Task A_library_that_differs_between_the_hosts_stops_the_run_before_the_first_dump()
+    public async Task A_library_that_differs_between_the_hosts_ends_that_workloads_cell_before_its_first_dump_and_the_others_run()
     {
         using var results = new TempDirectory();
         var libraries = Path.Combine(lab.Directory, "lib");
@@ -96,32 +97,80 @@ public class SshHostProviderTests(SshTestLab lab) : IClassFixture<SshTestLab>
             var suite = new Suite
             {
                 Name = "libs",
-                Workloads = [new WorkloadSpec
-                {
-                    Name = "tinfo-counter",
-                    Command = ["env", $"LD_LIBRARY_PATH={libraries}", "bash", HostAssets.On("counter.sh"), "0.1"],
-                    Output = OutputFormat.Counter,
-                }],
+                Workloads =
+                [
+                    new WorkloadSpec
+                    {
+                        Name = "tinfo-counter",
+                        Command = ["env", $"LD_LIBRARY_PATH={libraries}", "bash", HostAssets.On("counter.sh"), "0.1"],
+                        Output = OutputFormat.Counter,
+                    },
+                    BuiltinWorkloads.ByName("counter"),
+                ],
                 Strategies = ["tar"],
                 Repetitions = 1,
                 Hosts = lab.WriteHostsFile(results.File("hosts.yaml")),
             };
 
-            var e = await Assert.ThrowsAsync<PreflightFailedException>(() =>
-                new SuiteRunner(ProcessRunner.Instance, new CollectingLog()).RunAsync(suite, results.Path, "test", CancellationToken.None));
+            var outcome = await new SuiteRunner(ProcessRunner.Instance, new CollectingLog()).RunAsync(suite, results.Path, "test", CancellationToken.None);
 
             var size = File.ReadAllBytes(library).LongLength; // the file, not the symlink to it
             var buildId = ElfBuildId.Read(File.ReadAllBytes(library));
             Assert.NotNull(buildId);
             var expected = $"preflight: workload tinfo-counter maps files that differ between the hosts, so its restore would fail: {libraries}/libtinfo.so.6: "
                 + $"src has {size} bytes, build-id {buildId}, dst has {size + 16} bytes, build-id {buildId}. Install the same versions";
-            Assert.True(e.Message.StartsWith(expected, StringComparison.Ordinal), $"expected: {expected}\nactual: {e.Message}");
-            var run = Directory.GetDirectories(results.Path).Single(directory => new DirectoryInfo(directory).LinkTarget is null); // not "latest"
-            Assert.Empty(await MigrationsCsv.ReadAsync(Path.Combine(run, RunFiles.Migrations)));
+            var rows = await MigrationsCsv.ReadAsync(Path.Combine(outcome.RunDirectory, RunFiles.Migrations));
+            var refused = Assert.Single(rows, row => row.Workload == "tinfo-counter");
+            Assert.False(refused.Succeeded);
+            Assert.True(refused.FailureReason!.StartsWith(expected, StringComparison.Ordinal), $"expected: {expected}\nactual: {refused.FailureReason}");
+            Assert.Equal("nowhere (stopped before its first dump)", refused.WorkloadRunsOn);
+            Assert.Null(refused.CheckpointTimeMs); // no dump was attempted
+            var moved = Assert.Single(rows, row => row.Workload == "counter");
+            Assert.True(moved.Succeeded, moved.FailureReason);
+            Assert.Equal(0, moved.CounterGap);
+            // The refused workload was stopped: no process left with its library path in its environment.
+            var left = await ProcessRunner.Instance.RunAsync(Command.Of("bash", "-c", "grep -lsF \"LD_LIBRARY_PATH=$1\" /proc/[0-9]*/environ", "_", libraries));
+            Assert.True(string.IsNullOrWhiteSpace(left.StandardOutput), $"tinfo-counter still runs: {left.StandardOutput}");
         }
         finally
         {
             foreach (var host in lab.Lab.Hosts) await host.RunAsync(Command.Of("umount", libraries));
         }
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_docker_daemon_a_crashed_run_left_on_an_ssh_host_is_stopped_by_the_next_start()
+    {
+        using var files = new TempDirectory();
+        var provider = SshHostProvider.Load(lab.WriteHostsFile(files.File("hosts.yaml")), ProcessRunner.Instance);
+        var crashed = (SshHostSet)await provider.UpAsync(CriuBench.Lab.LinkRate.Unshaped, NullLog.Instance, CancellationToken.None);
+        try
+        {
+            // The run started dockerd on src and then died: nothing of it ran its way out.
+            await new DockerEngine().PrepareHostAsync(crashed.SshHosts[0], CancellationToken.None);
+            Assert.NotEmpty(await DaemonsAsync(lab.Lab.Hosts[0]));
+
+            await using (await provider.UpAsync(CriuBench.Lab.LinkRate.Unshaped, NullLog.Instance, CancellationToken.None))
+                Assert.Empty(await DaemonsAsync(lab.Lab.Hosts[0]));
+            var left = await lab.Lab.Hosts[0].RunCheckedAsync(Command.Of("find", HostPaths.Disk, "-mindepth", "1"));
+            Assert.True(left.StandardOutput.Trim().Length == 0, $"left on src: {left.StandardOutput}");
+        }
+        finally
+        {
+            await crashed.DisposeAsync();
+        }
+    }
+
+    /// <summary>dockerd and containerd processes in the host's own mount namespace (other tests' labs run their own).</summary>
+    private static async Task<string[]> DaemonsAsync(IHost host)
+    {
+        var found = await host.RunCheckedAsync(Command.Of("bash", "-c", """
+            mine=$(readlink /proc/self/ns/mnt)
+            for pid in $(pgrep -x 'dockerd|containerd'); do
+              [ "$(readlink /proc/$pid/ns/mnt 2>/dev/null)" = "$mine" ] && echo "$pid"
+            done
+            exit 0
+            """));
+        return found.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 }
