@@ -49,9 +49,11 @@ public static class DockerCommands
     /// dockerd detached from the harness (own session, output to its log file): the command runner
     /// waits for its stdout to close, and a daemon would hold it open. Leaves the host's network
     /// alone (no bridge, no iptables, no forwarding); containers get cgroups under <paramref name="cgroupParent"/>.
+    /// It works in its root directory, so a host's cleanup after a crashed run (which ends every
+    /// process working in CriuBench's directory) ends it and its containerd too.
     /// </summary>
     public static Command StartDaemon(string cgroupParent) => Command.Of("bash", "-c",
-        "log=$1; shift; exec setsid -f \"$@\" </dev/null >>\"$log\" 2>&1", "daemonize", LogFile,
+        "log=$1; shift; cd \"${log%/*}\" && exec setsid -f \"$@\" </dev/null >>\"$log\" 2>&1", "daemonize", LogFile,
         "env", $"CRIUBENCH_CRIU_LOGS={CriuLogs}",
         "dockerd", "--config-file", ConfigFile, "--data-root", DataRoot, "--exec-root", ExecRoot,
         "--host", $"unix://{Socket}", "--pidfile", PidFile,
@@ -115,9 +117,14 @@ public static class DockerCommands
     /// <summary>Where the daemon looks for a container's checkpoints: `docker start --checkpoint-dir` is refused.</summary>
     public static string CheckpointsOf(string containerId) => $"{DataRoot}/containers/{containerId}/checkpoints";
 
-    /// <summary>Copies the images into the new container's checkpoints, under <see cref="CheckpointName"/>.</summary>
+    /// <summary>
+    /// Puts the images into the new container's checkpoints, under <see cref="CheckpointName"/>: hard
+    /// links (no bytes copied inside the stop window; the daemon only reads them), a copy where the
+    /// two directories are on different filesystems.
+    /// </summary>
     public static Command InstallCheckpoint(string imagesDirectory, string containerId) => Command.Of("bash", "-c",
-        "mkdir -p \"$2\" && cp -a \"$1\" \"$2/$3\"", "install-checkpoint", imagesDirectory, CheckpointsOf(containerId), CheckpointName);
+        "mkdir -p \"$2\" && { cp -al \"$1\" \"$2/$3\" 2>/dev/null || { rm -rf \"$2/$3\" && cp -a \"$1\" \"$2/$3\"; }; }",
+        "install-checkpoint", imagesDirectory, CheckpointsOf(containerId), CheckpointName);
 
     public static Command StartFromCheckpoint(string containerId) => Docker("start", "--checkpoint", CheckpointName, containerId);
 
