@@ -24,6 +24,16 @@ public static class StopAndCopy
         var request = attempt.Request;
         var (source, destination) = (attempt.Source, attempt.Destination);
         attempt.Transfer = transfer;
+        try
+        {
+            using (attempt.Step("prepare-restore", destination))
+                await request.Engine.PrepareRestoreAsync(destination, attempt.Workload, ct);
+        }
+        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
+        {
+            await attempt.DisposeQuietlyAsync(transfer);
+            return await attempt.NotStartedAsync($"preparing the restore on {destination.Name} failed: {e.Message}", ct);
+        }
 
         var stopWindow = Stopwatch.StartNew();
         try

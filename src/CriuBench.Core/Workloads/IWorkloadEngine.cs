@@ -30,6 +30,12 @@ public interface IWorkloadEngine
     Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<string> extraArguments, CancellationToken ct) =>
         throw new NotSupportedException($"the {Name} engine cannot pre-dump");
 
+    /// <summary>
+    /// Before the checkpoint, while the workload still runs: what the restore on <paramref name="destination"/>
+    /// can have ready beforehand (e.g. a container created), so it stays out of the stop window.
+    /// </summary>
+    Task PrepareRestoreAsync(IHost destination, RunningWorkload workload, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Restores from <paramref name="imagesDirectory"/> on <paramref name="host"/>, detached; returns once it runs.</summary>
     Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct);
 

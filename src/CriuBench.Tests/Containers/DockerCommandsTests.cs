@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CriuBench.Execution;
+using CriuBench.Tests.Support;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Containers;
 
@@ -30,7 +32,7 @@ public class DockerCommandsTests
     {
         var start = DockerCommands.StartDaemon("/x");
         Assert.Equal("bash", start.Program);
-        Assert.Equal(["-c", "log=$1; shift; exec setsid -f \"$@\" </dev/null >>\"$log\" 2>&1", "daemonize", DockerCommands.LogFile], start.Arguments.Take(4));
+        Assert.Equal(["-c", "log=$1; shift; cd \"${log%/*}\" && exec setsid -f \"$@\" </dev/null >>\"$log\" 2>&1", "daemonize", DockerCommands.LogFile], start.Arguments.Take(4));
     }
 
     [Fact]
@@ -60,9 +62,26 @@ public class DockerCommandsTests
     {
         Assert.Equal(["-H", $"unix://{DockerCommands.Socket}", "checkpoint", "create", "--checkpoint-dir", "/i", "abc", DockerCommands.CheckpointName],
             DockerCommands.Checkpoint("abc", "/i").Arguments);
-        Assert.Equal(["-c", "mkdir -p \"$2\" && cp -a \"$1\" \"$2/$3\"", "install-checkpoint", "/i",
-            "/var/lib/criubench/host/docker/data/containers/def/checkpoints", DockerCommands.CheckpointName], DockerCommands.InstallCheckpoint("/i", "def").Arguments);
+        var install = DockerCommands.InstallCheckpoint("/i", "def").Arguments;
+        Assert.Equal(["/i", "/var/lib/criubench/host/docker/data/containers/def/checkpoints", DockerCommands.CheckpointName], install.Skip(3));
         Assert.Equal(["-H", $"unix://{DockerCommands.Socket}", "start", "--checkpoint", DockerCommands.CheckpointName, "def"],
             DockerCommands.StartFromCheckpoint("def").Arguments);
+    }
+
+    [Fact]
+    public async Task The_checkpoint_is_linked_into_the_containers_checkpoints_not_copied()
+    {
+        using var temp = new TempDirectory();
+        var images = Directory.CreateDirectory(Path.Combine(temp.Path, "images")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(images, "pages-1.img"), "pages");
+        var checkpoints = Path.Combine(temp.Path, "containers", "def", "checkpoints");
+        var script = DockerCommands.InstallCheckpoint("/i", "def").Arguments[1];
+
+        (await ProcessRunner.Instance.RunAsync(Command.Of("bash", "-c", script, "install-checkpoint", images, checkpoints, DockerCommands.CheckpointName))).EnsureSuccess();
+
+        var installed = Path.Combine(checkpoints, DockerCommands.CheckpointName, "pages-1.img");
+        Assert.Equal("pages", await File.ReadAllTextAsync(installed));
+        var links = await ProcessRunner.Instance.RunAsync(Command.Of("stat", "-c", "%h", installed));
+        Assert.Equal("2", links.StandardOutput.Trim()); // the same inode as the images' file
     }
 }

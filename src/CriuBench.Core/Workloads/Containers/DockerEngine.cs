@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using CriuBench.Criu;
 using CriuBench.Execution;
@@ -85,10 +86,24 @@ public sealed class DockerEngine : IWorkloadEngine
         await host.RunCheckedAsync(DockerCommands.Flatten(imagesDirectory), ct);
     }
 
+    /// <summary>Containers made on a destination before the checkpoint, by (host, instance): `docker create` is a daemon round trip.</summary>
+    private readonly ConcurrentDictionary<(string Host, string Instance), string> created = new();
+
+    /// <summary>Creates the container the checkpoint will start in, while the workload still runs on the source.</summary>
+    public async Task PrepareRestoreAsync(IHost destination, RunningWorkload workload, CancellationToken ct)
+    {
+        // One left by a migration that failed before its restore is of no use now.
+        if (created.TryRemove((destination.Name, workload.Instance), out var stale))
+            await destination.RunAsync(DockerCommands.Remove(stale), ct);
+        var made = await destination.RunCheckedAsync(DockerCommands.Create(workload.Spec, workload.Instance), ct);
+        created[(destination.Name, workload.Instance)] = made.StandardOutput.Trim();
+    }
+
     public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct)
     {
-        var created = await host.RunCheckedAsync(DockerCommands.Create(checkpointed.Spec, checkpointed.Instance), ct);
-        var id = created.StandardOutput.Trim();
+        var id = created.TryRemove((host.Name, checkpointed.Instance), out var ready)
+            ? ready
+            : (await host.RunCheckedAsync(DockerCommands.Create(checkpointed.Spec, checkpointed.Instance), ct)).StandardOutput.Trim();
         await host.RunCheckedAsync(DockerCommands.InstallCheckpoint(imagesDirectory, id), ct);
         var result = await host.RunAsync(DockerCommands.StartFromCheckpoint(id), ct);
         if (!result.Succeeded)
