@@ -47,12 +47,13 @@ public sealed class TarTransfer : IPreCopyTransfer
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {
             var steps = new TimedSteps();
-            // tar says the archive's size itself (--totals): no stat of it while the workload is stopped.
-            var pack = await steps.RunAsync("pack", request.Source, Command.Of("tar", ["--totals", "-C", HostPaths.Disk, "-cf", Archive(Outbox), .. members]), ct);
-            var bytes = TarStream.TarTotalBytes(pack.StandardError);
             var destination = request.Destination.Ssh;
-            await steps.RunAsync("copy", request.Source, Command.Of("scp", [.. destination.ScpOptions, Archive(Outbox),
-                $"{destination.Target}:{Archive(Inbox)}"]), ct);
+            // Pack and copy are one command on the source, as a user types `tar ... && scp ...`: one
+            // process start and namespace entry less inside the stop window; the host times each.
+            var sent = await steps.RunAsync(["pack", "copy"], request.Source,
+                PackAndCopy(Archive(Outbox), $"{destination.Target}:{Archive(Inbox)}", destination.ScpOptions, members), HostTimes.Split, ct);
+            // tar says the archive's size itself (--totals): no stat of it while the workload is stopped.
+            var bytes = TarStream.TarTotalBytes(sent.StandardError);
             await steps.RunAsync("unpack", request.Destination, Command.Of("tar", "-C", HostPaths.Disk, "-xf", Archive(Inbox)), ct);
             return steps.Finish(bytes);
         }
@@ -65,6 +66,24 @@ public sealed class TarTransfer : IPreCopyTransfer
             await request.Destination.RemoveAsync(RestoreDirectory);
         }
     }
+
+    /// <summary>
+    /// tar, then scp, in one shell on the source; prints the host's clock (EPOCHREALTIME) before
+    /// the pack, between the two and after the copy, for <see cref="HostTimes.Split"/>.
+    /// </summary>
+    public static Command PackAndCopy(string archive, string target, IReadOnlyList<string> scpOptions, IReadOnlyList<string> members) =>
+        Command.Of("bash", ["-c", PackAndCopyScript, "pack-and-copy", HostPaths.Disk, archive, target,
+            scpOptions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), .. scpOptions, .. members]);
+
+    private const string PackAndCopyScript = """
+        disk=$1 archive=$2 target=$3 count=$4; shift 4
+        scp_options=("${@:1:count}"); shift "$count"
+        packing=$EPOCHREALTIME
+        tar --totals -C "$disk" -cf "$archive" "$@" || exit
+        copying=$EPOCHREALTIME
+        scp "${scp_options[@]}" "$archive" "$target" || exit
+        echo "$packing $copying $EPOCHREALTIME"
+        """;
 
     internal static string RelativeToDisk(string path) =>
         path.StartsWith(HostPaths.Disk + "/", StringComparison.Ordinal)

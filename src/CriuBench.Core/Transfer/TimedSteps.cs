@@ -18,5 +18,31 @@ internal sealed class TimedSteps
         return result;
     }
 
+    /// <summary>
+    /// Runs one command that does several steps in a row on one host, and records each from the
+    /// host's own clock: <paramref name="split"/> reads the steps' durations from its result. What
+    /// the command took beyond them (its process start, entering the host) counts to the last step.
+    /// </summary>
+    public async Task<CommandResult> RunAsync(IReadOnlyList<string> names, IHost host, Command command,
+        Func<CommandResult, IReadOnlyList<TimeSpan>?> split, CancellationToken ct)
+    {
+        var result = await host.RunCheckedAsync(command, ct);
+        var start = total.Elapsed - result.Duration;
+        var durations = split(result);
+        if (durations is null || durations.Count != names.Count)
+        {
+            steps.Add(new TransferStep(string.Join('+', names), result.Duration, start)); // the host did not say: one step
+            return result;
+        }
+        var offset = start;
+        for (var i = 0; i < names.Count; i++)
+        {
+            var duration = i < names.Count - 1 ? durations[i] : result.Duration - (offset - start);
+            steps.Add(new TransferStep(names[i], duration, offset));
+            offset += duration;
+        }
+        return result;
+    }
+
     public TransferOutcome Finish(long? bytesMoved) => new(total.Elapsed, bytesMoved, steps);
 }
