@@ -4,7 +4,7 @@
 #
 #   scripts/baseline.sh [PAIRS]        # default 20 pairs of each kind; as root
 #
-# Each round does, one after the other:
+# Each round does, one after the other (the order rotates from round to round):
 #   - bare process counter: `criu dump`, tar, scp, untar, `criu restore` typed as a user would
 #     (each host's steps in one shell on that host; the same ssh options as CriuBench, with a
 #     reused connection), timed with bash's $EPOCHREALTIME from before the dump until the
@@ -12,8 +12,9 @@
 #   - bare runc counter: `runc checkpoint`, the same tar + scp + untar, `runc restore --detach`
 #     (the bundle from `runc spec`, made like CriuBench's: the host's network, no /sys mounts,
 #     stdio inside the container: an inherited fd from outside makes the dump fail);
-#   - CriuBench: `criubench run` of counter and timestamps with tar and tar-ssh, and runc-counter
-#     with tar, 2 repetitions each (there and back).
+#   - CriuBench: `criubench run` of counter, timestamps and runc-counter with tar, tar-ssh, shared
+#     and page-server, 2 repetitions each (there and back); the ratios compare tar with the bare
+#     script's tar, and the timestamp printer's best strategy with CRIU's own times.
 # Then it prints the medians and the ratios (see README, "Baseline"), and writes them to
 # $OUT/baseline.csv and $OUT/ratios.txt.
 set -euo pipefail
@@ -30,11 +31,7 @@ busybox=/var/cache/criubench/busybox-rootfs
 log() { printf 'baseline: %s\n' "$*" >&2; }
 [ "$(id -u)" = 0 ] || { log "run as root (it makes network namespaces)"; exit 1; }
 
-dll=$(ls "$repo"/src/CriuBench/bin/Release/*/criubench.dll 2>/dev/null | head -n1 || true)
-if [ -z "$dll" ]; then
-  dotnet build "$repo/src/CriuBench" -c Release -v q >/dev/null
-  dll=$(ls "$repo"/src/CriuBench/bin/Release/*/criubench.dll | head -n1)
-fi
+dll=$("$repo/scripts/publish-cli.sh")   # the same precompiled CLI scripts/criubench runs
 criubench() { (cd "$repo" && dotnet "$dll" "$@"); }
 
 mkdir -p "$out/criubench"
@@ -122,12 +119,23 @@ bare_runc() { # round
 
 elapsed_ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) * 1000 }'; }
 
-for round in $(seq "$rounds"); do
-  log "round $round/$rounds: bare process, bare runc, CriuBench"
-  bare_process "$round"
-  bare_runc "$round"
-  criubench run --workloads counter,timestamps,runc-counter --strategies tar,tar-ssh --repetitions 2 \
+criubench_round() { # round
+  criubench run --workloads counter,timestamps,runc-counter --strategies tar,tar-ssh,shared,page-server --repetitions 2 \
     --lab "${lab}c" --out "$out/criubench" >/dev/null
+}
+
+# Each kind starts on a settled disk (what the previous one removed is written back first), and
+# the order rotates round by round: whoever ran right after a container's rootfs was deleted
+# would otherwise always pay for its writeback.
+kinds=(bare_process bare_runc criubench_round)
+for round in $(seq "$rounds"); do
+  shift_by=$(( (round - 1) % ${#kinds[@]} ))
+  order=("${kinds[@]:shift_by}" "${kinds[@]:0:shift_by}")
+  log "round $round/$rounds: ${order[*]}"
+  for kind in "${order[@]}"; do
+    sync; sleep 1
+    "$kind" "$round"
+  done
 done
 
 uptime > "$out/load.txt"
