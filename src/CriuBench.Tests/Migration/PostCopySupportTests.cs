@@ -40,14 +40,26 @@ public class PostCopySupportTests
     }
 
     [Fact]
-    public void The_live_suite_runs_cold_and_post_copy_for_every_workload_on_hosts_with_userfaultfd()
+    public void The_live_suite_runs_cold_and_post_copy_for_every_workload_where_the_kernel_lacks_soft_dirty()
     {
         var suite = SuiteLoader.Load(Path.Combine(WorkloadAssets.Directory, "suites", "live.yaml"));
-        Assert.Equal(["cold", "postcopy"], suite.Modes);
+        Assert.Equal(["cold", "postcopy", "precopy", "hybrid"], suite.Modes);
         Assert.Equal(["memory-256m", "memory-256m-d10", "memory-256m-d50", "memory-256m-d200"], suite.Workloads.Take(4).Select(w => w.Name));
         var plan = RunPlan.Build(suite, [Host("src"), Host("dst")], canShapeLink: true);
-        Assert.Empty(plan.Refused);
         Assert.Equal(suite.Workloads.Count * 2, plan.Cells.Count);
+        Assert.All(plan.Cells, cell => Assert.Contains(cell.Mode, new[] { "cold", "postcopy" }));
+        Assert.Equal(suite.Workloads.Count * 2, plan.Refused.Count);
+        Assert.All(plan.Refused, refused => Assert.Contains("soft-dirty", refused.Reason));
+    }
+
+    [Fact]
+    public void The_live_suite_runs_all_four_modes_for_every_workload_where_the_kernel_tracks_dirty_pages()
+    {
+        var suite = SuiteLoader.Load(Path.Combine(WorkloadAssets.Directory, "suites", "live.yaml"));
+        HostFeatures Tracking(string name) => Host(name) with { SoftDirty = true };
+        var plan = RunPlan.Build(suite, [Tracking("src"), Tracking("dst")], canShapeLink: true);
+        Assert.Empty(plan.Refused);
+        Assert.Equal(suite.Workloads.Count * 4, plan.Cells.Count);
     }
 
     [Fact]

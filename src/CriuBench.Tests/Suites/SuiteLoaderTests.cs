@@ -113,7 +113,7 @@ public class SuiteLoaderTests
     [Fact]
     public void The_shipped_suites_are_the_ones_the_readme_lists()
     {
-        Assert.Equal(["comparison.yaml", "containers.yaml", "default.yaml", "live.yaml", "memory-sweep.yaml", "user-workload.yaml", "vm.yaml"], ShippedSuites.Select((object[] row) => (string)row[0]));
+        Assert.Equal(["comparison.yaml", "containers.yaml", "default.yaml", "live.yaml", "memory-sweep.yaml", "user-workload.yaml", "vm-live.yaml", "vm.yaml"], ShippedSuites.Select((object[] row) => (string)row[0]));
     }
 
     [Fact]
@@ -146,6 +146,15 @@ public class SuiteLoaderTests
         Assert.Equal(["counter", "runc-counter", "docker-counter"], suite.Workloads.Select(w => w.Name));
         Assert.Equal(["tar", "shared"], suite.Strategies);
         Assert.Equal(3 * 2 * 5, suite.MigrationCount);
+    }
+
+    [Fact]
+    public void The_vm_live_suite_runs_the_four_modes_on_the_vm_lab_for_the_allocator_at_two_dirty_rates_and_the_runc_counter()
+    {
+        var suite = SuiteLoader.Load(Shipped("vm-live.yaml"));
+        Assert.Equal("vm", suite.Hosts);
+        Assert.Equal(["cold", "postcopy", "precopy", "hybrid"], suite.Modes);
+        Assert.Equal(["memory-64m", "memory-64m-d8", "runc-counter"], suite.Workloads.Select(w => w.Name));
     }
 
     [Fact]
