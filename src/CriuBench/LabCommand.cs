@@ -70,6 +70,8 @@ internal static class LabCommand
         var lab = await VmLab.UpAsync(labName, ProcessRunner.Instance, ConsoleLog.Instance, ct);
         foreach (var machine in lab.Machines)
             Console.WriteLine($"{machine.Name}: link {machine.LinkAddress}  ssh {ShellQuoting.CommandLine(Execution.Command.Of("ssh", [.. machine.Endpoint.Control.SshOptions, machine.Endpoint.Control.Target]))}");
+        var hostsFile = await VmHostsFile.WriteAsync(lab.Layout, ct);
+        Console.WriteLine($"hosts file: {hostsFile} (run a suite on these VMs as on your own machines: criubench run --hosts {hostsFile})");
         Console.WriteLine($"remove with: criubench lab down --kind vm --lab {lab.Layout.Name}");
     }
 
