@@ -48,6 +48,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             if (plan.Cells.Count == 0)
                 throw new SuiteException($"nothing in suite '{suite.Name}' can run on these hosts ({hostSet.Kind}): see the reasons above");
             await HostPairPreflight.RunAsync(hostSet.Hosts, features, ct);
+            StopWindowWarmUp.Run();
             log.Info($"preflight: {string.Join(" and ", features.Select(f => f.Host))} pass criu check, run CRIU {features[0].CriuVersion} and can restore each other's CPU state");
             if (!hostSet.CanShapeLink)
                 log.Info($"the {hostSet.Kind} link cannot be shaped: every cell runs at its own speed, labelled '{LinkRate.Unshaped}'");
