@@ -199,6 +199,11 @@ public sealed class MigrationAttempt
                 Moved = await transfer.CountAfterRestoreAsync(Moved, ct);
                 Update(row => row with { TransferredBytes = Moved.BytesMoved });
             }
+            await TryAsync(async () =>
+            {
+                await Request.Engine.CollectRestoreFilesAsync(restored, transfer.RestoreDirectory, ct);
+                return restored;
+            });
             var stats = await TryAsync(() => WorkDirectories is { } work
                 ? CriuStatistics.ReadAsync(Source, work.Source, Destination, work.Destination, ct)
                 : CriuStatistics.ReadAsync(Destination, transfer.RestoreDirectory, ct));

@@ -49,5 +49,11 @@ public interface IWorkloadEngine
             ? RestoreAsync(host, checkpointed, imagesDirectory, ct)
             : throw new NotSupportedException($"the {Name} engine cannot pass CRIU restore arguments ({string.Join(' ', extraArguments)})");
 
+    /// <summary>
+    /// After a successful restore, outside the stop window: gathers what the engine's tools left
+    /// elsewhere (e.g. CRIU's restore statistics) into <paramref name="imagesDirectory"/>, where they are read.
+    /// </summary>
+    Task CollectRestoreFilesAsync(RunningWorkload restored, string imagesDirectory, CancellationToken ct) => Task.CompletedTask;
+
     Task StopAsync(RunningWorkload workload, CancellationToken ct);
 }

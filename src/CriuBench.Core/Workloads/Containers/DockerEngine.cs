@@ -112,9 +112,12 @@ public sealed class DockerEngine : IWorkloadEngine
             await host.RunAsync(DockerCommands.Remove(id), ct);
             throw new CriuFailedException("docker start --checkpoint", host.Name, imagesDirectory, errors, result.StandardError.Trim());
         }
-        await host.RunCheckedAsync(DockerCommands.KeepRestoreStatistics(id, imagesDirectory), ct);
         return checkpointed with { Host = host, Id = id };
     }
+
+    /// <summary>CRIU's restore statistics, which the runc wrapper kept from containerd, after the stop window.</summary>
+    public async Task CollectRestoreFilesAsync(RunningWorkload restored, string imagesDirectory, CancellationToken ct) =>
+        await restored.Host.RunCheckedAsync(DockerCommands.KeepRestoreStatistics(restored.Id, imagesDirectory), ct);
 
     public async Task StopAsync(RunningWorkload workload, CancellationToken ct) =>
         await workload.Host.RunAsync(DockerCommands.Remove(workload.Id), ct);
