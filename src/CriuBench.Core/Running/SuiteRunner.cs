@@ -43,8 +43,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             var features = new List<HostFeatures>();
             foreach (var host in hostSet.Hosts) features.Add(await HostProbe.ProbeAsync(host, ct));
             var plan = RunPlan.Build(suite, features, hostSet.CanShapeLink);
-            foreach (var refused in plan.Refused)
-                log.Warning($"not supported: {refused.Workload} ({refused.Engine}) {refused.Mode} with {refused.Strategy} at {refused.LinkRate}: {refused.Reason}");
+            foreach (var line in RefusalLines(plan.Refused))
+                log.Warning(line);
             if (plan.Cells.Count == 0)
                 throw new SuiteException($"nothing in suite '{suite.Name}' can run on these hosts ({hostSet.Kind}): see the reasons above");
             await HostPairPreflight.RunAsync(hostSet.Hosts, features, ct);
@@ -264,6 +264,15 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             }
         }
     }
+
+    /// <summary>
+    /// One line per mode, strategy, rate and reason, naming the workloads refused for it: a suite
+    /// of seven workloads on a kernel without soft-dirty says so twice, not fourteen times.
+    /// </summary>
+    public static IEnumerable<string> RefusalLines(IReadOnlyList<RefusedCell> refused) =>
+        refused.GroupBy(cell => (cell.Mode, cell.Strategy, cell.LinkRate, cell.Reason))
+            .Select(group => $"not supported: {group.Key.Mode} with {group.Key.Strategy} at {group.Key.LinkRate} for "
+                + $"{string.Join(", ", group.Select(cell => $"{cell.Workload} ({cell.Engine})"))}: {group.Key.Reason}");
 
     /// <summary>Waits until the workload has printed a few lines, so the first seam has lines before it.</summary>
     private static async Task WarmUpAsync(RunningWorkload workload, CancellationToken ct)

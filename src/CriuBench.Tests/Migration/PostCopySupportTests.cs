@@ -50,6 +50,11 @@ public class PostCopySupportTests
         Assert.All(plan.Cells, cell => Assert.Contains(cell.Mode, new[] { "cold", "postcopy" }));
         Assert.Equal(suite.Workloads.Count * 2, plan.Refused.Count);
         Assert.All(plan.Refused, refused => Assert.Contains("soft-dirty", refused.Reason));
+        // The log says it once per mode, naming every workload.
+        var lines = SuiteRunner.RefusalLines(plan.Refused).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("not supported: precopy with tar-ssh at 1gbit for memory-256m (process), memory-256m-d10 (process)", lines[0]);
+        Assert.Contains("runc-counter (runc): this kernel has no soft-dirty tracking", lines[1]);
     }
 
     [Fact]
