@@ -35,6 +35,38 @@ public sealed class NfsMigrationOnVmLabTests(NfsVmLab fixture) : IClassFixture<N
     }
 
     [VmLabFact]
+    public async Task Sshfs_makes_the_mount_point_a_vm_lacks_moves_the_counter_and_removes_it_again()
+    {
+        var hostSet = await fixture.HostsAsync();
+        var (source, destination) = (hostSet.Hosts[0], hostSet.Hosts[1]);
+        foreach (var host in hostSet.Hosts) // as on a fresh machine of the user's
+            await host.RunCheckedAsync(Command.Of("bash", "-c", "! mountpoint -q \"$1\" && rm -rf \"$1\"", "_", HostPaths.SharedMount));
+        var engine = new ProcessEngine();
+        var running = (RunningWorkload?)null;
+        await using (var strategy = TransferStrategies.Create("shared"))
+        {
+            await strategy.SetUpAsync(hostSet.Hosts, default);
+            running = await engine.StartAsync(source, BuiltinWorkloads.ShellCounter(), "sshfs-counter", default);
+            try
+            {
+                await WaitForOutputAsync(running);
+                var result = await new MigrationDriver(NullLog.Instance).RunAsync(
+                    new MigrationRequest("sshfs-vm", 1, running, destination, engine, strategy, "unshaped") { HostKind = hostSet.Kind }, default);
+                Assert.True(result.Record.Succeeded, result.Record.FailureReason);
+                Assert.Equal(0, result.Record.CounterGap);
+                running = result.Workload!;
+            }
+            finally
+            {
+                if (running is not null) await engine.StopAsync(running, default);
+                foreach (var host in hostSet.Hosts) await host.RemoveAsync(HostPaths.WorkloadDirectory("sshfs-counter"));
+            }
+        }
+        foreach (var host in hostSet.Hosts)
+            Assert.False((await host.RunAsync(Command.Of("test", "-e", HostPaths.SharedMount))).Succeeded, $"{HostPaths.SharedMount} left on {host.Name}");
+    }
+
+    [VmLabFact]
     public async Task The_counter_migrates_there_and_back_over_nfs_4_2_without_losing_a_value_and_nfs_is_gone_afterwards()
     {
         var hostSet = await fixture.HostsAsync();

@@ -63,8 +63,7 @@ public sealed class NfsSharedFilesystem(ILog? log = null) : ISharedFilesystem
         }
         foreach (var host in hosts)
         {
-            var made = await host.RunCheckedAsync(Command.Of("bash", "-c", """[ -d "$1" ] || { mkdir -p "$1" && echo made; }""", "mount-point", HostPaths.SharedMount), ct);
-            if (made.StandardOutput.Contains("made", StringComparison.Ordinal)) madeMountPoint.Add(host);
+            if (await SharedMount.EnsureMountPointAsync(host, ct)) madeMountPoint.Add(host);
             await MountOnAsync(host, server.Ssh.Address, ct);
         }
         var version = (await server.RunAsync(NfsCommands.MountedVersion(), ct)).StandardOutput.Trim();

@@ -15,6 +15,16 @@ internal static class SharedMount
         mounts_at() { awk -v m="$1" '$5 == m { for (i = 7; $i != "-"; i++); print $(i + 1), $(i + 2) }' /proc/self/mountinfo; }
         """;
 
+    /// <summary>
+    /// Makes the mount point where the host lacks it (a machine of the user's, a VM); true when it
+    /// made it, so the filesystem removes it again when it unmounts.
+    /// </summary>
+    public static async Task<bool> EnsureMountPointAsync(IHost host, CancellationToken ct)
+    {
+        var made = await host.RunCheckedAsync(Command.Of("bash", "-c", """[ -d "$1" ] || { mkdir -p "$1" && echo made; }""", "mount-point", HostPaths.SharedMount), ct);
+        return made.StandardOutput.Contains("made", StringComparison.Ordinal);
+    }
+
     /// <summary>The mounts at the shared mount point, one "FSTYPE SOURCE" line each (empty: nothing mounted).</summary>
     public static Command List() =>
         Command.Of("bash", "-c", MountsAtFunction + "\nmounts_at \"$1\"", "list-shared-mounts", HostPaths.SharedMount);

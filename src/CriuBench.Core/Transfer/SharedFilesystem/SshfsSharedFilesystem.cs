@@ -13,6 +13,7 @@ public sealed class SshfsSharedFilesystem : ISharedFilesystem
 {
     internal const string Export = HostPaths.Disk + "/export";
     private readonly List<IHost> mounted = [];
+    private readonly List<IHost> madeMountPoint = [];
     private IHost? server;
 
     public string Name => "sshfs";
@@ -26,6 +27,8 @@ public sealed class SshfsSharedFilesystem : ISharedFilesystem
     {
         server = hosts[0];
         await server.MakeDirectoryAsync(Export, ct);
+        foreach (var host in hosts)
+            if (await SharedMount.EnsureMountPointAsync(host, ct)) madeMountPoint.Add(host);
         await server.RunCheckedAsync(Command.Of("mount", "--bind", Export, HostPaths.SharedMount), ct);
         mounted.Add(server);
         foreach (var client in hosts.Skip(1))
@@ -45,6 +48,8 @@ public sealed class SshfsSharedFilesystem : ISharedFilesystem
         foreach (var host in Enumerable.Reverse(mounted))
             await host.RunAsync(Command.Of("umount", "--lazy", HostPaths.SharedMount));
         mounted.Clear();
+        foreach (var host in madeMountPoint) await host.RunAsync(Command.Of("rmdir", HostPaths.SharedMount));
+        madeMountPoint.Clear();
         if (server is not null) await server.RemoveAsync(Export);
         server = null;
     }
