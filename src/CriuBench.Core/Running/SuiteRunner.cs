@@ -75,12 +75,15 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 foreach (var strategyCells in rateCells.GroupBy(cell => cell.Strategy))
                 {
                     await using var strategy = TransferStrategies.Create(strategyCells.Key, log);
-                    await strategy.SetUpAsync(hostSet.Hosts, ct);
+                    var setUpProblem = await SetUpAsync(strategy, hostSet.Hosts, ct);
                     foreach (var planned in strategyCells)
                     {
                         var cell = new Cell(runId, planned, await engines.GetAsync(planned.Spec.Engine), strategy,
                             MigrationModes.Create(planned.Mode, modeOptions), hostSet);
-                        await foreach (var row in RunCellAsync(cell, suite, driver, ct))
+                        var rows = setUpProblem is null
+                            ? RunCellAsync(cell, suite, driver, ct)
+                            : new[] { NotStartedRow(cell, cell.Planned.Spec.Name, setUpProblem) }.ToAsyncEnumerable();
+                        await foreach (var row in rows)
                         {
                             records.Add(row);
                             await csv.WriteAsync(row, ct);
@@ -96,6 +99,24 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         await new ReportWriter(runner).WriteAsync(runDirectory, records, environment, ct);
         await TraceFile.WriteAsync(Path.Combine(runDirectory, RunFiles.Trace), timeline.Spans, ct);
         return new RunOutcome(runDirectory, records) { OutputProblems = outputProblems };
+    }
+
+    /// <summary>
+    /// Sets the strategy up on the hosts (e.g. mounts a shared filesystem); a failure ends only
+    /// its cells, each with a row that says why, and the run goes on with the other strategies.
+    /// </summary>
+    private async Task<string?> SetUpAsync(ITransferStrategy strategy, IReadOnlyList<IHost> hosts, CancellationToken ct)
+    {
+        try
+        {
+            await strategy.SetUpAsync(hosts, ct);
+            return null;
+        }
+        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
+        {
+            log.Warning($"the {strategy.Name} strategy could not be set up, so its cells do not run: {e.Message}");
+            return $"the {strategy.Name} strategy could not be set up on these hosts: {e.Message}";
+        }
     }
 
     /// <summary>
