@@ -27,6 +27,8 @@ public sealed class HybridMode(ILazyFinal lazy) : IMigrationMode
     public Task<IAsyncDisposable> PrepareHostsAsync(IReadOnlyList<Hosts.IHost> hosts, Logging.ILog log, CancellationToken ct) =>
         lazy.PrepareHostsAsync(hosts, log, ct);
 
+    public string? HostPreparation => lazy.HostPreparation;
+
     public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct)
     {
         var rounds = new Rounds(attempt, (IPreCopyTransfer)attempt.Request.Strategy, Rule);

@@ -25,6 +25,12 @@ public interface IMigrationMode
         Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
 
     /// <summary>
+    /// Names what <see cref="PrepareHostsAsync"/> sets up, so modes that need the same (post-copy and
+    /// hybrid's lazy phase) have it done once per run; null: nothing to prepare.
+    /// </summary>
+    string? HostPreparation => null;
+
+    /// <summary>
     /// Performs one migration. Failures of a phase end as a failed row that says where the workload
     /// runs (or that it is lost and where its images are), never as an exception.
     /// </summary>

@@ -43,6 +43,8 @@ public sealed class PostCopyMode : IMigrationMode, PreCopy.ILazyFinal
             .Then(() => Support.Unless(combination.Engine is "process" or "runc" or "docker", // docker refuses live modes itself, with its reason
                 $"post-copy drives criu dump --lazy-pages and criu restore --lazy-pages, which the {combination.Engine} engine does not pass on: use process or runc"));
 
+    public string? HostPreparation => "fs.pipe-max-size";
+
     /// <summary>Raises fs.pipe-max-size on the hosts for the run; disposing puts it back.</summary>
     public async Task<IAsyncDisposable> PrepareHostsAsync(IReadOnlyList<IHost> hosts, ILog log, CancellationToken ct) =>
         await PipeMaxSizeGuard.RaiseAsync(hosts, log, ct);

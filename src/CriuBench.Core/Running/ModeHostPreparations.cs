@@ -17,8 +17,13 @@ internal sealed class ModeHostPreparations : IAsyncDisposable
         var preparations = new ModeHostPreparations();
         try
         {
-            foreach (var mode in modes.Distinct())
-                preparations.undo.Add(await MigrationModes.Create(mode).PrepareHostsAsync(hosts, log, ct));
+            var done = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var mode in modes.Distinct().Select(name => MigrationModes.Create(name)))
+            {
+                // Post-copy and hybrid raise the same limit: a second raise would mistake the first's record for a crash's.
+                if (mode.HostPreparation is { } preparation && !done.Add(preparation)) continue;
+                preparations.undo.Add(await mode.PrepareHostsAsync(hosts, log, ct));
+            }
             return preparations;
         }
         catch

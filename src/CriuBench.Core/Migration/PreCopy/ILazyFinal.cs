@@ -19,6 +19,9 @@ public interface ILazyFinal
     /// <summary>What the hosts need for the lazy phase, once per run (post-copy raises fs.pipe-max-size); disposing undoes it.</summary>
     Task<IAsyncDisposable> PrepareHostsAsync(IReadOnlyList<Hosts.IHost> hosts, Logging.ILog log, CancellationToken ct);
 
+    /// <summary>Names that preparation (see <see cref="IMigrationMode.HostPreparation"/>).</summary>
+    string? HostPreparation { get; }
+
     /// <summary>
     /// Returns once the last page arrived (the lazy-pages daemon ended), so the caller may remove
     /// the round afterwards. The dump's CRIU arguments are <c>CriuCommands.Chained(Rounds.ParentLink(final, parent))</c>
