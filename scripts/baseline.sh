@@ -79,7 +79,8 @@ bare_process() { # round
     t1=$EPOCHREALTIME
     echo "bare-process,$1,$from->$to,$(elapsed_ms "$t0" "$t1")" >> "$out/baseline.csv"
     pid=$(on "$to" cat "$disk/images/$id/restore.pid")
-    on "$from" rm -rf "$disk/images/$id" "$disk/outbox/$id.tar"; on "$to" rm -rf "$disk/inbox/$id.tar"
+    # Both copies of the images go: left on a lab host, the lab's teardown would rescue them as a lost migration's.
+    on "$from" rm -rf "$disk/images/$id" "$disk/outbox/$id.tar"; on "$to" rm -rf "$disk/images/$id" "$disk/inbox/$id.tar"
     from=$to
     sleep 0.5
   done
@@ -110,7 +111,7 @@ bare_runc() { # round
     t1=$EPOCHREALTIME
     echo "bare-runc,$1,$from->$to,$(elapsed_ms "$t0" "$t1")" >> "$out/baseline.csv"
     on "$from" runc --root "$disk/runc-state" delete --force "$c" 2>/dev/null || true
-    on "$from" rm -rf "$disk/images/$id" "$disk/outbox/$id.tar" "$disk/$dir"; on "$to" rm -rf "$disk/inbox/$id.tar"
+    on "$from" rm -rf "$disk/images/$id" "$disk/outbox/$id.tar" "$disk/$dir"; on "$to" rm -rf "$disk/images/$id" "$disk/inbox/$id.tar"
     from=$to
     sleep 0.5
   done
