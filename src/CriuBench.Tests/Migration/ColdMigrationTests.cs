@@ -40,7 +40,7 @@ public class ColdMigrationTests(MigrationLab fixture) : IClassFixture<MigrationL
         var running = await engine.StartAsync(lab.Source, spec, instance, CancellationToken.None);
         try
         {
-            await WaitForOutputAsync(running);
+            await WorkloadOutput.WaitForOutputAsync(running);
             foreach (var (repetition, destination) in new[] { (1, lab.Destination), (2, lab.Source) })
             {
                 var result = await new MigrationDriver(NullLog.Instance).RunAsync(
@@ -64,7 +64,7 @@ public class ColdMigrationTests(MigrationLab fixture) : IClassFixture<MigrationL
 
                 running = result.Workload!;
                 Assert.Same(destination, running.Host);
-                await AssertStillCountingAsync(running);
+                await WorkloadOutput.AssertStillCountingAsync(running);
                 Assert.Equal(2 * repetition, used.Count);
                 foreach (var (host, directory, images) in used.TakeLast(2))
                 {
@@ -80,19 +80,5 @@ public class ColdMigrationTests(MigrationLab fixture) : IClassFixture<MigrationL
         {
             await engine.StopAsync(running, CancellationToken.None);
         }
-    }
-
-    /// <summary>The memory workload fills its memory before it prints; the first seam needs lines before it.</summary>
-    private static async Task WaitForOutputAsync(RunningWorkload workload)
-    {
-        for (var i = 0; i < 200 && (await workload.Host.FileSizeAsync(workload.OutputFile) ?? 0) == 0; i++) await Task.Delay(50);
-        await Task.Delay(400);
-    }
-
-    private static async Task AssertStillCountingAsync(RunningWorkload workload)
-    {
-        var before = await workload.Host.FileSizeAsync(workload.OutputFile);
-        await Task.Delay(workload.Spec.Interval * 3 + TimeSpan.FromMilliseconds(100));
-        Assert.True(await workload.Host.FileSizeAsync(workload.OutputFile) > before, $"{workload.Spec.Name} stopped printing on {workload.Host.Name}");
     }
 }

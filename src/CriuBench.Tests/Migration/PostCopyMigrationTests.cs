@@ -47,7 +47,7 @@ public sealed class PostCopyMigrationTests(PostCopyLab fixture) : IClassFixture<
             await using (await mode.PrepareHostsAsync(lab.Hosts, log, CancellationToken.None))
             {
                 Assert.True(await PipeMaxSizeGuard.ReadAsync(lab.Source, CancellationToken.None) >= PipeMaxSizeGuard.Required);
-                await WaitForOutputAsync(running);
+                await WorkloadOutput.WaitForOutputAsync(running);
                 foreach (var (repetition, destination) in new[] { (1, lab.Destination), (2, lab.Source) })
                 {
                     var result = await new MigrationDriver(log).RunAsync(
@@ -76,7 +76,7 @@ public sealed class PostCopyMigrationTests(PostCopyLab fixture) : IClassFixture<
 
                     running = result.Workload!;
                     Assert.Same(destination, running.Host);
-                    await AssertStillCountingAsync(running);
+                    await WorkloadOutput.AssertStillCountingAsync(running);
                     foreach (var host in lab.Hosts)
                         Assert.Null(await host.FileSizeAsync(PostCopyMode.WorkDirectory($"{instance}-r{repetition:D3}")));
                 }
@@ -112,19 +112,5 @@ public sealed class PostCopyMigrationTests(PostCopyLab fixture) : IClassFixture<
                 Assert.Contains(log.Warnings, warning => warning.Contains("pipe-max-size put back", StringComparison.Ordinal));
         }
         Assert.Equal(before, PipeMaxSizeGuard.Parse(await File.ReadAllTextAsync(PipeMaxSizeGuard.Sysctl)));
-    }
-
-    /// <summary>The memory workload fills its memory before it prints; the first seam needs lines before it.</summary>
-    private static async Task WaitForOutputAsync(RunningWorkload workload)
-    {
-        for (var i = 0; i < 200 && (await workload.Host.FileSizeAsync(workload.OutputFile) ?? 0) == 0; i++) await Task.Delay(50);
-        await Task.Delay(400);
-    }
-
-    private static async Task AssertStillCountingAsync(RunningWorkload workload)
-    {
-        var before = await workload.Host.FileSizeAsync(workload.OutputFile);
-        await Task.Delay(workload.Spec.Interval * 3 + TimeSpan.FromMilliseconds(100));
-        Assert.True(await workload.Host.FileSizeAsync(workload.OutputFile) > before, $"{workload.Spec.Name} stopped printing on {workload.Host.Name}");
     }
 }

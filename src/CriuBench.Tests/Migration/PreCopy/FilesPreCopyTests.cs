@@ -27,7 +27,7 @@ public class FilesPreCopyTests(FilesPreCopyLab fixture) : IClassFixture<FilesPre
         var running = await engine.StartAsync(lab.Source, spec, "qfiles-memory", CancellationToken.None);
         try
         {
-            await WaitForOutputAsync(running);
+            await WorkloadOutput.WaitForOutputAsync(running);
             foreach (var (repetition, destination) in new[] { (1, lab.Destination), (2, lab.Source) })
             {
                 var request = new MigrationRequest("test", repetition, running, destination, engine, strategy, "1gbit") { Mode = mode };
@@ -65,12 +65,5 @@ public class FilesPreCopyTests(FilesPreCopyLab fixture) : IClassFixture<FilesPre
         {
             await engine.StopAsync(running, CancellationToken.None);
         }
-    }
-
-    /// <summary>The allocator fills its memory before it prints; the first seam needs lines before it.</summary>
-    private static async Task WaitForOutputAsync(RunningWorkload workload)
-    {
-        for (var i = 0; i < 200 && (await workload.Host.FileSizeAsync(workload.OutputFile) ?? 0) == 0; i++) await Task.Delay(50);
-        await Task.Delay(400);
     }
 }
