@@ -15,7 +15,7 @@ namespace CriuBench.Tests.Vm;
 /// after a run that "crashed" with everything mounted.
 /// </summary>
 [Collection(CriuBench.Tests.Vm.VmLabCollection.Name)]
-public sealed class NfsMigrationOnVmLabTests(NfsVmLab fixture) : IClassFixture<NfsVmLab>
+public sealed class NfsMigrationOnVmLabTests(SharedVmLab fixture)
 {
     [VmLabFact]
     public async Task Both_vms_pass_criu_check_over_ssh_with_host_keys_checked_and_have_soft_dirty_and_uffd()

@@ -14,10 +14,11 @@ namespace CriuBench.Tests.Migration.PreCopy;
 
 /// <summary>
 /// CRIU pre-copy and hybrid for real, on the two-VM QEMU lab (Debian 6.1 kernel: soft-dirty and
-/// uffd; bookworm's CRIU 3.17.1), through the whole run loop with `hosts: vm`.
+/// uffd; bookworm's CRIU 3.17.1), through the whole run loop, on the collection's shared VM lab
+/// given as its hosts file (the path a user's own machines take).
 /// </summary>
 [Collection(CriuBench.Tests.Vm.VmLabCollection.Name)]
-public class PreCopyVmTests
+public class PreCopyVmTests(CriuBench.Tests.Vm.SharedVmLab lab)
 {
     /// <summary>32 MiB, not dirtied: under emulation a round takes minutes, and even 1 MiB/s dirtied 69 % of it by the final dump (measured).
     /// Earlier: 32 MiB dirtied slowly: under TCG a round of 64 MiB takes seconds, so a few MiB/s already dirty a share of it.</summary>
@@ -25,7 +26,7 @@ public class PreCopyVmTests
         BuiltinWorkloads.Create("memory", new Dictionary<string, string> { ["mib"] = "32", ["dirty_mib_per_s"] = "0" });
 
     /// <summary>
-    /// One run, one VM lab (a boot costs minutes under emulation): the allocator pre-copied with
+    /// One run on the shared VM lab (a boot costs minutes under emulation): the allocator pre-copied with
     /// p.haul's rule and migrated hybrid (one round, then lazily), each once with rsync (a migration
     /// takes minutes under emulation; the netns lab's tests go there and back).
     /// </summary>
@@ -74,7 +75,7 @@ public class PreCopyVmTests
         Assert.Equal($"stop: {rowReason}", rounds[^1].Decision);
     }
 
-    private static async Task<(IReadOnlyList<MigrationRecord> Rows, IReadOnlyList<IterationRecord> Rounds)> RunOnVmsAsync(
+    private async Task<(IReadOnlyList<MigrationRecord> Rows, IReadOnlyList<IterationRecord> Rounds)> RunOnVmsAsync(
         IReadOnlyList<string> modes, string strategy, PreCopySettings settings, WorkloadSpec workload)
     {
         Requires.Root();
@@ -82,8 +83,7 @@ public class PreCopyVmTests
         var suite = new Suite
         {
             Name = "qvm",
-            Hosts = "vm",
-            LabName = "qvm",
+            Hosts = await lab.HostsFileAsync(),
             Workloads = [workload],
             Strategies = [strategy],
             Modes = modes,
