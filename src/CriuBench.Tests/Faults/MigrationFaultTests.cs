@@ -42,10 +42,16 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
             DuringCheckpoint = async (workload, images, ct) =>
             {
                 var onDisk = Lab.Layout.DiskOf(workload.Host.Name) + images[HostPaths.Disk.Length..];
-                while (!DumpReached(onDisk, killAfterPageBytes)) await Task.Delay(2, ct);
+                // criu is found before the kill point, not after: the lookup runs a command (several ms),
+                // and on an idle machine the dump could end in between (seen once in trial 3).
                 var criu = await LabProcesses.NamedAsync(Lab, workload.Host, "criu");
-                LabProcesses.Kill(criu);
-                killed = criu.Count;
+                while (criu.Count == 0)
+                {
+                    await Task.Delay(2, ct);
+                    criu = await LabProcesses.NamedAsync(Lab, workload.Host, "criu");
+                }
+                while (!DumpReached(onDisk, killAfterPageBytes)) await Task.Delay(2, ct);
+                killed = LabProcesses.Kill(criu);
             },
         };
         await using var strategy = new TarTransfer();
