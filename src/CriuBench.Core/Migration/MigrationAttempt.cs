@@ -69,6 +69,27 @@ public sealed class MigrationAttempt
     public IDisposable Step(string name, IHost? host = null, string category = "phase") =>
         Timeline.Step(Request.MigrationId, Tracks.Phases, name, category);
 
+    /// <summary>
+    /// The transfer phase every mode shares: timed as a step, its time and bytes on the row. On
+    /// failure, the reason instead: what follows differs by mode (restore the images on the
+    /// source, or resume a source that post-copy keeps frozen).
+    /// </summary>
+    public async Task<(TransferOutcome? Moved, string? Failure)> TransferAsync(IMigrationTransfer transfer, CancellationToken ct)
+    {
+        TransferOutcome moved;
+        try
+        {
+            using (Step("transfer", Source))
+                moved = await transfer.TransferAsync(ct);
+        }
+        catch (Exception e) when (IsPhaseFailure(e))
+        {
+            return (null, $"transfer failed: {e.Message}");
+        }
+        Update(row => row with { TransferTimeMs = Ms(moved.Duration), TransferredBytes = moved.BytesMoved });
+        return (moved, null);
+    }
+
     public double TotalMs => Ms(total.Elapsed);
 
     /// <summary>

@@ -123,17 +123,8 @@ public sealed class PostCopyMode : IMigrationMode, PreCopy.ILazyFinal
         }
         attempt.Update(row => row with { CheckpointTimeMs = MigrationAttempt.Ms(clock.Elapsed) });
 
-        TransferOutcome moved;
-        try
-        {
-            using (attempt.Step("transfer", source))
-                moved = await transfer.TransferAsync(ct);
-        }
-        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
-        {
-            return await run.AbandonAsync($"transfer failed: {e.Message}", ct);
-        }
-        attempt.Update(row => row with { TransferTimeMs = MigrationAttempt.Ms(moved.Duration), TransferredBytes = moved.BytesMoved });
+        var (moved, transferFailure) = await attempt.TransferAsync(transfer, ct);
+        if (moved is null) return await run.AbandonAsync(transferFailure!, ct); // the source stays frozen until the lazy dump is stopped
 
         var restoreClock = Stopwatch.StartNew();
         RunningWorkload restored;

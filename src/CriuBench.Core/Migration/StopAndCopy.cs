@@ -47,17 +47,8 @@ public static class StopAndCopy
         }
         attempt.Update(row => row with { CheckpointTimeMs = MigrationAttempt.Ms(stopWindow.Elapsed) });
 
-        TransferOutcome moved;
-        try
-        {
-            using (attempt.Step("transfer", source))
-                moved = await transfer.TransferAsync(ct);
-        }
-        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
-        {
-            return await attempt.FallBackAsync(transfer, $"transfer failed: {e.Message}", ct);
-        }
-        attempt.Update(row => row with { TransferTimeMs = MigrationAttempt.Ms(moved.Duration), TransferredBytes = moved.BytesMoved });
+        var (moved, transferFailure) = await attempt.TransferAsync(transfer, ct);
+        if (moved is null) return await attempt.FallBackAsync(transfer, transferFailure!, ct);
         attempt.Moved = moved;
 
         var restoreClock = Stopwatch.StartNew();

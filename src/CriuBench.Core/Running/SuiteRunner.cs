@@ -69,6 +69,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs, iterations);
             var modeOptions = new ModeOptions(suite.PreCopy);
             var counter = new ProgressCounter(total);
+            var warmUp = new HarnessWarmUp(log, timeline);
             foreach (var rateCells in plan.Cells.GroupBy(cell => cell.Rate))
             {
                 if (hostSet.CanShapeLink && rateCells.Key != hostSet.Rate) await hostSet.SetRateAsync(rateCells.Key, ct);
@@ -76,6 +77,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 {
                     await using var strategy = TransferStrategies.Create(strategyCells.Key, log);
                     var setUpProblem = await SetUpAsync(strategy, hostSet.Hosts, ct);
+                    if (setUpProblem is null) await warmUp.RunOnceAsync(hostSet, strategy, rateCells.Key.Label, ct);
                     foreach (var planned in strategyCells)
                     {
                         var cell = new Cell(runId, planned, await engines.GetAsync(planned.Spec.Engine), strategy,
@@ -185,7 +187,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         try
         {
             running = await cell.Engine.StartAsync(cell.HostSet.Hosts[0], cell.Planned.Spec, instance, ct);
-            await WarmUpAsync(running, ct);
+            await WaitForFirstLinesAsync(running, ct);
             return (running, null);
         }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
@@ -296,7 +298,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 + $"{string.Join(", ", group.Select(cell => $"{cell.Workload} ({cell.Engine})"))}: {group.Key.Reason}");
 
     /// <summary>Waits until the workload has printed a few lines, so the first seam has lines before it.</summary>
-    private static async Task WarmUpAsync(RunningWorkload workload, CancellationToken ct)
+    internal static async Task WaitForFirstLinesAsync(RunningWorkload workload, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10) + 10 * workload.Spec.Interval;
         while ((await workload.Host.FileSizeAsync(workload.OutputFile, ct) ?? 0) == 0)

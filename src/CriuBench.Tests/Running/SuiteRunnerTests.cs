@@ -43,7 +43,11 @@ public class SuiteRunnerTests
         Assert.True(CriuBench.Lab.Lab.Status("trun").IsAbsent);
         // Each of the 4 cells' whole output, streamed at its end, counts on without a break.
         Assert.Equal(4, log.Infos.Count(line => line.Contains("whole output") && line.EndsWith(", continuous")));
-        Assert.Empty(log.Warnings);
+        Assert.Empty(log.Warnings); // the warm-up migration too succeeded
+        // The warm-up migration before the first cell is on the trace and in no row.
+        var trace = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, RunFiles.Trace));
+        Assert.Contains($"\"{HarnessWarmUp.Instance}-r001\"", trace);
+        Assert.DoesNotContain(rows, row => row.RunId == HarnessWarmUp.Instance);
         Assert.Equal(outcome.RunDirectory, Path.GetFullPath(Path.Combine(results.Path, new FileInfo(Path.Combine(results.Path, "latest")).LinkTarget!)));
     }
 }
