@@ -73,7 +73,8 @@ public sealed class RuncEngine : IWorkloadEngine
     {
         var bundle = RuncBundle.In(checkpointed.Directory);
         var config = RuncBundle.Config(checkpointed.Spec.Command, CgroupsPath(host, checkpointed.Instance), "criubench");
-        var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config, extraArguments), ct);
+        var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config, extraArguments,
+            dumpedCgroup: CgroupsPath(checkpointed.Host, checkpointed.Instance), cgroup: CgroupsPath(host, checkpointed.Instance)), ct);
         if (!result.Succeeded)
         {
             var errors = await CriuLog.ReadErrorsAsync(host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.RestoreLog, ct);
