@@ -71,12 +71,14 @@ public partial class KilledRunTests
         Assert.True(CriuBench.Lab.Lab.Status(LabName).IsAbsent, "the second run left its lab behind");
     }
 
+    /// <summary>The measured migrations' images: the run's warm-up migration (a throwaway counter, removed at once) is not the one to interrupt.</summary>
     private static IReadOnlyList<string> ImageFiles(string labDirectory)
     {
         try
         {
             return Directory.Exists(labDirectory)
                 ? Directory.GetFiles(labDirectory, "*.img", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                    .Where(file => !file.Contains($"/{CriuBench.Running.HarnessWarmUp.Instance}-", StringComparison.Ordinal)).ToList()
                 : [];
         }
         catch (IOException) { return []; } // the run removes directories while we look
