@@ -47,16 +47,7 @@ internal sealed class HarnessWarmUp(ILog log, MigrationTimeline timeline)
         }
         finally
         {
-            if (running is not null)
-            {
-                try { await engine.StopAsync(running, CancellationToken.None); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.Warning($"stopping the warm-up counter on {running.Host.Name} failed: {e.Message}"); }
-            }
-            foreach (var host in hosts.Hosts)
-            {
-                try { await host.RemoveAsync(HostPaths.WorkloadDirectory(Instance), CancellationToken.None); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.Warning($"removing the warm-up counter's files on {host.Name} failed: {e.Message}"); }
-            }
+            await WorkloadCleanup.StopAndRemoveAsync(engine, running, Instance, hosts.Hosts, "the warm-up counter", log);
         }
     }
 }

@@ -269,24 +269,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
     /// unless <paramref name="instance"/> is null: a lost workload's files stay beside its images,
     /// since a restore needs both. Failures are warnings.
     /// </summary>
-    private async Task StopCellAsync(Cell cell, RunningWorkload running, string? instance)
-    {
-        try { await cell.Engine.StopAsync(running, CancellationToken.None); }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.Warning($"{running.Spec.Name}: stopping it on {running.Host.Name} failed: {e.Message}");
-        }
-        if (instance is null) return;
-        var directory = HostPaths.WorkloadDirectory(instance);
-        foreach (var host in cell.HostSet.Hosts)
-        {
-            try { await host.RemoveAsync(directory, CancellationToken.None); }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.Warning($"{running.Spec.Name}: removing {directory} on {host.Name} failed: {e.Message}");
-            }
-        }
-    }
+    private Task StopCellAsync(Cell cell, RunningWorkload running, string? instance) =>
+        WorkloadCleanup.StopAndRemoveAsync(cell.Engine, running, instance, cell.HostSet.Hosts, running.Spec.Name, log);
 
     /// <summary>
     /// One line per mode, strategy, rate and reason, naming the workloads refused for it: a suite
