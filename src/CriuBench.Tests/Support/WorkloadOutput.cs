@@ -13,6 +13,13 @@ internal static class WorkloadOutput
         await Task.Delay(400);
     }
 
+    /// <summary>The same on the VM lab, where a guest under TCG starts a workload and answers a stat slowly.</summary>
+    public static async Task WaitForOutputOnVmAsync(RunningWorkload workload)
+    {
+        for (var i = 0; i < 300 && (await workload.Host.FileSizeAsync(workload.OutputFile) ?? 0) == 0; i++) await Task.Delay(100);
+        await Task.Delay(workload.Spec.Interval * 5);
+    }
+
     public static async Task AssertStillCountingAsync(RunningWorkload workload)
     {
         var before = await workload.Host.FileSizeAsync(workload.OutputFile);

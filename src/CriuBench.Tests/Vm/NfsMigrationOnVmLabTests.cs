@@ -49,7 +49,7 @@ public sealed class NfsMigrationOnVmLabTests(SharedVmLab fixture)
             running = await engine.StartAsync(source, BuiltinWorkloads.ShellCounter(), "sshfs-counter", default);
             try
             {
-                await WaitForOutputAsync(running);
+                await WorkloadOutput.WaitForOutputOnVmAsync(running);
                 var result = await new MigrationDriver(NullLog.Instance).RunAsync(
                     new MigrationRequest("sshfs-vm", 1, running, destination, engine, strategy, "unshaped") { HostKind = hostSet.Kind }, default);
                 Assert.True(result.Record.Succeeded, result.Record.FailureReason);
@@ -87,7 +87,7 @@ public sealed class NfsMigrationOnVmLabTests(SharedVmLab fixture)
             running = await engine.StartAsync(source, BuiltinWorkloads.ShellCounter(), "nfs-counter", default);
             try
             {
-                await WaitForOutputAsync(running);
+                await WorkloadOutput.WaitForOutputOnVmAsync(running);
                 foreach (var (repetition, to) in new[] { (1, destination), (2, source) })
                 {
                     var result = await new MigrationDriver(NullLog.Instance).RunAsync(
@@ -151,10 +151,4 @@ public sealed class NfsMigrationOnVmLabTests(SharedVmLab fixture)
     /// <summary>Whether nfsd runs (has threads), so a test can check that a server it found running still runs and one it started is stopped.</summary>
     private static async Task<string> NfsStateAsync(IHost host) =>
         int.TryParse((await host.TryReadTextAsync("/proc/fs/nfsd/threads"))?.Trim(), out var threads) && threads > 0 ? "running" : "stopped";
-
-    private static async Task WaitForOutputAsync(RunningWorkload workload)
-    {
-        for (var i = 0; i < 300 && (await workload.Host.FileSizeAsync(workload.OutputFile) ?? 0) == 0; i++) await Task.Delay(100);
-        await Task.Delay(workload.Spec.Interval * 5);
-    }
 }

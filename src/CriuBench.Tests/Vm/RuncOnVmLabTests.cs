@@ -32,8 +32,7 @@ public class RuncOnVmLabTests(SharedVmLab lab)
         try
         {
             running = await engine.StartAsync(hostSet.Hosts[0], BuiltinWorkloads.Create("runc-counter", new Dictionary<string, string>()), "runc-vm", default);
-            for (var i = 0; i < 300 && (await running.Host.FileSizeAsync(running.OutputFile) ?? 0) == 0; i++) await Task.Delay(100);
-            await Task.Delay(running.Spec.Interval * 5);
+            await WorkloadOutput.WaitForOutputOnVmAsync(running);
             // There, and back: the way back is the restored container's own checkpoint.
             foreach (var (repetition, destination) in new[] { (1, hostSet.Hosts[1]), (2, hostSet.Hosts[0]) })
             {
