@@ -72,9 +72,10 @@ public sealed class RuncEngine : IWorkloadEngine
     public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
     {
         var bundle = RuncBundle.In(checkpointed.Directory);
-        var config = RuncBundle.Config(checkpointed.Spec.Command, CgroupsPath(host, checkpointed.Instance), "criubench");
+        var cgroup = CgroupsPath(host, checkpointed.Instance);
+        var config = RuncBundle.Config(checkpointed.Spec.Command, cgroup, "criubench");
         var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config, extraArguments,
-            dumpedCgroup: CgroupsPath(checkpointed.Host, checkpointed.Instance), cgroup: CgroupsPath(host, checkpointed.Instance)), ct);
+            dumpedCgroup: CgroupsPath(checkpointed.Host, checkpointed.Instance), cgroup: cgroup), ct);
         if (!result.Succeeded)
         {
             var errors = await CriuLog.ReadErrorsAsync(host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.RestoreLog, ct);
