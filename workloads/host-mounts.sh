@@ -7,6 +7,12 @@
 # filesystem, so every criu command re-probed the kernel (about 80 ms here) inside the stop window.
 # The machine's own /run entries (sshd's privilege-separation directory, netns files, ...) stay
 # visible: each is bind-mounted back into the new /run.
+#
+# Why root's shell startup files read as empty here: every command that arrives over ssh runs
+# through root's shell, and Debian's bash reads ~/.bashrc for it. The lab's hosts share the
+# controller's /root, whose .bashrc belongs to the controller's user (on these machines it runs
+# `pyenv init`: about 0.2 s per ssh command, inside the stop window of tar-ssh, rsync and
+# page-server). A host of its own would not carry that user's shell setup.
 # Usage: host-mounts.sh HOST-DISK-DIRECTORY SHARED-DISK-PATH
 set -eu
 disk=$1
@@ -31,3 +37,10 @@ for entry in "$old"/* "$old"/.[!.]*; do
 done
 umount --lazy "$old"
 rmdir "$old"
+
+home=$(getent passwd root | cut -d: -f6)
+empty=/run/criubench-empty-startup
+: > "$empty"
+for startup in "$home/.bashrc" "$home/.zshenv"; do
+  if [ -f "$startup" ]; then mount --bind "$empty" "$startup"; fi
+done
