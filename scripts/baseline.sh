@@ -55,7 +55,8 @@ for host in src dst; do
 done
 echo "kind,round,direction,stop_ms" > "$out/baseline.csv"
 
-# Moves the checkpoint with the user's tar + scp + untar; $1 from, $2 to, $3 id, $4 workload dir (relative to the disk).
+# Moves the checkpoint with the user's tar + scp + untar: the images of migration $3 and the workload's
+# directory $4 (relative to the disk), from host $1 to host $2.
 # Prints nothing; the caller times around it.
 migrate_files() {
   on "$1" bash -c "tar -C $disk -cf $disk/outbox/$3.tar images/$3 $4 && scp $ssh_options $disk/outbox/$3.tar root@$(address "$2"):$disk/inbox/$3.tar"
@@ -74,7 +75,7 @@ bare_process() { # round
     on "$to" rm -rf "$disk/$dir" "$disk/images/$id"; on "$from" mkdir -p "$disk/images/$id"
     t0=$EPOCHREALTIME
     on "$from" criu dump --tree "$pid" --images-dir "$disk/images/$id" --log-file dump.log
-    migrate_files "$from" "$to" "$id" "$dir images/$id"
+    migrate_files "$from" "$to" "$id" "$dir"
     on "$to" criu restore --restore-detached --images-dir "$disk/images/$id" --log-file restore.log --pidfile "$disk/images/$id/restore.pid"
     t1=$EPOCHREALTIME
     echo "bare-process,$1,$from->$to,$(elapsed_ms "$t0" "$t1")" >> "$out/baseline.csv"
@@ -106,7 +107,7 @@ bare_runc() { # round
     on "$to" rm -rf "$disk/$dir" "$disk/images/$id"; on "$from" mkdir -p "$disk/images/$id"
     t0=$EPOCHREALTIME
     on "$from" runc --root "$disk/runc-state" checkpoint --image-path "$disk/images/$id" --work-path "$disk/images/$id" "$c"
-    migrate_files "$from" "$to" "$id" "$dir images/$id"
+    migrate_files "$from" "$to" "$id" "$dir"
     on "$to" runc --root "$disk/runc-state" restore --detach --image-path "$disk/images/$id" --work-path "$disk/images/$id" --bundle "$disk/$dir/bundle" "$c"
     t1=$EPOCHREALTIME
     echo "bare-runc,$1,$from->$to,$(elapsed_ms "$t0" "$t1")" >> "$out/baseline.csv"
