@@ -108,7 +108,7 @@ internal sealed class ContainerMigrationScenario(CriuBench.Lab.Lab lab, IWorkloa
         foreach (var pid in NamespaceProcesses.Find(namespaces))
         {
             var command = Comm(pid);
-            if (command is not null and not "sshd" and not "ssh" and not "nsenter") found.Add($"process {pid} ({command})");
+            if (command is not null and not "sshd" and not "ssh" and not "nsenter" and not "enter-host") found.Add($"process {pid} ({command})");
         }
         return found;
     }
