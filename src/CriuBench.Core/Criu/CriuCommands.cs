@@ -56,18 +56,6 @@ public static class CriuCommands
 
     public const string PageServerLog = "page-server.log";
 
-    /// <summary>
-    /// <see cref="Restore"/>, then prints the new root's PID from its file in the same command:
-    /// a second command to read it would start after the workload runs again, yet inside the measured stop window.
-    /// The shell's own `read` takes it, not `cat`: one process start less in that window. CRIU
-    /// writes the PID without a newline, so read's end-of-file status alone is no failure.
-    /// </summary>
-    public static Command RestorePrintingPid(string imagesDirectory, string host, IReadOnlyList<string>? extraArguments = null) =>
-        Restore(imagesDirectory, host).WithArguments(extraArguments ?? [])
-            .RunBy("sh", "-c", RestoreThenPrintPid, $"{imagesDirectory}/{RestorePidFile(host)}");
-
-    private const string RestoreThenPrintPid = "\"$@\" && { read -r pid < \"$0\" || [ -n \"$pid\" ]; } && echo \"$pid\"";
-
     /// <summary>Where CRIU writes its log (relative --log-file) and statistics: the --work-dir among <paramref name="arguments"/>, else the images directory.</summary>
     public static string LogDirectory(string imagesDirectory, IReadOnlyList<string> arguments)
     {
@@ -79,5 +67,7 @@ public static class CriuCommands
     /// <summary>Restores detached (criu exits once the tree runs) and writes the new root PID to a file.</summary>
     public static Command Restore(string imagesDirectory, string host) =>
         Command.Of("criu", "restore", "--restore-detached", "--images-dir", imagesDirectory,
-            "--log-file", CriuLog.RestoreLog, "--pidfile", $"{imagesDirectory}/{RestorePidFile(host)}");
+            "--log-file", CriuLog.RestoreLog, "--pidfile", RestorePidFilePath(imagesDirectory, host));
+
+    public static string RestorePidFilePath(string imagesDirectory, string host) => $"{imagesDirectory}/{RestorePidFile(host)}";
 }

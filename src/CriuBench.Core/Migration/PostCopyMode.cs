@@ -127,7 +127,7 @@ public sealed class PostCopyMode : IMigrationMode, PreCopy.ILazyFinal
         if (moved is null) return await run.AbandonAsync(transferFailure!, ct); // the source stays frozen until the lazy dump is stopped
 
         var restoreClock = Stopwatch.StartNew();
-        RunningWorkload restored;
+        ResumedWorkload resumed;
         using (attempt.Step("restore", destination))
         {
             run.Daemon = Timed(destination.RunAsync(LazyPagesCommands.Daemon(transfer.RestoreDirectory, work, source.Ssh.Address, Port), lazy.Token), clock);
@@ -135,15 +135,25 @@ public sealed class PostCopyMode : IMigrationMode, PreCopy.ILazyFinal
             {
                 if (!await ReadyBeforeEndAsync(destination, LazyPagesCommands.WaitForSocket($"{work}/{LazyPagesCommands.Socket}", DaemonStartLimit), run.Daemon, ct))
                     return await run.AbandonAsync($"criu lazy-pages ended before it listened: {await run.DaemonProblemAsync(ct)}", ct);
-                restored = await request.Engine.RestoreAsync(destination, attempt.Workload, transfer.RestoreDirectory, LazyPagesCommands.RestoreArguments(work), ct);
+                resumed = await request.Engine.ResumeAsync(destination, attempt.Workload, transfer.RestoreDirectory, LazyPagesCommands.RestoreArguments(work), ct);
             }
             catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
             {
                 return await run.AbandonAsync($"restore failed: {e.Message}", ct);
             }
         }
-        attempt.Restored = restored;
         attempt.Update(row => row with { RestoreTimeMs = MigrationAttempt.Ms(restoreClock.Elapsed), StopTimeMs = MigrationAttempt.Ms(clock.Elapsed) });
+        RunningWorkload restored;
+        try
+        {
+            using (attempt.Step("locate", destination))
+                restored = await resumed.LocateAsync(ct);
+        }
+        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
+        {
+            return await run.AbandonAsync($"restore failed: {e.Message}", ct);
+        }
+        attempt.Restored = restored;
 
         string? problem;
         Verification? verified = null;

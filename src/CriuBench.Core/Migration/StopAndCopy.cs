@@ -55,8 +55,12 @@ public static class StopAndCopy
         RunningWorkload restored;
         try
         {
+            ResumedWorkload resumed;
             using (attempt.Step("restore", destination))
-                restored = await request.Engine.RestoreAsync(destination, attempt.Workload, transfer.RestoreDirectory, ct);
+                resumed = await request.Engine.ResumeAsync(destination, attempt.Workload, transfer.RestoreDirectory, [], ct);
+            attempt.Update(row => row with { RestoreTimeMs = MigrationAttempt.Ms(restoreClock.Elapsed), StopTimeMs = MigrationAttempt.Ms(stopWindow.Elapsed) });
+            using (attempt.Step("locate", destination))
+                restored = await resumed.LocateAsync(ct);
         }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
         {
@@ -64,7 +68,6 @@ public static class StopAndCopy
             return await attempt.FallBackAsync(transfer, $"restore failed: {e.Message}", ct);
         }
         attempt.Restored = restored;
-        attempt.Update(row => row with { RestoreTimeMs = MigrationAttempt.Ms(restoreClock.Elapsed), StopTimeMs = MigrationAttempt.Ms(stopWindow.Elapsed) });
 
         string? problem;
         Verification? verified = null;

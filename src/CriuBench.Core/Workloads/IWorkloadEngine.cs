@@ -50,6 +50,14 @@ public interface IWorkloadEngine
             : throw new NotSupportedException($"the {Name} engine cannot pass CRIU restore arguments ({string.Join(' ', extraArguments)})");
 
     /// <summary>
+    /// The restore split where the stop window ends: returns as soon as the engine's tool has the
+    /// workload running again, and finding it (<see cref="ResumedWorkload.LocateAsync"/>) comes after
+    /// the window. Engines whose restore knows the workload's identity keep this default.
+    /// </summary>
+    async Task<ResumedWorkload> ResumeAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct) =>
+        ResumedWorkload.Located(await RestoreAsync(host, checkpointed, imagesDirectory, extraArguments, ct));
+
+    /// <summary>
     /// After a successful restore, outside the stop window: gathers what the engine's tools left
     /// elsewhere (e.g. CRIU's restore statistics) into <paramref name="imagesDirectory"/>, where they are read.
     /// </summary>

@@ -44,15 +44,31 @@ public sealed class ProcessEngine : IWorkloadEngine
     public Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct) =>
         RestoreAsync(host, checkpointed, imagesDirectory, [], ct);
 
-    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct) =>
+        await (await ResumeAsync(host, checkpointed, imagesDirectory, extraArguments, ct)).LocateAsync(ct);
+
+    /// <summary>
+    /// `criu restore` alone, as a user types it: the stop window ends when it returns. The new root's
+    /// PID is read from the file CRIU wrote afterwards, outside the window.
+    /// </summary>
+    public async Task<ResumedWorkload> ResumeAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
     {
-        var result = await host.RunAsync(CriuCommands.RestorePrintingPid(imagesDirectory, host.Name, extraArguments), ct);
+        var result = await host.RunAsync(CriuCommands.Restore(imagesDirectory, host.Name).WithArguments(extraArguments), ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu restore", host.Name, imagesDirectory,
                 await CriuLog.ReadErrorsAsync(host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.RestoreLog, ct),
                 result.StandardError.Trim(), result.ExitCode);
-        return checkpointed with { Host = host, Id = result.StandardOutput.Trim() };
+        var pidFile = CriuCommands.RestorePidFilePath(imagesDirectory, host.Name);
+        return new ResumedWorkload(async token => checkpointed with { Host = host, Id = RestoredPid(await host.TryReadTextAsync(pidFile, token), pidFile) });
     }
+
+    /// <summary>The PID in CRIU's --pidfile (written without a newline); a restore that left none, or garbage, failed.</summary>
+    public static string RestoredPid(string? pidFileText, string pidFile) =>
+        int.TryParse(pidFileText?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0
+            ? pid.ToString(CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException(pidFileText is null
+                ? $"criu restore returned 0 but wrote no PID file ({pidFile})"
+                : $"criu restore returned 0 but its PID file {pidFile} holds '{pidFileText.Trim()}', not a PID");
 
     public async Task StopAsync(RunningWorkload workload, CancellationToken ct) =>
         await workload.Host.RunCheckedAsync(Command.Of("bash", "-c", StopScript, "stop-workload", workload.Id), ct);
