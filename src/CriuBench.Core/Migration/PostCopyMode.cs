@@ -99,6 +99,7 @@ public sealed class PostCopyMode : IMigrationMode, PreCopy.ILazyFinal
         // Ends the dump and the daemon wherever the migration gives up; both also stop by their work directory.
         using var lazy = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var run = new LazyRun(attempt, transfer, work, lazy);
+        await attempt.SettleDisksAsync(ct);
         var clock = Stopwatch.StartNew();
 
         using (attempt.Step("checkpoint", source))

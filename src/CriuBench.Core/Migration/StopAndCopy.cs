@@ -35,6 +35,7 @@ public static class StopAndCopy
             return await attempt.NotStartedAsync($"preparing the restore on {destination.Name} failed: {e.Message}", ct);
         }
 
+        await attempt.SettleDisksAsync(ct);
         var stopWindow = Stopwatch.StartNew();
         try
         {
