@@ -8,15 +8,15 @@
 #   - bare process counter: `criu dump`, tar, scp, untar, `criu restore` typed as a user would
 #     (each host's steps in one shell on that host; the same ssh options as CriuBench, with a
 #     reused connection), timed with bash's $EPOCHREALTIME from before the dump until the
-#     restore returns; two migrations (there and back);
+#     restore returns, each after a `sync` as CriuBench's; two migrations (there and back);
 #   - bare runc counter: `runc checkpoint`, the same tar + scp + untar, `runc restore --detach`
 #     (the bundle from `runc spec`, made like CriuBench's: the host's network, no /sys mounts,
 #     stdio inside the container: an inherited fd from outside makes the dump fail);
 #   - CriuBench: `criubench run` of counter, timestamps and runc-counter with tar, tar-ssh, shared
 #     and page-server, 2 repetitions each (there and back); the ratios compare tar with the bare
 #     script's tar, and the timestamp printer's best strategy with CRIU's own times.
-# Then it prints the medians and the ratios (see README, "Baseline"), and writes them to
-# $OUT/baseline.csv and $OUT/ratios.txt.
+# Then it prints the medians and the ratios with their 95% bootstrap intervals (see README,
+# "Baseline"), and writes them to $OUT/baseline.csv and $OUT/ratios.txt.
 set -euo pipefail
 
 pairs=${1:-${PAIRS:-20}}
@@ -73,6 +73,7 @@ bare_process() { # round
     local to id t0 t1
     to=$(other "$from"); id=bare-$1-$leg
     on "$to" rm -rf "$disk/$dir" "$disk/images/$id"; on "$from" mkdir -p "$disk/images/$id"
+    sync  # as CriuBench does before each checkpoint: nothing left to write back inside the window
     t0=$EPOCHREALTIME
     on "$from" criu dump --tree "$pid" --images-dir "$disk/images/$id" --log-file dump.log
     migrate_files "$from" "$to" "$id" "$dir"
@@ -105,6 +106,7 @@ bare_runc() { # round
     local to t0 t1
     to=$(other "$from"); id=bare-runc-$1-$leg
     on "$to" rm -rf "$disk/$dir" "$disk/images/$id"; on "$from" mkdir -p "$disk/images/$id"
+    sync
     t0=$EPOCHREALTIME
     on "$from" runc --root "$disk/runc-state" checkpoint --image-path "$disk/images/$id" --work-path "$disk/images/$id" "$c"
     migrate_files "$from" "$to" "$id" "$dir"
