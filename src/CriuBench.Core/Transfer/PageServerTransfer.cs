@@ -8,7 +8,7 @@ namespace CriuBench.Transfer;
 /// Memory pages cross the link during the checkpoint: the destination runs `criu page-server`
 /// and `criu dump --page-server` on the source sends it the pages instead of writing them to
 /// disk. After the dump only the small remaining images and the workload's directory move (tar
-/// over ssh). If the migration fails after that, the pages are streamed back for the restore on
+/// over ssh, its session opened before the freeze). If the migration fails after that, the pages are streamed back for the restore on
 /// the source. The page server serves one dump and exits; disposing the transfer makes sure.
 /// <para>
 /// Pre-copy: every round AND the final dump go to a page server that knows the previous round
@@ -40,10 +40,14 @@ public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort
         try
         {
             await request.Destination.RunCheckedAsync(session.StartPageServer, ct);
+            // What follows the pages after the dump: its ssh session is up before the freeze. A round moves pages only.
+            if (!round)
+                session.Rest = await ConnectedTarStream.OpenAsync(request.Source, request.Destination.Ssh, HostPaths.Disk,
+                    LocalCheckpoint.Members(request), compressed: false, TarStreamTransfer.StreamFifo(request), ct);
         }
         catch
         {
-            await LocalCheckpoint.RemoveAsync(request); // the migration stops here and disposes nothing
+            await session.DisposeAsync(); // the migration stops here and disposes nothing
             throw;
         }
         return session;
@@ -90,9 +94,8 @@ public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort
             var steps = new TimedSteps();
             // The pages are all a round moves; a round runs while the workload does, so counting them costs nothing.
             if (round) return steps.Finish((await PageImagesAsync(ct)).Sum(file => file.Bytes));
-            var stream = await steps.RunAsync("stream", request.Source,
-                TarStream.Plain(HostPaths.Disk, LocalCheckpoint.Members(request), request.Destination.Ssh), ct);
-            return steps.Finish(TarStream.TarTotalBytes(stream.StandardError));
+            var rest = Rest ?? throw new InvalidOperationException("the stream of the remaining images was not opened");
+            return steps.Finish(await steps.TimeAsync("stream", () => rest.SendAsync(ct)));
         }
 
         /// <summary>The pages the page server wrote, counted after the restore rather than while the workload waits.</summary>
@@ -117,8 +120,12 @@ public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort
                     && (file.Name.StartsWith("pages-", StringComparison.Ordinal) || file.Name.StartsWith("pagemap-", StringComparison.Ordinal)))
                 .ToList();
 
+        /// <summary>The tar stream of the images but the pages, and the workload's directory: opened before the freeze.</summary>
+        public ConnectedTarStream? Rest { get; set; }
+
         public async ValueTask DisposeAsync()
         {
+            if (Rest is { } rest) await rest.DisposeAsync();
             await request.Destination.RunCheckedAsync(Command.Of("bash", "-c", StopScript, "_", PidFile));
             await LocalCheckpoint.RemoveAsync(request);
         }

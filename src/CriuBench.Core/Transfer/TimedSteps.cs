@@ -18,6 +18,15 @@ internal sealed class TimedSteps
         return result;
     }
 
+    /// <summary>Times a step that is not one command (e.g. a stream opened beforehand, started and waited for).</summary>
+    public async Task<T> TimeAsync<T>(string name, Func<Task<T>> step)
+    {
+        var start = total.Elapsed;
+        var result = await step();
+        steps.Add(new TransferStep(name, total.Elapsed - start, start));
+        return result;
+    }
+
     /// <summary>
     /// Runs one command that does several steps in a row on one host, and records each from the
     /// host's own clock: <paramref name="split"/> reads the steps' durations from its result. What

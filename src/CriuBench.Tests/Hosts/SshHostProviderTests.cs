@@ -18,6 +18,7 @@ public sealed class SshTestLab() : SshLabFixture("s1");
 /// <summary>The SSH provider against the lab's hosts reached only through their sshd, host keys checked.</summary>
 public class SshHostProviderTests(SshTestLab lab) : IClassFixture<SshTestLab>
 {
+    /// <summary>tar-ssh too: its stream's ssh session, opened on the source before the freeze, is itself a command over ssh here.</summary>
     [Fact(Timeout = 240_000)]
     public async Task A_counter_migrates_there_and_back_between_hosts_named_in_a_hosts_file()
     {
@@ -26,14 +27,15 @@ public class SshHostProviderTests(SshTestLab lab) : IClassFixture<SshTestLab>
         {
             Name = "ssh",
             Workloads = [BuiltinWorkloads.ShellCounter()],
-            Strategies = ["tar"],
+            Strategies = ["tar", "tar-ssh"],
             Repetitions = 2,
             Hosts = lab.WriteHostsFile(results.File("hosts.yaml")),
         };
 
         var outcome = await new SuiteRunner(ProcessRunner.Instance, new CollectingLog()).RunAsync(suite, results.Path, "test", CancellationToken.None);
 
-        Assert.Equal(["src->dst", "dst->src"], outcome.Records.Select(r => r.Direction));
+        Assert.Equal(["tar", "tar", "tar-ssh", "tar-ssh"], outcome.Records.Select(r => r.Strategy));
+        Assert.Equal(["src->dst", "dst->src", "src->dst", "dst->src"], outcome.Records.Select(r => r.Direction));
         Assert.All(outcome.Records, row =>
         {
             Assert.True(row.Succeeded, row.FailureReason);
@@ -48,6 +50,8 @@ public class SshHostProviderTests(SshTestLab lab) : IClassFixture<SshTestLab>
             var left = await host.RunCheckedAsync(Command.Of("find", HostPaths.Disk, "-mindepth", "1"));
             Assert.True(left.StandardOutput.Trim().Length == 0, $"left on {host.Name}: {left.StandardOutput}");
         }
+        var streams = LabProcesses.Streams(lab.Lab);
+        Assert.True(streams.Count == 0, $"still running: {string.Join("; ", streams)}");
     }
 
     [Fact(Timeout = 120_000)]

@@ -16,6 +16,11 @@ internal sealed class FakeCommandRunner : ICommandRunner
         return Task.FromResult(new CommandResult(command, exitCode, stdout, stderr, DateTimeOffset.UnixEpoch, TimeSpan.Zero));
     }
 
-    public Task<CommandResult> RunStreamingAsync(Command command, Func<Stream, Task> consumeOutput, CancellationToken cancellationToken = default) =>
-        RunAsync(command, cancellationToken);
+    /// <summary>As a real runner: the consumer reads the answer's stdout, then the result comes back.</summary>
+    public async Task<CommandResult> RunStreamingAsync(Command command, Func<Stream, Task> consumeOutput, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(command, cancellationToken);
+        await consumeOutput(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(result.StandardOutput)));
+        return result;
+    }
 }

@@ -56,17 +56,18 @@ public sealed class PageServerTransferTests
     public async Task Transfer_streams_the_rest_with_tar_and_counts_the_streamed_pages_as_moved_after_the_restore()
     {
         var fakes = new TransferFakes(
-            sourceAnswer: command => command.Program == "bash" ? (0, "", "Total bytes written: 51200 (50KiB)\n") : (0, "", ""),
+            sourceAnswer: command => TransferFakes.IsStream(command) ? TransferFakes.Stream("Total bytes written: 51200 (50KiB)\n") : (0, "", ""),
             destinationAnswer: DestinationWithPages);
         await using var transfer = await new PageServerTransfer().PrepareAsync(fakes.Request, default);
+        // The rest's stream is opened before the freeze, after the page server.
+        Assert.Equal(ConnectedTarStream.SendingCommand(TransferFakes.StreamFifo, HostPaths.Disk, ["images/" + TransferFakes.MigrationId, "work/w1"],
+            compressed: false, fakes.Destination.Ssh).Arguments, fakes.SourceRunner.Commands[^1].Arguments);
         fakes.SourceRunner.Commands.Clear();
 
         fakes.DestinationRunner.Commands.Clear();
         var outcome = await transfer.TransferAsync(default);
 
-        var stream = Assert.Single(fakes.SourceRunner.Commands);
-        Assert.Equal(TarStream.Plain(HostPaths.Disk, ["images/" + TransferFakes.MigrationId, "work/w1"], fakes.Destination.Ssh).Arguments,
-            stream.Arguments);
+        Assert.True(TransferFakes.IsSignal(Assert.Single(fakes.SourceRunner.Commands), "go"));
         Assert.Empty(fakes.DestinationRunner.Commands); // nothing counted while the workload is stopped
         Assert.Equal(51200, outcome.BytesMoved);
         Assert.Equal(51200 + 1280 + 67215360, (await transfer.CountAfterRestoreAsync(outcome, default)).BytesMoved);
@@ -84,7 +85,7 @@ public sealed class PageServerTransferTests
         Assert.Equal(TransferFakes.Images, images);
         Assert.Equal(TarStream.Plain(TransferFakes.Images, ["pagemap-1.img", "pages-65537.img"], fakes.Source.Ssh).Arguments,
             fakes.DestinationRunner.Commands[^1].Arguments);
-        Assert.Empty(fakes.SourceRunner.Commands.Skip(2)); // the source only ran Prepare's commands
+        Assert.Empty(fakes.SourceRunner.Commands.Skip(4)); // the source only ran Prepare's commands (two removals, the stream's FIFO and session)
     }
 
     [Fact]
