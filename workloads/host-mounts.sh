@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs inside a lab host's new mount namespace (private propagation): mounts the host's own disk
-# directory over the shared disk path, and makes /run a tmpfs.
+# directory over the shared disk path, and makes /run a tmpfs of the host's own.
 #
 # Why /run: CRIU keeps its kernel-feature cache in /run/criu.kdat only when /run is a tmpfs
 # ("Can't keep kdat cache on non-tempfs"). On these machines /run is part of the root
@@ -37,6 +37,9 @@ for entry in "$old"/* "$old"/.[!.]*; do
 done
 umount --lazy "$old"
 rmdir "$old"
+# sshd's privilege-separation directory: the machine has it only once its own sshd ran, and without
+# it the host's sshd exits at once ("Missing privilege separation directory").
+mkdir -p -m 0755 /run/sshd
 
 home=$(getent passwd root | cut -d: -f6)
 empty=/run/criubench-empty-startup

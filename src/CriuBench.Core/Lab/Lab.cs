@@ -83,7 +83,9 @@ public sealed class Lab : IHostSet
         foreach (var host in Hosts)
         {
             await File.WriteAllTextAsync(LabSsh.ConfigFile(Layout, host.Name), LabSsh.Config(Layout, host.Name), ct);
-            await host.RunCheckedAsync(LabSsh.StartDaemon(Layout, host.Name), ct);
+            var sshd = await host.RunAsync(LabSsh.StartDaemon(Layout, host.Name), ct);
+            if (!sshd.Succeeded)
+                throw new InvalidOperationException($"lab {Layout.Name}: sshd on {host.Name} did not start (exit {sshd.ExitCode}): {LabSsh.LogTail(Layout, host.Name)}");
         }
         await WaitForSshAsync(ct);
         await HostAssets.InstallAsync(Hosts, ct);
@@ -103,7 +105,7 @@ public sealed class Lab : IHostSet
                 await Task.Delay(100, ct);
             }
             if (last is { Succeeded: false })
-                throw new InvalidOperationException($"lab {Layout.Name}: {from} cannot ssh to {to} ({last.StandardError.Trim()}); see {Layout.SshDirectory}/sshd-{to.Name}.log");
+                throw new InvalidOperationException($"lab {Layout.Name}: {from} cannot ssh to {to} ({last.StandardError.Trim()}); sshd on {to} logged: {LabSsh.LogTail(Layout, to.Name)}");
         }
     }
 

@@ -11,7 +11,6 @@ internal static class LabSsh
         yield return Command.Of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", $"criubench-{layout.Name}", "-f", layout.ClientKey);
         yield return Command.Of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", HostKey(layout));
         yield return Command.Of("cp", layout.ClientKey + ".pub", AuthorizedKeys(layout));
-        yield return Command.Of("mkdir", "-p", "/run/sshd"); // sshd's privilege-separation directory
     }
 
     /// <summary>
@@ -40,7 +39,16 @@ internal static class LabSsh
     public static string ConfigFile(LabLayout layout, string host) => $"{layout.SshDirectory}/sshd-{host}.conf";
 
     public static Command StartDaemon(LabLayout layout, string host) =>
-        Command.Of("/usr/sbin/sshd", "-f", ConfigFile(layout, host), "-E", $"{layout.SshDirectory}/sshd-{host}.log");
+        Command.Of("/usr/sbin/sshd", "-f", ConfigFile(layout, host), "-E", LogFile(layout, host));
+
+    /// <summary>sshd writes even its start-up errors there (-E), not to stderr; a failed lab's teardown deletes it.</summary>
+    public static string LogFile(LabLayout layout, string host) => $"{layout.SshDirectory}/sshd-{host}.log";
+
+    /// <summary>The last lines sshd logged, for an error that says why it did not start.</summary>
+    public static string LogTail(LabLayout layout, string host) =>
+        File.Exists(LogFile(layout, host)) && File.ReadLines(LogFile(layout, host)).TakeLast(3).ToList() is { Count: > 0 } lines
+            ? string.Join(" / ", lines.Select(line => line.Trim()))
+            : "it logged nothing";
 
     /// <summary>A trivial login from one host to the other: proves the link, the keys and the daemon.</summary>
     public static Command Probe(SshAccess target) =>
