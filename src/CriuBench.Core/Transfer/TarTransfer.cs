@@ -68,8 +68,9 @@ public sealed class TarTransfer : IPreCopyTransfer
     }
 
     /// <summary>
-    /// tar, then scp, in one shell on the source; prints the host's clock (EPOCHREALTIME) before
-    /// the pack, between the two and after the copy, for <see cref="HostTimes.Split"/>.
+    /// tar, then scp, in one shell on the source, which becomes scp (exec) as a user's `tar && scp`
+    /// line does: no fork and wait for it. Prints the host's clock (EPOCHREALTIME) before the pack
+    /// and between the two, for <see cref="HostTimes.Split"/>; the copy is the rest of the command.
     /// </summary>
     public static Command PackAndCopy(string archive, string target, IReadOnlyList<string> scpOptions, IReadOnlyList<string> members) =>
         Command.Of("bash", ["-c", PackAndCopyScript, "pack-and-copy", HostPaths.Disk, archive, target,
@@ -80,9 +81,8 @@ public sealed class TarTransfer : IPreCopyTransfer
         scp_options=("${@:1:count}"); shift "$count"
         packing=$EPOCHREALTIME
         tar --totals -C "$disk" -cf "$archive" "$@" || exit
-        copying=$EPOCHREALTIME
-        scp "${scp_options[@]}" "$archive" "$target" || exit
-        echo "$packing $copying $EPOCHREALTIME"
+        echo "$packing $EPOCHREALTIME"
+        exec scp "${scp_options[@]}" "$archive" "$target"
         """;
 
     internal static string RelativeToDisk(string path) =>

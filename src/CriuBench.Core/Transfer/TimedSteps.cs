@@ -29,8 +29,9 @@ internal sealed class TimedSteps
 
     /// <summary>
     /// Runs one command that does several steps in a row on one host, and records each from the
-    /// host's own clock: <paramref name="split"/> reads the steps' durations from its result. What
-    /// the command took beyond them (its process start, entering the host) counts to the last step.
+    /// host's own clock: <paramref name="split"/> reads the steps' durations from its result, all
+    /// but the last one's at least. The last step is the rest of the command (so a script may exec
+    /// its last program), which also holds its process start and entering the host.
     /// </summary>
     public async Task<CommandResult> RunAsync(IReadOnlyList<string> names, IHost host, Command command,
         Func<CommandResult, IReadOnlyList<TimeSpan>?> split, CancellationToken ct)
@@ -38,7 +39,7 @@ internal sealed class TimedSteps
         var result = await host.RunCheckedAsync(command, ct);
         var start = total.Elapsed - result.Duration;
         var durations = split(result);
-        if (durations is null || durations.Count != names.Count)
+        if (durations is null || durations.Count < names.Count - 1)
         {
             steps.Add(new TransferStep(string.Join('+', names), result.Duration, start)); // the host did not say: one step
             return result;

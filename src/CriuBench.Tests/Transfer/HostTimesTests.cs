@@ -26,17 +26,23 @@ public class HostTimesTests
         Assert.Null(HostTimes.Split(output));
     }
 
-    [Fact]
-    public async Task The_pack_and_copy_script_reports_three_times_on_this_machines_bash()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task The_pack_and_copy_script_reports_the_packs_times_then_becomes_scp_on_this_machines_bash(int scpExit)
     {
-        var command = TarTransfer.PackAndCopy("/dev/null", "x", [], []);
-        var script = command.Arguments[1];
-        // The same script with tar and scp replaced by no-ops: only its clock readings are checked.
-        var result = await CriuBench.Execution.ProcessRunner.Instance.RunAsync(CriuBench.Execution.Command.Of("bash", "-c",
-            "tar() { :; }; scp() { :; }; " + script, "pack-and-copy", "/tmp", "/dev/null", "x", "0"));
-        Assert.True(result.Succeeded, result.StandardError);
-        var steps = HostTimes.Split(result);
-        Assert.NotNull(steps);
-        Assert.Equal(2, steps!.Count);
+        // The real script with tar and scp replaced by stubs on PATH (exec runs a program, not a function).
+        using var stubs = new Support.TempDirectory();
+        File.WriteAllText(stubs.File("tar"), "#!/bin/sh\nexit 0\n");
+        File.WriteAllText(stubs.File("scp"), $"#!/bin/sh\necho scp ran >&2\nexit {scpExit}\n");
+        (await CriuBench.Execution.ProcessRunner.Instance.RunAsync(CriuBench.Execution.Command.Of("chmod", "+x", stubs.File("tar"), stubs.File("scp")))).EnsureSuccess();
+        var script = TarTransfer.PackAndCopy("/dev/null", "x", [], []).Arguments[1];
+
+        var result = await CriuBench.Execution.ProcessRunner.Instance.RunAsync(CriuBench.Execution.Command.Of("env",
+            $"PATH={stubs.Path}:{Environment.GetEnvironmentVariable("PATH")}", "bash", "-c", script, "pack-and-copy", "/tmp", "/dev/null", "x", "0"));
+
+        Assert.Equal(scpExit, result.ExitCode);
+        Assert.Equal("scp ran", result.StandardError.Trim());
+        Assert.Single(HostTimes.Split(result)!);
     }
 }
