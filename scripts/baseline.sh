@@ -17,6 +17,10 @@
 #     script's tar, and the timestamp printer's best strategy with CRIU's own times.
 # Then it prints the medians and the ratios with their 95% bootstrap intervals (see README,
 # "Baseline"), and writes them to $OUT/baseline.csv and $OUT/ratios.txt.
+#
+# KERNEL_TRACE=1 also records the kernel's own view (ftrace: every process's fork, exec and exit,
+# on the monotonic clock) and prints, for the bare counter and CriuBench's counter/tar, each
+# command's time from fork to exit and the gaps between them ($OUT/kernel.txt).
 set -euo pipefail
 
 pairs=${1:-${PAIRS:-20}}
@@ -43,10 +47,27 @@ ssh_options="-i $ssh_dir/id_ed25519 -o IdentitiesOnly=yes -o BatchMode=yes -o St
 -o UserKnownHostsFile=$ssh_dir/known_hosts -o GlobalKnownHostsFile=/dev/null -o LogLevel=ERROR \
 -o ControlMaster=auto -o ControlPath=$ssh_dir/cm-%C -o ControlPersist=300"
 
-cleanup() { criubench lab down --lab "$lab" >/dev/null 2>&1 || true; }
+tracing=/sys/kernel/tracing
+mark() { [ -z "${KERNEL_TRACE:-}" ] || echo "$*" > "$tracing/trace_marker"; }
+kernel_trace() { # start | stop FILE
+  local event
+  echo 0 > "$tracing/tracing_on"
+  if [ "$1" = stop ]; then cat "$tracing/trace" > "$2"; echo > "$tracing/set_event"; echo > "$tracing/trace"; return; fi
+  echo > "$tracing/trace"; echo mono > "$tracing/trace_clock"; echo 65536 > "$tracing/buffer_size_kb"
+  for event in sched_process_fork sched_process_exec sched_process_exit; do echo "sched:$event" >> "$tracing/set_event"; done
+  echo 1 > "$tracing/tracing_on"
+}
+cleanup() {
+  [ -z "${KERNEL_TRACE:-}" ] || { echo 0 > "$tracing/tracing_on"; echo > "$tracing/set_event"; } 2>/dev/null || true
+  criubench lab down --lab "$lab" >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+if [ -n "${KERNEL_TRACE:-}" ]; then
+  [ -w "$tracing/trace_marker" ] || mount -t tracefs nodev "$tracing" 2>/dev/null || true
+  [ -w "$tracing/trace_marker" ] || { log "KERNEL_TRACE needs tracefs at $tracing"; exit 1; }
+fi
 log "lab $lab up; results in $out"
 criubench lab up --lab "$lab" >/dev/null
 for host in src dst; do
@@ -74,11 +95,13 @@ bare_process() { # round
     to=$(other "$from"); id=bare-$1-$leg
     on "$to" rm -rf "$disk/$dir" "$disk/images/$id"; on "$from" mkdir -p "$disk/images/$id"
     sync  # as CriuBench does before each checkpoint: nothing left to write back inside the window
+    mark "bare-start $id"
     t0=$EPOCHREALTIME
     on "$from" criu dump --tree "$pid" --images-dir "$disk/images/$id" --log-file dump.log
     migrate_files "$from" "$to" "$id" "$dir"
     on "$to" criu restore --restore-detached --images-dir "$disk/images/$id" --log-file restore.log --pidfile "$disk/images/$id/restore.pid"
     t1=$EPOCHREALTIME
+    mark "bare-end $id"
     echo "bare-process,$1,$from->$to,$(elapsed_ms "$t0" "$t1")" >> "$out/baseline.csv"
     pid=$(on "$to" cat "$disk/images/$id/restore.pid")
     # Both copies of the images go: left on a lab host, the lab's teardown would rescue them as a lost migration's.
@@ -124,13 +147,16 @@ bare_runc() { # round
 elapsed_ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) * 1000 }'; }
 
 criubench_round() { # round
+  mark "criubench-start $1"
   criubench run --workloads counter,timestamps,runc-counter --strategies tar,tar-ssh,shared,page-server --repetitions 2 \
     --lab "${lab}c" --out "$out/criubench" >/dev/null
+  mark "criubench-end $1"
 }
 
 # Each kind starts on a settled disk (what the previous one removed is written back first), and
 # the order rotates round by round: whoever ran right after a container's rootfs was deleted
 # would otherwise always pay for its writeback.
+[ -z "${KERNEL_TRACE:-}" ] || kernel_trace start
 kinds=(bare_process bare_runc criubench_round)
 for round in $(seq "$rounds"); do
   shift_by=$(( (round - 1) % ${#kinds[@]} ))
@@ -144,3 +170,7 @@ done
 
 uptime > "$out/load.txt"
 python3 "$repo/scripts/baseline-ratios.py" "$out" | tee "$out/ratios.txt"
+if [ -n "${KERNEL_TRACE:-}" ]; then
+  kernel_trace stop "$out/kernel-trace.txt"
+  python3 "$repo/scripts/baseline-kernel.py" "$out/kernel-trace.txt" | tee "$out/kernel.txt"
+fi
