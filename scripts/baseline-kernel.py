@@ -7,7 +7,8 @@ baseline's markers "bare-start ID", "bare-end ID", "criubench-start N", "criuben
 
 A command is a process whose first program enters a lab host (nsenter for the bare script,
 enter-host for CriuBench). A bare window lies between its markers; in a CriuBench round the windows
-are found as four such commands in a row: criu, then bash (tar and scp), tar, criu. The round's
+are found as four such commands in a row: criu, then a bash that packs with tar and becomes scp,
+tar, criu. The round's
 first three are the warm-up and the counter's two tar migrations (the baseline's cells run tar
 first and the counter first); the warm-up is left out, as is each round's first bare leg's cold
 start of CRIU in a new lab (bare-1-1).
@@ -46,7 +47,8 @@ def between(start, end):
 
 
 def program(pid):
-    return execs[pid][-1] if len(execs[pid]) > 1 else execs[pid][0]
+    """The program a command ended as (its last exec)."""
+    return execs[pid][-1]
 
 
 windows = defaultdict(list)
@@ -59,7 +61,7 @@ for (start, mark), (end, next_mark) in zip(marks, marks[1:]):
         found = []
         run = between(start, end)
         for i in range(len(run) - 3):
-            if [program(pid) for pid in run[i:i + 4]] == ["criu", "bash", "tar", "criu"]:
+            if [program(pid) for pid in run[i:i + 4]] == ["criu", "scp", "tar", "criu"]:
                 found.append(run[i:i + 4])
         windows["CriuBench"] += found[1:3]
 
