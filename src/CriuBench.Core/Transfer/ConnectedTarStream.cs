@@ -77,7 +77,9 @@ internal sealed class ConnectedTarStream : IAsyncDisposable
         var stream = new ConnectedTarStream(from, fifo, compressed, lifetime, session);
         try
         {
-            var first = await Task.WhenAny(ready.Task, session, Task.Delay(ReadyLimit, ct));
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var first = await Task.WhenAny(ready.Task, session, Task.Delay(ReadyLimit, limit.Token));
+            await limit.CancelAsync();
             ct.ThrowIfCancellationRequested();
             if (first == session)
             {
