@@ -4,7 +4,7 @@ namespace CriuBench.Reporting.Comparison;
 
 /// <summary>
 /// CRIU's own frozen_time + restore_time against the harness's stop time of the same migration
-/// (issue 3). The harness's stop time also holds starting criu, the transfer and verification, so
+/// (issue 3). The harness's stop time also holds starting and ending criu, and the transfer, so
 /// CRIU's sum must be smaller: a migration where it is not is flagged.
 /// </summary>
 internal static class CriuCrossCheck
@@ -18,7 +18,7 @@ internal static class CriuCrossCheck
 
     public sealed record Migration(MigrationRecord Record, double CriuSumMs, double StopMs)
     {
-        /// <summary>Harness stop time minus CRIU's sum: what the harness adds (positive as it should be).</summary>
+        /// <summary>Harness stop time minus CRIU's sum: CRIU's own start and exit, the transfer, the harness (positive as it should be).</summary>
         public double MarginMs => StopMs - CriuSumMs;
         public bool CriuExceedsHarness => CriuSumMs > StopMs;
     }

@@ -10,30 +10,40 @@ public sealed class StopTimeSharesTests
     private static ComparisonData Data(IReadOnlyList<MigrationRecord> records) =>
         new(records, Summarizer.Summarize(records), SampleEnvironment.Create());
 
-    private static MigrationRecord Row(double stop, double transfer, double freezing, double frozen, double restore, int repetition) =>
+    private static MigrationRecord Row(double stop, double checkpoint, double transfer, double restore, double freezing, double frozen, double restored,
+        int repetition, string mode = "cold") =>
         ComparisonRecords.Migration("counter", "tar", stop, "1gbit", repetition) with
         {
-            TransferTimeMs = transfer, CriuFreezingTimeMs = freezing, CriuFrozenTimeMs = frozen, CriuRestoreTimeMs = restore,
+            Mode = mode, CheckpointTimeMs = checkpoint, TransferTimeMs = transfer, RestoreTimeMs = restore,
+            CriuFreezingTimeMs = freezing, CriuFrozenTimeMs = frozen, CriuRestoreTimeMs = restored,
         };
 
     [Fact]
-    public void The_harness_share_is_the_median_stop_time_minus_criu_and_the_link()
+    public void Each_migration_is_split_into_criu_its_tools_the_link_and_the_harness_between_phases_and_each_part_is_its_median()
     {
         var shares = Assert.Single(StopTimeShares.Of(Data(
         [
-            Row(200, 120, 1, 20, 9, 1),
-            Row(210, 125, 1, 22, 10, 2),
-            Row(400, 300, 3, 30, 12, 3),
+            Row(200, 50, 120, 28, 1, 20, 9, 1),     // tools 50 - 1 - 20 + 28 - 9 = 48, harness 200 - 198 = 2
+            Row(210, 52, 125, 30, 1, 22, 10, 2),    // tools 49, harness 3
+            Row(400, 60, 300, 36, 3, 30, 12, 3),    // tools 51, harness 4
         ])));
 
-        Assert.Equal((3, 210.0, 1.0, 32.0, 125.0), (shares.Migrations, shares.StopMs, shares.CriuFreezingMs, shares.CriuMs, shares.LinkMs));
-        Assert.Equal(210 - 1 - 32 - 125, shares.HarnessMs, 6);
+        Assert.Equal((3, 210.0, 1.0, 32.0, 49.0, 125.0, 3.0),
+            (shares.Migrations, shares.StopMs, shares.CriuFreezingMs, shares.CriuMs, shares.ToolsMs, shares.LinkMs, shares.HarnessMs));
+    }
+
+    [Fact]
+    public void A_timed_phase_counts_for_at_most_its_commands_time_as_a_post_copy_dump_stays_frozen_after_it_returned()
+    {
+        var shares = Assert.Single(StopTimeShares.Of(Data([Row(100, 40, 15, 40, 2, 1_114_000, 9, 1, mode: "postcopy")])));
+
+        Assert.Equal((2.0, 38.0 + 9.0, 31.0, 15.0, 5.0), (shares.CriuFreezingMs, shares.CriuMs, shares.ToolsMs, shares.LinkMs, shares.HarnessMs));
     }
 
     [Fact]
     public void Migrations_without_criu_statistics_are_left_out_rather_than_counted_as_harness()
     {
-        var rows = new[] { Row(200, 120, 1, 20, 9, 1) with { CriuRestoreTimeMs = null } };
+        var rows = new[] { Row(200, 50, 120, 28, 1, 20, 9, 1) with { CriuRestoreTimeMs = null } };
 
         Assert.Empty(StopTimeShares.Of(Data(rows)));
     }
@@ -41,7 +51,7 @@ public sealed class StopTimeSharesTests
     [Fact]
     public void The_waterfall_is_a_rowstacked_chart_per_link_rate_built_from_the_csv_columns()
     {
-        var records = new[] { Row(200, 120, 1, 20, 9, 1), ComparisonRecords.Migration("counter", "tar", 900, "100mbit") };
+        var records = new[] { Row(200, 50, 120, 28, 1, 20, 9, 1), ComparisonRecords.Migration("counter", "tar", 900, "100mbit") };
 
         var figures = new StopTimeShareSection().Build(Data(records)).OfType<Figure>().ToList();
 
@@ -49,9 +59,10 @@ public sealed class StopTimeSharesTests
             figures.Select(f => f.Chart.FileName).Order(StringComparer.Ordinal));
         var chart = figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit").Chart;
         var percent = figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit_percent").Chart;
-        Assert.EndsWith("\"counter tar\" 0.5 14.5 60 25\n", percent.Data());
+        Assert.EndsWith("\"counter tar\" 0.5 14.5 24 60 1\n", percent.Data());
         Assert.Contains("set style histogram rowstacked", chart.Script("pngcairo"));
-        Assert.Equal("# median stop time (ms) per configuration, split into: CRIU freezing, CRIU frozen + restore, transfer (link), harness (rest)\n" +
-                     "\"counter tar\" 1 29 120 50\n", chart.Data());
+        Assert.Equal("# median stop time (ms) per configuration, split into: CRIU freezing, CRIU frozen + restore, tools outside CRIU's phases, " +
+                     "transfer (link), harness (between phases)\n" +
+                     "\"counter tar\" 1 29 48 120 2\n", chart.Data());
     }
 }

@@ -8,8 +8,8 @@ internal sealed class CriuCrossCheckSection : IReportSection
         yield return new Heading(2, "CRIU cross-check");
         yield return new Paragraph(
             "CRIU's stats-dump and stats-restore say how long the tasks stayed frozen and how long the restore took. " +
-            "The harness's stop time also holds starting the criu processes, the transfer and verifying the restore, " +
-            "so CRIU's frozen_time + restore_time must stay below it; the margin is what the harness adds. " +
+            "The harness's stop time also holds the criu processes' own start and exit around those phases and the transfer, " +
+            "so CRIU's frozen_time + restore_time must stay below it; the margin is those (\"Where the stop time goes\" splits it). " +
             "Only cold migrations are checked: a post-copy source stays frozen until its last page is served, after the restore.");
         var checks = CriuCrossCheck.Of(data);
         if (checks.Count == 0)

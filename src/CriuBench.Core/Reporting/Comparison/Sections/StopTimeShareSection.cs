@@ -1,7 +1,7 @@
 namespace CriuBench.Reporting.Comparison.Sections;
 
 /// <summary>
-/// Where each configuration's stop time goes: CRIU's share, the link's share and the harness's,
+/// Where each configuration's stop time goes: CRIU's share, its tools', the link's and the harness's,
 /// as a waterfall chart per link rate and a table. Built from migrations.csv alone.
 /// </summary>
 internal sealed class StopTimeShareSection : IReportSection
@@ -16,10 +16,14 @@ internal sealed class StopTimeShareSection : IReportSection
             yield break;
         }
         yield return new Paragraph(
-            "Each configuration's median stop time, split into CRIU's freezing time, CRIU's own frozen_time + restore_time " +
-            "(stats-dump and stats-restore), the transfer step (the link's share) and the rest, which is the harness's share: " +
-            "starting commands and entering the host, and CRIU starting and exiting around its own timed phases. " +
-            "Each share is a median over the configuration's migrations; the rest is the median stop time minus the others.");
+            "Each migration's stop time, split into CRIU's freezing time, CRIU's other timed phases (frozen_time and restore_time " +
+            "from stats-dump and stats-restore), the checkpoint and restore tools outside those phases (starting them and entering " +
+            "the host, CRIU's own set-up and exit, runc's or Docker's work around CRIU), the transfer step (the link's share), and " +
+            "the harness's own time between the checkpoint, the transfer and the restore (the starts of its commands and the gaps " +
+            "between a transfer's own commands lie inside those phases; `KERNEL_TRACE=1 scripts/baseline.sh` shows them apart). " +
+            "Each share is the median of its per-migration values, so the shares " +
+            "need not add up to the median stop time exactly. A timed phase counts for at most its command's time: a post-copy " +
+            "dump stays frozen, serving pages, after its part of the window ended.");
         foreach (var rate in data.LinkRates)
         {
             var bars = shares.Where(s => s.Configuration.LinkRate == rate)
@@ -27,18 +31,19 @@ internal sealed class StopTimeShareSection : IReportSection
             if (bars.Count == 0) continue;
             var chart = new StopTimeShareChart($"report_stop_time_shares_{BarChart.FileNamePart(rate)}",
                 $"Where the stop time goes at link rate {rate} (medians)", bars);
-            yield return new Figure(chart, $"Median stop time at {rate}, stacked: CRIU freezing, CRIU frozen + restore, transfer, harness.");
+            yield return new Figure(chart, $"Median stop time at {rate}, stacked: {string.Join(", ", StopTimeShareChart.Parts)}.");
             yield return new Figure(chart with { FileName = chart.FileName + "_percent", Title = $"Shares of the stop time at link rate {rate}", AsPercent = true },
-                $"The same at {rate}, each bar as percent of its own median stop time.");
+                $"The same at {rate}, each bar as percent of the sum of its parts.");
         }
         yield return Table.Of(
-            [("workload", false), ("engine", false), ("strategy", false), ("link rate", false), ("n", true), ("stop (ms)", true),
-             ("criu freezing (ms)", true), ("criu frozen + restore (ms)", true), ("transfer (ms)", true), ("harness (ms)", true), ("harness share", true)],
+            [("workload", false), ("engine", false), ("strategy", false), ("mode", false), ("link rate", false), ("n", true), ("stop (ms)", true),
+             ("criu freezing (ms)", true), ("criu frozen + restore (ms)", true), ("tools outside criu's phases (ms)", true), ("transfer (ms)", true),
+             ("harness (ms)", true), ("harness share", true)],
             shares.Select(s => (IReadOnlyList<string>)
             [
-                s.Configuration.Workload, s.Configuration.Engine, s.Configuration.Strategy, s.Configuration.LinkRate,
+                s.Configuration.Workload, s.Configuration.Engine, s.Configuration.Strategy, s.Configuration.Mode, s.Configuration.LinkRate,
                 ReportFormat.Count(s.Migrations), ReportFormat.Ms(s.StopMs), ReportFormat.Ms(s.CriuFreezingMs), ReportFormat.Ms(s.CriuMs),
-                ReportFormat.Ms(s.LinkMs), ReportFormat.Ms(s.HarnessMs), ReportFormat.Percent(s.StopMs > 0 ? s.HarnessMs / s.StopMs : 0),
+                ReportFormat.Ms(s.ToolsMs), ReportFormat.Ms(s.LinkMs), ReportFormat.Ms(s.HarnessMs), ReportFormat.Percent(s.StopMs > 0 ? s.HarnessMs / s.StopMs : 0),
             ]));
     }
 }
