@@ -28,15 +28,32 @@ public class InterruptTests
         Assert.NotNull(line);
         Assert.Equal(0, kill(run.Id, SIGINT));
 
-        await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.Equal(130, run.ExitCode);
-        Assert.Contains("interrupted", await stderr);
+        try
+        {
+            await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(130, run.ExitCode);
+            Assert.Contains("interrupted", await stderr);
 
-        var status = CriuBench.Lab.Lab.Status(LabName);
-        Assert.True(status.IsAbsent, $"left behind: {status}");
-        var rows = await MigrationsCsv.ReadAsync(Path.Combine(results.Path, "latest", RunFiles.Migrations));
-        Assert.NotEmpty(rows);
-        Assert.All(rows, row => Assert.True(row.Succeeded, row.FailureReason));
+            var status = CriuBench.Lab.Lab.Status(LabName);
+            Assert.True(status.IsAbsent, $"left behind: {status}");
+            var rows = await MigrationsCsv.ReadAsync(Path.Combine(results.Path, "latest", RunFiles.Migrations));
+            Assert.NotEmpty(rows);
+            Assert.All(rows, row => Assert.True(row.Succeeded, row.FailureReason));
+        }
+        finally
+        {
+            DeleteRescuedImages();
+        }
+    }
+
+    // The interrupt usually lands in the next migration, whose images the lab's teardown keeps
+    // for the user (KilledRunTests checks that); this test's copies are of no use to anyone.
+    private static void DeleteRescuedImages()
+    {
+        const string rescueRoot = "/var/lib/criubench/rescued";
+        if (!Directory.Exists(rescueRoot)) return;
+        foreach (var directory in Directory.GetDirectories(rescueRoot, LabName + "-*"))
+            Directory.Delete(directory, recursive: true);
     }
 
     private const int SIGINT = 2;
