@@ -17,6 +17,12 @@ namespace CriuBench.Transfer;
 /// transfer) ends it with nothing sent. With pipefail, a pack that fails (tar -c, zstd) is a
 /// transfer that fails, even when the receiving tar took what arrived.
 /// </para>
+/// <para>
+/// Compressed, it is zstd -1 -T0: the fastest regular level on every core. Pages are either random
+/// (no level shrinks them, so effort is wasted) or repetitive (level 1 already shrinks them ~100x),
+/// and compression runs while the workload is stopped, so speed matters more than the last percent.
+/// dd counts the compressed bytes, which are what crosses the link (one more pipe copy).
+/// </para>
 /// </summary>
 internal sealed class ConnectedTarStream : IAsyncDisposable
 {
@@ -40,8 +46,6 @@ internal sealed class ConnectedTarStream : IAsyncDisposable
 
     /// <summary>Prints the word <see cref="OpenAsync"/> waits for once the receiving end runs, then becomes it.</summary>
     private const string ReadyThenReceive = "echo ready && exec \"$@\"";
-
-    private const string UnzstdScript = """set -o pipefail; zstd -q -d -c | tar -C "$1" -x""";
 
     private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(60);
 
@@ -133,9 +137,7 @@ internal sealed class ConnectedTarStream : IAsyncDisposable
     /// <summary>The sending script, as run on the sending host; public for tests of its arguments.</summary>
     public static Command SendingCommand(string fifo, string directory, IReadOnlyList<string> members, bool compressed, SshAccess to)
     {
-        var receive = compressed
-            ? Command.Of("bash", "-c", UnzstdScript, "_", directory)
-            : Command.Of("tar", "-C", directory, "-x");
+        var receive = TarStream.Receive(directory, compressed);
         var remote = Command.Of("bash", ["-c", ReadyThenReceive, "_", receive.Program, .. receive.Arguments]);
         return Command.Of("bash", ["-c", SendScript, "_", fifo, directory, to.Target, ShellQuoting.CommandLine(remote),
             compressed ? "1" : "0", to.SshOptions.Count.ToString(CultureInfo.InvariantCulture), .. to.SshOptions, .. members])

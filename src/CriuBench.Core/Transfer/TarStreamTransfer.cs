@@ -7,7 +7,7 @@ namespace CriuBench.Transfer;
 /// <see cref="TarTransfer"/> no archive is written or read on either disk, and packing, copying
 /// and unpacking overlap. The ssh session and the receiving tar are started before the freeze
 /// (<see cref="ConnectedTarStream"/>), so the stop window holds the stream alone. Compressed
-/// (tar-zstd), the stream goes through zstd (level 1, all cores; see <see cref="TarStream"/> for
+/// (tar-zstd), the stream goes through zstd (level 1, all cores; see <see cref="ConnectedTarStream"/> for
 /// why) and the bytes moved are the compressed ones: what crosses the link.
 /// </summary>
 public sealed class TarStreamTransfer(bool compressed) : IPreCopyTransfer

@@ -33,11 +33,12 @@ public sealed class TarStreamTests
     [Fact]
     public void A_zstd_stream_compresses_on_the_source_and_decompresses_in_a_fixed_script_on_the_destination()
     {
-        var command = TarStream.Zstd("/disk", ["images/m", "work/w1"], To);
+        var command = ConnectedTarStream.SendingCommand("/run/s.fifo", "/disk", ["images/m", "work/w1"], compressed: true, To);
 
         Assert.Contains("zstd -q -1 -T0 -c", command.Arguments[1]);
         // Written out, not rebuilt with the code under test: the exact line the remote shell receives.
-        Assert.Equal("""bash -c 'set -o pipefail; zstd -q -d -c | tar -C "$1" -x' _ /disk""", command.Arguments[5]);
+        Assert.Equal("""bash -c 'set -o pipefail; zstd -q -d -c | tar -C "$1" -x' _ /disk""", ShellQuoting.CommandLine(TarStream.Receive("/disk", compressed: true)));
+        Assert.EndsWith("""bash -c 'set -o pipefail; zstd -q -d -c | tar -C "$1" -x' _ /disk""", command.Arguments[6]);
         Assert.Equal(["images/m", "work/w1"], command.Arguments.TakeLast(2));
     }
 
@@ -68,10 +69,10 @@ public sealed class TarStreamTests
         Directory.CreateDirectory(awkward);
         Directory.CreateDirectory(Path.Combine(from.Path, "images", "m 1"));
         await File.WriteAllTextAsync(Path.Combine(from.Path, "images", "m 1", "pages-1.img"), "pages");
-        var command = compressed ? TarStream.Zstd(awkward, ["images/m 1"], To) : TarStream.Plain(awkward, ["images/m 1"], To);
+        var receive = ShellQuoting.CommandLine(TarStream.Receive(awkward, compressed));
         var pack = compressed ? "tar -C \"$1\" -c 'images/m 1' | zstd -q -c" : "tar -C \"$1\" -c 'images/m 1'";
 
-        var result = await ProcessRunner.Instance.RunAsync(Command.Of("bash", "-c", $"set -o pipefail; {pack} | sh -c \"$2\"", "_", from.Path, command.Arguments[5]));
+        var result = await ProcessRunner.Instance.RunAsync(Command.Of("bash", "-c", $"set -o pipefail; {pack} | sh -c \"$2\"", "_", from.Path, receive));
 
         Assert.True(result.Succeeded, result.StandardError);
         Assert.Equal("pages", await File.ReadAllTextAsync(Path.Combine(awkward, "images", "m 1", "pages-1.img")));
