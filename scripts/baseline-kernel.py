@@ -8,10 +8,9 @@ baseline's markers "bare-start ID", "bare-end ID", "criubench-start N", "criuben
 A command is a process whose first program enters a lab host (nsenter for the bare script,
 enter-host for CriuBench). A bare window lies between its markers; in a CriuBench round the windows
 are found as four such commands in a row: criu, then a bash that packs with tar and becomes scp,
-tar, criu. The round's
-first three are the warm-up and the counter's two tar migrations (the baseline's cells run tar
-first and the counter first); the warm-up is left out, as is each round's first bare leg's cold
-start of CRIU in a new lab (bare-1-1).
+tar, criu. The round's first three are the warm-up and the counter's two tar migrations (the
+baseline's cells run tar first and the counter first); the warm-up is left out, as is each round's
+first bare leg's cold start of CRIU in a new lab (bare-1-1).
 """
 import re
 import statistics
@@ -46,6 +45,10 @@ def between(start, end):
     return [pid for pid in commands if start <= fork[pid] <= end]
 
 
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
 def program(pid):
     """The program a command ended as (its last exec)."""
     return execs[pid][-1]
@@ -68,8 +71,6 @@ for (start, mark), (end, next_mark) in zip(marks, marks[1:]):
 print("kernel view, medians in ms (fork to exit of each command; gaps: exit to the next fork)")
 print(f"{'':14}{'n':>4}{'window':>9}" + "".join(f"{step:>15}" for step in STEPS) + f"{'gaps':>8}")
 for name, found in windows.items():
-    def median(values):
-        return statistics.median(values) if values else float("nan")
     window = median([(exits[w[3]] - fork[w[0]]) * 1000 for w in found])
     steps = [median([(exits[w[i]] - fork[w[i]]) * 1000 for w in found]) for i in range(4)]
     gaps = median([sum((fork[b] - exits[a]) * 1000 for a, b in zip(w, w[1:])) for w in found])
