@@ -1,23 +1,27 @@
-using CriuBench.Execution;
 using CriuBench.Hosts;
+using CriuBench.Lab;
 
 namespace CriuBench.Tests.Faults;
 
 /// <summary>Processes inside one lab host's network namespace, read from /proc as the machine sees them.</summary>
 internal static class LabProcesses
 {
-    public static async Task<IReadOnlyList<int>> InHostAsync(CriuBench.Lab.Lab lab, IHost host)
-    {
-        var result = await ProcessRunner.Instance.RunAsync(Command.Of("ip", "netns", "pids", lab.Layout.NetworkNamespace(host.Name)));
-        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
-    }
+    /// <summary>
+    /// Read from /proc in this process, as `ip netns pids` does but without starting a program: a
+    /// fault that must catch a command of a few hundred ms cannot spend tens of them on each look
+    /// when the machine is busy.
+    /// </summary>
+    public static IReadOnlyList<int> InHost(CriuBench.Lab.Lab lab, IHost host) =>
+        NamespaceProcesses.IdentityOf(lab.Layout.NetworkNamespaceFile(host.Name), "net") is { } network
+            ? NamespaceProcesses.Find(new HashSet<string> { network })
+            : [];
 
-    public static async Task<IReadOnlyList<int>> NamedAsync(CriuBench.Lab.Lab lab, IHost host, params string[] names) =>
-        (await InHostAsync(lab, host)).Where(pid => names.Contains(Read($"/proc/{pid}/comm")?.Trim())).ToList();
+    public static IReadOnlyList<int> Named(CriuBench.Lab.Lab lab, IHost host, params string[] names) =>
+        InHost(lab, host).Where(pid => names.Contains(Read($"/proc/{pid}/comm")?.Trim())).ToList();
 
     /// <summary>Workloads: the inits of nested PID namespaces (every workload runs as one, see workloads/launch.sh), zombies excluded.</summary>
-    public static async Task<IReadOnlyList<int>> WorkloadsAsync(CriuBench.Lab.Lab lab, IHost host) =>
-        (await InHostAsync(lab, host)).Where(pid => Read($"/proc/{pid}/status") is { } status
+    public static IReadOnlyList<int> Workloads(CriuBench.Lab.Lab lab, IHost host) =>
+        InHost(lab, host).Where(pid => Read($"/proc/{pid}/status") is { } status
             && status.Split('\n').FirstOrDefault(line => line.StartsWith("NSpid:", StringComparison.Ordinal)) is { } nspid
             && nspid.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries) is { Length: > 2 } ids && ids[^1] == "1"
             && !status.Contains("State:\tZ", StringComparison.Ordinal)).ToList();

@@ -42,16 +42,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
             DuringCheckpoint = async (workload, images, ct) =>
             {
                 var onDisk = Lab.Layout.DiskOf(workload.Host.Name) + images[HostPaths.Disk.Length..];
-                // criu is found before the kill point, not after: the lookup runs a command (several ms),
-                // and on an idle machine the dump could end in between (seen once in trial 3).
-                var criu = await LabProcesses.NamedAsync(Lab, workload.Host, "criu");
-                while (criu.Count == 0)
-                {
-                    await Task.Delay(2, ct);
-                    criu = await LabProcesses.NamedAsync(Lab, workload.Host, "criu");
-                }
-                while (!DumpReached(onDisk, killAfterPageBytes)) await Task.Delay(2, ct);
-                killed = LabProcesses.Kill(criu);
+                killed = await CriuKiller.KillWhenAsync(Lab, workload.Host, () => DumpReached(onDisk, killAfterPageBytes), ct);
             },
         };
         await using var strategy = new TarTransfer();
@@ -90,7 +81,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
         {
             During = async (_, _, ct) =>
             {
-                while ((await LabProcesses.NamedAsync(Lab, Lab.Source, "scp", "rsync")).Count == 0) await Task.Delay(5, ct);
+                while (LabProcesses.Named(Lab, Lab.Source, "scp", "rsync").Count == 0) await Task.Delay(5, ct);
                 await Lab.Source.RunCheckedAsync(Command.Of("ip", "link", "set", link, "down"), CancellationToken.None);
                 wentDown = true;
                 try { await Task.Delay(downFor, CancellationToken.None); }
@@ -202,7 +193,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
             Assert.Contains("the checkpoint did not stop the workload: it kept running on src and was not restored a second time", result.Record.FailureReason);
             Assert.Equal(Lab.Source.Name, result.Record.WorkloadRunsOn);
             Assert.Equal(original.Id, result.Workload!.Id);
-            var copies = (await LabProcesses.WorkloadsAsync(Lab, Lab.Source)).Count + (await LabProcesses.WorkloadsAsync(Lab, Lab.Destination)).Count;
+            var copies = LabProcesses.Workloads(Lab, Lab.Source).Count + LabProcesses.Workloads(Lab, Lab.Destination).Count;
             Assert.Equal(1, copies);
         });
     }
@@ -239,7 +230,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
         }
         // As the runner ends a cell: stopping the workload (a lost one's remains too) leaves none behind.
         foreach (var host in Lab.Hosts)
-            Assert.Empty(await LabProcesses.WorkloadsAsync(Lab, host));
+            Assert.Empty(LabProcesses.Workloads(Lab, host));
         return result;
     }
 

@@ -1,0 +1,52 @@
+using CriuBench.Hosts;
+
+namespace CriuBench.Tests.Faults;
+
+/// <summary>
+/// SIGKILLs a lab host's criu once what it wrote reaches a point. Between looks criu is held with
+/// SIGSTOP, so a look sees all it wrote and it runs on only in slices of about a millisecond: it
+/// can pass the point by one slice's writing, not finish a 300 ms dump while a busy machine (CI
+/// runs a QEMU guest beside these tests) keeps the looking thread waiting. The looking thread is
+/// its own, not the thread pool's.
+/// </summary>
+internal static class CriuKiller
+{
+    private const int SigKill = 9, SigCont = 18, SigStop = 19;
+
+    /// <returns>How many criu processes were killed; 0 if <paramref name="ct"/> ended (the dump with it) first.</returns>
+    public static Task<int> KillWhenAsync(CriuBench.Lab.Lab lab, IHost host, Func<bool> reached, CancellationToken ct) =>
+        Task.Factory.StartNew(() => KillWhen(lab, host, reached, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static int KillWhen(CriuBench.Lab.Lab lab, IHost host, Func<bool> reached, CancellationToken ct)
+    {
+        var criu = LabProcesses.Named(lab, host, "criu");
+        while (criu.Count == 0)
+        {
+            if (ct.IsCancellationRequested) return 0;
+            Thread.Sleep(1);
+            criu = LabProcesses.Named(lab, host, "criu");
+        }
+        Signal(criu, SigStop);
+        try
+        {
+            while (!reached())
+            {
+                if (ct.IsCancellationRequested) return 0;
+                Signal(criu, SigCont);
+                Thread.Sleep(1);
+                Signal(criu, SigStop);
+            }
+            return Signal(criu, SigKill);
+        }
+        finally
+        {
+            Signal(criu, SigCont); // killed ones are gone; anything else must not be left stopped
+        }
+    }
+
+    /// <returns>How many of <paramref name="pids"/> took the signal (still existed).</returns>
+    private static int Signal(IEnumerable<int> pids, int signal) => pids.Count(pid => kill(pid, signal) == 0);
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+}
