@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CriuBench.Execution;
 using CriuBench.Reporting;
 using CriuBench.Tests.Support;
 
@@ -26,7 +27,7 @@ public class InterruptTests
         do line = await run.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
         while (line is not null && !line.Contains("[  1/100]"));
         Assert.NotNull(line);
-        Assert.Equal(0, kill(run.Id, SIGINT));
+        Assert.True(ProcessSignals.Send(run.Id, ProcessSignals.Interrupt));
 
         try
         {
@@ -55,9 +56,4 @@ public class InterruptTests
         foreach (var directory in Directory.GetDirectories(rescueRoot, LabName + "-*"))
             Directory.Delete(directory, recursive: true);
     }
-
-    private const int SIGINT = 2;
-
-    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
-    private static extern int kill(int pid, int signal);
 }

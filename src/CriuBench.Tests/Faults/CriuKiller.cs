@@ -1,3 +1,4 @@
+using CriuBench.Execution;
 using CriuBench.Hosts;
 
 namespace CriuBench.Tests.Faults;
@@ -11,8 +12,6 @@ namespace CriuBench.Tests.Faults;
 /// </summary>
 internal static class CriuKiller
 {
-    private const int SigKill = 9, SigCont = 18, SigStop = 19;
-
     /// <returns>How many criu processes were killed; 0 if <paramref name="ct"/> ended (the dump with it) first.</returns>
     public static Task<int> KillWhenAsync(CriuBench.Lab.Lab lab, IHost host, Func<bool> reached, CancellationToken ct) =>
         Task.Factory.StartNew(() => KillWhen(lab, host, reached, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -26,27 +25,24 @@ internal static class CriuKiller
             Thread.Sleep(1);
             criu = LabProcesses.Named(lab, host, "criu");
         }
-        Signal(criu, SigStop);
+        Signal(criu, ProcessSignals.Stop);
         try
         {
             while (!reached())
             {
                 if (ct.IsCancellationRequested) return 0;
-                Signal(criu, SigCont);
+                Signal(criu, ProcessSignals.Continue);
                 Thread.Sleep(1);
-                Signal(criu, SigStop);
+                Signal(criu, ProcessSignals.Stop);
             }
-            return Signal(criu, SigKill);
+            return Signal(criu, ProcessSignals.Kill);
         }
         finally
         {
-            Signal(criu, SigCont); // killed ones are gone; anything else must not be left stopped
+            Signal(criu, ProcessSignals.Continue); // killed ones are gone; anything else must not be left stopped
         }
     }
 
     /// <returns>How many of <paramref name="pids"/> took the signal (still existed).</returns>
-    private static int Signal(IEnumerable<int> pids, int signal) => pids.Count(pid => kill(pid, signal) == 0);
-
-    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
-    private static extern int kill(int pid, int signal);
+    private static int Signal(IEnumerable<int> pids, int signal) => pids.Count(pid => ProcessSignals.Send(pid, signal));
 }

@@ -26,22 +26,6 @@ internal static class LabProcesses
             && nspid.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries) is { Length: > 2 } ids && ids[^1] == "1"
             && !status.Contains("State:\tZ", StringComparison.Ordinal)).ToList();
 
-    /// <summary>SIGKILLs each; returns how many still ran and were killed.</summary>
-    public static int Kill(IEnumerable<int> pids)
-    {
-        var killed = 0;
-        foreach (var pid in pids)
-        {
-            try
-            {
-                System.Diagnostics.Process.GetProcessById(pid).Kill();
-                killed++;
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
-        }
-        return killed;
-    }
-
     private static string? Read(string path)
     {
         try { return File.ReadAllText(path); }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using CriuBench.Execution;
 
 namespace CriuBench.Hosts.Vm;
 
@@ -56,7 +57,7 @@ internal static class VmProcesses
         {
             using var process = Process.GetProcessById(pid);
             if (kill) process.Kill();
-            else kill_(pid, 15);
+            else ProcessSignals.Send(pid, ProcessSignals.Terminate);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or Win32Exception) { }
     }
@@ -74,7 +75,4 @@ internal static class VmProcesses
         }
         catch (IOException) { return true; }
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
-    private static extern int kill_(int pid, int signal);
 }
