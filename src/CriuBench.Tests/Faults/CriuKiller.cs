@@ -18,12 +18,11 @@ internal static class CriuKiller
 
     private static int KillWhen(CriuBench.Lab.Lab lab, IHost host, Func<bool> reached, CancellationToken ct)
     {
-        var criu = LabProcesses.Named(lab, host, "criu");
-        while (criu.Count == 0)
+        IReadOnlyList<int> criu;
+        while ((criu = LabProcesses.Named(lab, host, "criu")).Count == 0)
         {
             if (ct.IsCancellationRequested) return 0;
             Thread.Sleep(1);
-            criu = LabProcesses.Named(lab, host, "criu");
         }
         Signal(criu, ProcessSignals.Stop);
         try

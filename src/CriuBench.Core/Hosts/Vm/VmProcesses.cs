@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using CriuBench.Execution;
 
@@ -35,31 +34,20 @@ internal static class VmProcesses
     public static async Task<IReadOnlyList<Found>> StopAllAsync(VmLayout layout, TimeSpan grace, CancellationToken ct)
     {
         var stopped = Of(layout);
-        foreach (var process in stopped) Signal(process.Pid, kill: false);
+        foreach (var process in stopped) ProcessSignals.Send(process.Pid, ProcessSignals.Terminate);
         var deadline = Stopwatch.StartNew();
         while (Of(layout).Count > 0 && deadline.Elapsed < grace) await Task.Delay(100, ct);
         for (var round = 0; round < 50; round++)
         {
             var left = Of(layout);
             if (left.Count == 0) return stopped;
-            foreach (var process in left) Signal(process.Pid, kill: true);
+            foreach (var process in left) ProcessSignals.Send(process.Pid, ProcessSignals.Kill);
             await Task.Delay(100, ct);
         }
         var survivors = Of(layout);
         if (survivors.Count > 0)
             throw new InvalidOperationException($"VM lab {layout.Name}: processes survive SIGKILL: {string.Join(", ", survivors)}");
         return stopped;
-    }
-
-    private static void Signal(int pid, bool kill)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            if (kill) process.Kill();
-            else ProcessSignals.Send(pid, ProcessSignals.Terminate);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Win32Exception) { }
     }
 
     /// <summary>"qemu-system-x86_64"; an ssh ControlMaster renames itself "ssh: /path/cm-... [mux]", which reads "ssh".</summary>
