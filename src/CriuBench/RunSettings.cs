@@ -1,5 +1,7 @@
 using System.Globalization;
 using CriuBench.Lab;
+using CriuBench.Migration;
+using CriuBench.Preflight;
 using CriuBench.Running;
 using CriuBench.Suites;
 using CriuBench.Transfer;
@@ -27,14 +29,8 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
         if (rates?.DistinctBy(rate => rate.BitsPerSecond).Count() < rates?.Count) throw new UsageException("--bandwidth lists the same rate twice (e.g. 1gbit and 1000mbit): give each once");
         var workloads = OptionList.Parse("--workloads", options.Workloads, "counter,timestamps")?.Select(name => Workload(name, loaded)).ToList()
             ?? loaded.Workloads.ToList();
-        var strategies = OptionList.Parse("--strategies", options.Strategies, "tar,shared");
-        foreach (var strategy in strategies ?? [])
-            if (!TransferStrategies.Names.Contains(strategy))
-                throw new UsageException($"--strategies: unknown strategy '{strategy}': choose from {string.Join(", ", TransferStrategies.Names)}");
-        var modes = OptionList.Parse("--modes", options.Modes, "cold");
-        foreach (var mode in modes ?? [])
-            if (!Migration.MigrationModes.Names.Contains(mode))
-                throw new UsageException($"--modes: unknown mode '{mode}': choose from {string.Join(", ", Migration.MigrationModes.Names)}");
+        var strategies = OptionList.Parse("--strategies", options.Strategies, "tar,shared")?.Select(name => Resolve("--strategies", name, TransferStrategies.Resolve)).ToList();
+        var modes = OptionList.Parse("--modes", options.Modes, "cold")?.Select(name => Resolve("--modes", name, MigrationModes.Resolve)).ToList();
         if (options.Hosts is { Length: 0 }) throw new UsageException("--hosts is empty: give lab (the default) or another host provider");
         if (ResultsRootCheck.Problem(options.ResultsRoot) is { } outProblem) throw new UsageException(outProblem);
 
@@ -59,6 +55,13 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
         if (suite.Workloads.FirstOrDefault(w => w.Name == name) is { } fromSuite) return fromSuite;
         if (BuiltinWorkloads.Names.Contains(name)) return BuiltinWorkloads.ByName(name);
         throw new UsageException($"--workloads: unknown workload '{name}': the suite has {string.Join(", ", suite.Workloads.Select(w => w.Name))}; built-in ones are {string.Join(", ", BuiltinWorkloads.Names)}");
+    }
+
+    /// <summary>A name resolved once, here; an unknown one is refused with the names there are.</summary>
+    private static TKind Resolve<TKind>(string option, string name, Func<string, TKind> resolve)
+    {
+        try { return resolve(name); }
+        catch (UnknownNameException e) { throw new UsageException($"{option}: {e.Message}"); }
     }
 
     private static LinkRate ParseRate(string text)

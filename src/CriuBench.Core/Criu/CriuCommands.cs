@@ -13,9 +13,9 @@ public static class CriuCommands
     public static string RestorePidFile(string host) => $"restore-{host}.pid";
 
     /// <summary>Dumps the tree rooted at <paramref name="pid"/>; logs and stats-dump land in the images directory.</summary>
-    public static Command Dump(int pid, string imagesDirectory, IEnumerable<string> extraArguments) =>
+    public static Command Dump(int pid, string imagesDirectory, IEnumerable<CriuOption> options) =>
         Command.Of("criu", ["dump", "--tree", pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--images-dir", imagesDirectory, "--log-file", CriuLog.DumpLog, .. extraArguments]);
+            "--images-dir", imagesDirectory, "--log-file", CriuLog.DumpLog, .. CriuOptions.Render(options)]);
 
     /// <summary>
     /// A page server that writes the pages one dump sends into <paramref name="imagesDirectory"/>,
@@ -38,31 +38,22 @@ public static class CriuCommands
     /// for the first round) while the tree keeps running. `pre-dump` enforces --track-mem itself
     /// (CRIU 3.17 and 4.x alike); it is passed anyway so the command line says what happens.
     /// </summary>
-    public static Command PreDump(int pid, string imagesDirectory, string? previousImages, IEnumerable<string> extraArguments) =>
+    public static Command PreDump(int pid, string imagesDirectory, string? previousImages, IEnumerable<CriuOption> options) =>
         Command.Of("criu", ["pre-dump", "--tree", pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--images-dir", imagesDirectory, "--log-file", CriuLog.PreDumpLog, .. Chained(previousImages), .. extraArguments]);
+            "--images-dir", imagesDirectory, "--log-file", CriuLog.PreDumpLog, .. CriuOptions.Render([.. Chained(previousImages), .. options])]);
 
     /// <summary>
     /// What makes a dump incremental: --track-mem (without it CRIU dumps every page even with a
     /// parent, mem.c's page_in_parent) and the parent directory, relative to the images directory so
     /// the `parent` link resolves wherever the chain is copied to.
     /// </summary>
-    public static IReadOnlyList<string> Chained(string? previousImages) =>
-        previousImages is null ? ["--track-mem"] : ["--track-mem", "--prev-images-dir", previousImages];
+    public static IReadOnlyList<CriuOption> Chained(string? previousImages) =>
+        previousImages is null ? [new CriuOption.TrackMemory()] : [new CriuOption.TrackMemory(), new CriuOption.ParentImages(previousImages)];
 
-    /// <summary>Dump arguments that send the memory pages to a page server instead of the images directory.</summary>
-    public static IReadOnlyList<string> ToPageServer(string address, int port) =>
-        ["--page-server", "--address", address, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+    /// <summary>The dump option that sends the memory pages to a page server instead of the images directory.</summary>
+    public static IReadOnlyList<CriuOption> ToPageServer(string address, int port) => [new CriuOption.PageServer(address, port)];
 
     public const string PageServerLog = "page-server.log";
-
-    /// <summary>Where CRIU writes its log (relative --log-file) and statistics: the --work-dir among <paramref name="arguments"/>, else the images directory.</summary>
-    public static string LogDirectory(string imagesDirectory, IReadOnlyList<string> arguments)
-    {
-        for (var i = 0; i + 1 < arguments.Count; i++)
-            if (arguments[i] is "--work-dir" or "-W") return arguments[i + 1];
-        return imagesDirectory;
-    }
 
     /// <summary>Restores detached (criu exits once the tree runs) and writes the new root PID to a file.</summary>
     public static Command Restore(string imagesDirectory, string host) =>

@@ -20,16 +20,16 @@ public static class LazyPagesCommands
     public const string Socket = "lazy-pages.socket";
 
     /// <summary>
-    /// `criu dump` arguments: keep the pages in the frozen source and serve them on
+    /// `criu dump` options: keep the pages in the frozen source and serve them on
     /// <paramref name="address"/>:<paramref name="port"/>. -v3 makes CRIU log <see cref="ServingMarker"/>
     /// and how many pages are lazy; the default level logs neither.
     /// </summary>
-    public static IReadOnlyList<string> DumpArguments(string address, int port, string workDirectory) =>
-        ["--lazy-pages", "--address", address, "--port", Number(port), "--work-dir", workDirectory, "-v3"];
+    public static IReadOnlyList<CriuOption> DumpArguments(string address, int port, string workDirectory) =>
+        [new CriuOption.LazyDump(address, port), new CriuOption.WorkDirectory(workDirectory), new CriuOption.LogLevel(3)];
 
-    /// <summary>`criu restore` arguments: the memory comes from the lazy-pages daemon sharing <paramref name="workDirectory"/>.</summary>
-    public static IReadOnlyList<string> RestoreArguments(string workDirectory) =>
-        ["--lazy-pages", "--work-dir", workDirectory];
+    /// <summary>`criu restore` options: the memory comes from the lazy-pages daemon sharing <paramref name="workDirectory"/>.</summary>
+    public static IReadOnlyList<CriuOption> RestoreArguments(string workDirectory) =>
+        [new CriuOption.LazyRestore(), new CriuOption.WorkDirectory(workDirectory)];
 
     /// <summary>
     /// The destination's lazy-pages daemon: fetches the pages from the source's lazy page server as

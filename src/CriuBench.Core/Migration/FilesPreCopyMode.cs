@@ -27,8 +27,8 @@ public sealed class FilesPreCopyMode : IMigrationMode
     public string Name => MigrationModes.FilesPreCopy;
 
     public Support Supports(Combination combination) =>
-        Support.Unless(combination.Strategy == "rsync",
-            $"files-precopy sends the final dump as rsync deltas against the first pass's copy: use the rsync strategy (not {combination.Strategy})");
+        Support.Unless(combination.Strategy.DeltaTransfers,
+            $"files-precopy sends the final dump as rsync deltas against the first pass's copy: use the rsync strategy (not {combination.Strategy.Name})");
 
     public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public sealed class FilesPreCopyMode : IMigrationMode
         try
         {
             using (attempt.Step("first-pass-dump", source))
-                await request.Engine.CheckpointAsync(attempt.Workload, transfer.DumpDirectory, ["--leave-running", .. transfer.DumpArguments], ct);
+                await request.Engine.CheckpointAsync(attempt.Workload, transfer.DumpDirectory, [new CriuOption.LeaveRunning(), .. transfer.DumpArguments], ct);
         }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
         {

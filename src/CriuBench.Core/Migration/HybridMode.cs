@@ -31,7 +31,7 @@ public sealed class HybridMode(ILazyFinal lazy) : IMigrationMode
 
     public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct)
     {
-        var rounds = new Rounds(attempt, (IPreCopyTransfer)attempt.Request.Strategy, Rule);
+        var rounds = new Rounds(attempt, PreCopySupport.Rounds(attempt.Request.Strategy), Rule);
         try
         {
             await rounds.RunAsync(ct);

@@ -1,4 +1,5 @@
 using CriuBench.Migration.PreCopy;
+using CriuBench.Preflight;
 
 namespace CriuBench.Migration;
 
@@ -11,21 +12,22 @@ public static class MigrationModes
     public const string FilesPreCopy = "files-precopy";
     public const string PostCopy = "postcopy";
 
-    private static readonly Dictionary<string, Func<ModeOptions, IMigrationMode>> Factories = new()
-    {
-        [Cold] = _ => new ColdMode(),
-        [PreCopy] = options => new PreCopyMode(options.PreCopy.CreateRule()),
-        [Hybrid] = _ => new HybridMode(new PostCopyMode()),
-        [FilesPreCopy] = _ => new FilesPreCopyMode(),
-        [PostCopy] = _ => new PostCopyMode(),
-    };
+    private static readonly Registry<ModeKind> Kinds = new("mode",
+    [
+        (Cold, new(new(Cold), _ => new ColdMode())),
+        (PreCopy, new(new(PreCopy) { PreDump = true }, options => new PreCopyMode(options.PreCopy.CreateRule()))),
+        (Hybrid, new(new(Hybrid) { PreDump = true, LazyPages = true }, _ => new HybridMode(new PostCopyMode()))),
+        (FilesPreCopy, new(new(FilesPreCopy) { LeaveRunning = true }, _ => new FilesPreCopyMode())),
+        (PostCopy, new(new(PostCopy) { LazyPages = true }, _ => new PostCopyMode())),
+    ]);
 
-    public static IReadOnlyCollection<string> Names => Factories.Keys;
+    public static IReadOnlyCollection<string> Names => Kinds.Names;
 
-    public static IMigrationMode Create(string name, ModeOptions? options = null) =>
-        Factories.TryGetValue(name, out var create)
-            ? create(options ?? ModeOptions.Default)
-            : throw new ArgumentException($"unknown migration mode '{name}': choose from {string.Join(", ", Names)}");
+    /// <exception cref="UnknownNameException">With the names there are.</exception>
+    public static ModeKind Resolve(string name) => Kinds.Resolve(name);
+
+    /// <summary>A mode by name, for tests and tools that drive one migration without a suite.</summary>
+    public static IMigrationMode Create(string name, ModeOptions? options = null) => Resolve(name).Create(options ?? ModeOptions.Default);
 }
 
 /// <summary>What a suite says about how its modes behave (today: pre-copy's stop rule).</summary>

@@ -37,11 +37,12 @@ public sealed class PostCopyMode : IMigrationMode, PreCopy.ILazyFinal
     public Support Supports(Combination combination) =>
         Support.Unless(combination.HostsWithout(host => host.Uffd) is null,
                 $"post-copy needs userfaultfd for another process's memory, and `criu check --feature uffd-noncoop` fails on {combination.HostsWithout(host => host.Uffd)}")
-            .Then(() => Support.Unless(combination.Strategy != "page-server",
+            .Then(() => Support.Unless(!combination.Strategy.SendsPagesDuringDump,
                 "post-copy streams the pages through its own lazy page server after the restore (criu dump --lazy-pages); " +
-                "the page-server strategy sends them during the dump, which is cold migration: use tar, tar-ssh, tar-zstd, rsync or shared"))
-            .Then(() => Support.Unless(combination.Engine is "process" or "runc" or "docker", // docker refuses live modes itself, with its reason
-                $"post-copy drives criu dump --lazy-pages and criu restore --lazy-pages, which the {combination.Engine} engine does not pass on: use process or runc"));
+                $"the {combination.Strategy.Name} strategy sends them during the dump, which is cold migration: use tar, tar-ssh, tar-zstd, rsync or shared"))
+            // An engine that passes no CRIU options at all refuses every live mode itself, with its reason.
+            .Then(() => Support.Unless(combination.Engine.LazyPages || !combination.Engine.PassesCriuOptions,
+                $"post-copy drives criu dump --lazy-pages and criu restore --lazy-pages, which the {combination.Engine.Name} engine does not pass on: use process or runc"));
 
     public string? HostPreparation => "fs.pipe-max-size";
 

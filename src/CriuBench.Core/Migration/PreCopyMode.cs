@@ -23,7 +23,7 @@ public sealed class PreCopyMode(IStopRule rule) : IMigrationMode
     public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct)
     {
         var request = attempt.Request;
-        var strategy = (IPreCopyTransfer)request.Strategy;
+        var strategy = PreCopySupport.Rounds(request.Strategy);
         var rounds = new Rounds(attempt, strategy, rule);
         try
         {
@@ -39,7 +39,7 @@ public sealed class PreCopyMode(IStopRule rule) : IMigrationMode
         RecordRounds(attempt, rounds, finalBytes: null);
 
         IMigrationTransfer? final = null;
-        IReadOnlyList<string> dumpArguments;
+        IReadOnlyList<CriuOption> dumpArguments;
         try
         {
             using (attempt.Step("prepare"))

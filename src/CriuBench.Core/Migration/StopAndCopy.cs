@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CriuBench.Criu;
 using CriuBench.Transfer;
 using CriuBench.Workloads;
 
@@ -13,13 +14,13 @@ namespace CriuBench.Migration;
 /// </summary>
 public static class StopAndCopy
 {
-    /// <param name="dumpArguments">The checkpoint's CRIU arguments (the transfer's, plus a pre-copy chain's).</param>
+    /// <param name="dumpArguments">The checkpoint's CRIU options (the transfer's, plus a pre-copy chain's), rendered by the engine.</param>
     /// <param name="wholeImages">
     /// The images hold all of the workload's memory, so they must weigh at least what it holds. A
     /// checkpoint chained to pre-copy rounds holds only the pages changed since the last round.
     /// </param>
     public static async Task<MigrationResult> RunAsync(MigrationAttempt attempt, IMigrationTransfer transfer,
-        IReadOnlyList<string> dumpArguments, CancellationToken ct, bool wholeImages = true)
+        IReadOnlyList<CriuOption> dumpArguments, CancellationToken ct, bool wholeImages = true)
     {
         var request = attempt.Request;
         var (source, destination) = (attempt.Source, attempt.Destination);

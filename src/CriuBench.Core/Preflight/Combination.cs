@@ -3,10 +3,11 @@ using CriuBench.Workloads;
 namespace CriuBench.Preflight;
 
 /// <summary>
-/// One cell of a run as the capability checks see it: which mode, engine and strategy move which
-/// workload between hosts with these features. Migrations go both ways, so every host counts.
+/// One cell of a run as the capability checks see it: what the mode needs, what the engine passes
+/// on to CRIU and what the strategy can do, for which workload between hosts with these features.
+/// Migrations go both ways, so every host counts.
 /// </summary>
-public sealed record Combination(string Mode, string Engine, string Strategy, WorkloadSpec Workload, IReadOnlyList<HostFeatures> Hosts)
+public sealed record Combination(ModeNeeds Mode, EngineCapabilities Engine, StrategyCapabilities Strategy, WorkloadSpec Workload, IReadOnlyList<HostFeatures> Hosts)
 {
     public string HostKind => Hosts.Count > 0 ? Hosts[0].Kind : "unknown";
 
@@ -14,5 +15,5 @@ public sealed record Combination(string Mode, string Engine, string Strategy, Wo
     public string? HostsWithout(Func<HostFeatures, bool> has) =>
         Hosts.Where(host => !has(host)).Select(host => host.Host).ToList() is { Count: > 0 } lacking ? string.Join(" and ", lacking) : null;
 
-    public string Describe() => $"{Workload.Name} ({Engine}) {Mode} with {Strategy}";
+    public string Describe() => $"{Workload.Name} ({Engine.Name}) {Mode.Name} with {Strategy.Name}";
 }

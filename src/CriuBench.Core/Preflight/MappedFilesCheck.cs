@@ -19,7 +19,7 @@ public static class MappedFilesCheck
 
     public static async Task<string?> ProblemAsync(RunningWorkload workload, IReadOnlyList<IHost> hosts, CancellationToken ct)
     {
-        if (workload.Spec.Engine != "process") return null;
+        if (!workload.Spec.Engine.Capabilities.UsesHostFiles) return null;
         var paths = await MappedPathsAsync(workload, ct);
         var source = await DescribeAsync(workload.Host, paths, ct);
         var problems = new List<string>();

@@ -3,23 +3,22 @@ using CriuBench.Workloads;
 
 namespace CriuBench.Running;
 
-/// <summary>The engines a run uses, each prepared on every host once, and shut down at the end.</summary>
+/// <summary>The plan's engines, each prepared on every host before its first workload, and shut down at the end.</summary>
 internal sealed class EngineSet(IReadOnlyList<IHost> hosts, CancellationToken ct) : IAsyncDisposable
 {
-    private readonly Dictionary<string, IWorkloadEngine> engines = [];
+    private readonly List<IWorkloadEngine> prepared = [];
 
-    public async Task<IWorkloadEngine> GetAsync(string name)
+    public async Task<IWorkloadEngine> PrepareAsync(IWorkloadEngine engine)
     {
-        if (engines.TryGetValue(name, out var engine)) return engine;
-        engine = WorkloadEngines.Create(name);
-        engines[name] = engine;
+        if (prepared.Contains(engine)) return engine;
+        prepared.Add(engine);
         foreach (var host in hosts) await engine.PrepareHostAsync(host, ct);
         return engine;
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var engine in engines.Values)
+        foreach (var engine in prepared)
         foreach (var host in hosts)
             await engine.ShutdownAsync(host, CancellationToken.None);
     }

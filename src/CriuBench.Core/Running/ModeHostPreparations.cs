@@ -12,13 +12,13 @@ internal sealed class ModeHostPreparations : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> undo = [];
 
-    public static async Task<ModeHostPreparations> PrepareAsync(IEnumerable<string> modes, IReadOnlyList<IHost> hosts, ILog log, CancellationToken ct)
+    public static async Task<ModeHostPreparations> PrepareAsync(IEnumerable<IMigrationMode> modes, IReadOnlyList<IHost> hosts, ILog log, CancellationToken ct)
     {
         var preparations = new ModeHostPreparations();
         try
         {
             var done = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var mode in modes.Distinct().Select(name => MigrationModes.Create(name)))
+            foreach (var mode in modes.Distinct())
             {
                 // Post-copy and hybrid raise the same limit: a second raise would mistake the first's record for a crash's.
                 if (mode.HostPreparation is { } preparation && !done.Add(preparation)) continue;

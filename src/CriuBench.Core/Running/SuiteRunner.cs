@@ -64,10 +64,9 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
 
             await using var csv = await MigrationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Migrations), ct);
             await using var iterations = await IterationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Iterations), ct);
-            await using var modeHosts = await ModeHostPreparations.PrepareAsync(plan.Cells.Select(cell => cell.Mode), hostSet.Hosts, log, ct);
+            await using var modeHosts = await ModeHostPreparations.PrepareAsync(plan.Cells.Select(cell => cell.Mode).Distinct(), hostSet.Hosts, log, ct);
             await using var engines = new EngineSet(hostSet.Hosts, ct);
             var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs, iterations);
-            var modeOptions = new ModeOptions(suite.PreCopy);
             var counter = new ProgressCounter(total);
             var warmUp = new HarnessWarmUp(log, timeline);
             foreach (var rateCells in plan.Cells.GroupBy(cell => cell.Rate))
@@ -75,13 +74,13 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 if (hostSet.CanShapeLink && rateCells.Key != hostSet.Rate) await hostSet.SetRateAsync(rateCells.Key, ct);
                 foreach (var strategyCells in rateCells.GroupBy(cell => cell.Strategy))
                 {
-                    await using var strategy = TransferStrategies.Create(strategyCells.Key, log);
+                    // One instance per link rate: set up on the hosts for its cells and disposed (unmounted...) after them.
+                    await using var strategy = strategyCells.Key.Create(log);
                     var setUpProblem = await SetUpAsync(strategy, hostSet.Hosts, ct);
                     if (setUpProblem is null) await warmUp.RunOnceAsync(hostSet, strategy, rateCells.Key.Label, ct);
                     foreach (var planned in strategyCells)
                     {
-                        var cell = new Cell(runId, planned, await engines.GetAsync(planned.Spec.Engine), strategy,
-                            MigrationModes.Create(planned.Mode, modeOptions), hostSet);
+                        var cell = new Cell(runId, planned, await engines.PrepareAsync(planned.Engine), strategy, planned.Mode, hostSet);
                         var rows = setUpProblem is null
                             ? RunCellAsync(cell, suite, driver, ct)
                             : new[] { NotStartedRow(cell, cell.Planned.Spec.Name, setUpProblem) }.ToAsyncEnumerable();
@@ -131,7 +130,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var planned = cell.Planned;
-        var instance = $"{planned.Spec.Name}-{planned.Mode}-{planned.Strategy}-{planned.Rate.Label}".Replace('.', '_');
+        var instance = $"{planned.Spec.Name}-{planned.Mode.Name}-{planned.Strategy.Name}-{planned.Rate.Label}".Replace('.', '_');
         var hosts = cell.HostSet.Hosts;
         var (running, notStarted) = await StartAsync(cell, instance, ct);
         if (running is null)
@@ -192,7 +191,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
         {
-            log.Warning($"{cell.Planned.Spec.Name} {cell.Planned.Strategy} {cell.Planned.Rate}: the workload did not start: {e.Message}");
+            log.Warning($"{cell.Planned.Spec.Name} {cell.Planned.Strategy.Name} {cell.Planned.Rate}: the workload did not start: {e.Message}");
             if (running is not null) await StopCellAsync(cell, running, instance);
             return (null, e.Message);
         }
@@ -234,7 +233,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
 
     private async Task CheckWholeOutputAsync(RunningWorkload running, PlannedCell planned, IReadOnlyList<OutputSeam> seams, CancellationToken ct)
     {
-        var cellName = $"{planned.Spec.Name} {planned.Mode} {planned.Strategy} {planned.Rate}";
+        var cellName = $"{planned.Spec.Name} {planned.Mode.Name} {planned.Strategy.Name} {planned.Rate}";
         try
         {
             var whole = await WholeOutputCheck.AnalyzeAsync(running, seams, ct);

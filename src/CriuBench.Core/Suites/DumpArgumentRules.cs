@@ -1,3 +1,5 @@
+using CriuBench.Preflight;
+
 namespace CriuBench.Suites;
 
 /// <summary>
@@ -31,16 +33,13 @@ public static class DumpArgumentRules
         ("--config", null, "a configuration file may set any of the refused options; give the options here instead"),
     ];
 
-    /// <summary>What `runc checkpoint` can pass on (see RuncCommands).</summary>
-    private static readonly string[] Runc = ["--tcp-established", "--ext-unix-sk", "--shell-job", "--file-locks"];
-
     /// <summary>Null when <paramref name="argument"/> may be added for <paramref name="engine"/>; otherwise why not and what to do.</summary>
-    public static string? Problem(string engine, string argument)
+    public static string? Problem(EngineCapabilities engine, string argument)
     {
-        if (engine == "docker")
-            return "`docker checkpoint create` passes no CRIU options: remove criu_dump_args or use engine: runc or process";
-        if (engine == "runc")
-            return Runc.Contains(argument) ? null : $"`runc checkpoint` can pass only {string.Join(", ", Runc)}";
+        if (engine.UserDumpArguments is { Count: 0 })
+            return $"`{engine.Checkpointer}` passes no CRIU options: remove criu_dump_args or use engine: runc or process";
+        if (engine.UserDumpArguments is { } passedOn)
+            return passedOn.Contains(argument) ? null : $"`{engine.Checkpointer}` can pass only {string.Join(", ", passedOn)}";
         foreach (var (longName, shortName, reason) in Refused)
             if (Matches(argument, longName, shortName))
                 return $"{reason}; remove it";

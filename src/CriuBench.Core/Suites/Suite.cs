@@ -1,4 +1,6 @@
 using CriuBench.Lab;
+using CriuBench.Migration;
+using CriuBench.Transfer;
 using CriuBench.Workloads;
 
 namespace CriuBench.Suites;
@@ -8,10 +10,17 @@ public sealed record Suite
 {
     public string Name { get; init; } = "default";
     public required IReadOnlyList<WorkloadSpec> Workloads { get; init; }
-    public required IReadOnlyList<string> Strategies { get; init; }
+
+    /// <summary>How checkpoints move, resolved from their names when the suite loads.</summary>
+    public required IReadOnlyList<StrategyKind> Strategies { get; init; }
 
     /// <summary>How memory moves (cold, postcopy, ...): every workload runs under each, where the hosts support it.</summary>
-    public IReadOnlyList<string> Modes { get; init; } = [Migration.MigrationModes.Cold];
+    public IReadOnlyList<ModeKind> Modes { get; init; } = DefaultModes;
+
+    /// <summary>What a suite that names no strategies runs.</summary>
+    public static IReadOnlyList<StrategyKind> DefaultStrategies => [TransferStrategies.Resolve("tar"), TransferStrategies.Resolve(SshfsTransfer.OlderName)];
+
+    public static IReadOnlyList<ModeKind> DefaultModes => [MigrationModes.Resolve(MigrationModes.Cold)];
 
     /// <summary>Where the hosts come from: "lab" (the embedded netns lab), "vm", or a hosts file.</summary>
     public string Hosts { get; init; } = CriuBench.Hosts.HostProviders.Default;

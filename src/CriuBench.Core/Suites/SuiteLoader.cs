@@ -1,4 +1,6 @@
 using CriuBench.Lab;
+using CriuBench.Migration;
+using CriuBench.Preflight;
 using CriuBench.Transfer;
 using CriuBench.Workloads;
 using YamlDotNet.Core;
@@ -57,22 +59,19 @@ public static class SuiteLoader
         if (duplicate is not null)
             throw reader.Error(reader.Child(root, "workloads")!, $"two workloads are named '{duplicate.Key}': give each a unique 'name'");
 
-        var strategies = new List<string>();
+        var strategies = new List<StrategyKind>();
         foreach (var node in reader.Sequence(root, "strategies", required: false, "[tar, shared]"))
         {
-            var strategy = reader.Scalar(node);
-            if (!TransferStrategies.Names.Contains(strategy))
-                throw reader.Error(node, $"unknown strategy '{strategy}': choose from {string.Join(", ", TransferStrategies.Names)}");
-            if (strategies.Contains(strategy)) throw reader.Error(node, $"strategy '{strategy}' is listed twice: list each strategy once");
+            var strategy = Resolve(reader, reader.Scalar(node), node, TransferStrategies.Resolve);
+            if (strategies.Contains(strategy)) throw reader.Error(node, $"strategy '{strategy.Name}' is listed twice: list each strategy once");
             strategies.Add(strategy);
         }
 
-        var modes = new List<string>();
-        foreach (var (mode, node) in reader.ScalarOrSequence(root, "modes", "[cold]"))
+        var modes = new List<ModeKind>();
+        foreach (var (name, node) in reader.ScalarOrSequence(root, "modes", "[cold]"))
         {
-            if (!Migration.MigrationModes.Names.Contains(mode))
-                throw reader.Error(node, $"unknown mode '{mode}': choose from {string.Join(", ", Migration.MigrationModes.Names)}");
-            if (modes.Contains(mode)) throw reader.Error(node, $"mode '{mode}' is listed twice: list each mode once");
+            var mode = Resolve(reader, name, node, MigrationModes.Resolve);
+            if (modes.Contains(mode)) throw reader.Error(node, $"mode '{mode.Name}' is listed twice: list each mode once");
             modes.Add(mode);
         }
 
@@ -96,8 +95,8 @@ public static class SuiteLoader
         {
             Name = SuiteName(reader, root, source),
             Workloads = workloads,
-            Strategies = strategies.Count > 0 ? strategies : ["tar", "shared"],
-            Modes = modes.Count > 0 ? modes : [Migration.MigrationModes.Cold],
+            Strategies = strategies.Count > 0 ? strategies : Suite.DefaultStrategies,
+            Modes = modes.Count > 0 ? modes : Suite.DefaultModes,
             Hosts = reader.OptionalWord(root, "hosts") ?? CriuBench.Hosts.HostProviders.Default,
             Repetitions = reader.Integer(root, "repetitions", 1, MaxRepetitions) ?? 5,
             LinkRates = rates,
@@ -106,6 +105,13 @@ public static class SuiteLoader
             KeepLogs = reader.Boolean(root, "keep_logs") ?? false,
             PreCopy = ReadPreCopy(reader, root),
         };
+    }
+
+    /// <summary>A name resolved once, here: an unknown one is refused at its line with the names there are.</summary>
+    private static TKind Resolve<TKind>(NodeReader reader, string name, YamlNode node, Func<string, TKind> resolve)
+    {
+        try { return resolve(name); }
+        catch (UnknownNameException e) { throw reader.Error(node, e.Message); }
     }
 
     /// <summary>precopy: {rule: phaul|goal, max_iterations, min_pages, grow_percent (phaul), goal_percent (goal)}.</summary>

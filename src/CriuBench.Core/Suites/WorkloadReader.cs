@@ -1,4 +1,5 @@
 using CriuBench.Lab;
+using CriuBench.Preflight;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
 using YamlDotNet.RepresentationModel;
@@ -55,11 +56,9 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
     {
         reader.RejectUnknownKeys(map, UserKeys, "workload");
         var name = Name(map) ?? throw reader.Error(map, "a user-defined workload needs a 'name' (or use 'builtin: NAME' for a built-in one)");
-        var engine = reader.OptionalWord(map, "engine") ?? "process";
-        if (!WorkloadEngines.Names.Contains(engine))
-            throw reader.Error(reader.Child(map, "engine")!, $"unknown engine '{engine}': choose from {string.Join(", ", WorkloadEngines.Names)}");
+        var engine = Engine(map);
         var command = reader.Sequence(map, "command", required: true, "[python3, -u, my-counter.py]").Select(reader.Scalar).ToList();
-        if (engine == "process")
+        if (engine.Capabilities.UsesHostFiles)
         {
             var (program, problem) = ProgramCheck.Resolve(command[0], baseDirectory);
             if (problem is not null) throw reader.Error(reader.Child(map, "command")!, $"workload {name}: {problem}");
@@ -141,12 +140,20 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
             : throw reader.Error(node, $"a field number counts from 1 (the counter) to {MaxCheckField}, not '{text}'");
     }
 
-    private IEnumerable<string> DumpArguments(YamlMappingNode map, string engine)
+    /// <summary>The workload's engine, resolved here once; an unknown name is refused with the known ones.</summary>
+    private EngineKind Engine(YamlMappingNode map)
+    {
+        if (reader.OptionalWord(map, "engine") is not { } name) return WorkloadEngines.Process;
+        try { return WorkloadEngines.Resolve(name); }
+        catch (UnknownNameException e) { throw reader.Error(reader.Child(map, "engine")!, e.Message); }
+    }
+
+    private IEnumerable<string> DumpArguments(YamlMappingNode map, EngineKind engine)
     {
         foreach (var node in reader.Sequence(map, "criu_dump_args", required: false, "[--tcp-established]"))
         {
             var argument = reader.Scalar(node);
-            if (DumpArgumentRules.Problem(engine, argument) is { } problem)
+            if (DumpArgumentRules.Problem(engine.Capabilities, argument) is { } problem)
                 throw reader.Error(node, $"criu_dump_args '{argument}' is refused: {problem}");
             yield return argument;
         }

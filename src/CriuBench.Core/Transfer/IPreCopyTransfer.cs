@@ -7,6 +7,8 @@ namespace CriuBench.Transfer;
 /// </summary>
 public interface IPreCopyTransfer : ITransferStrategy
 {
+    IPreCopyTransfer? ITransferStrategy.PreCopyRounds => this;
+
     /// <summary>
     /// Like <see cref="ITransferStrategy.PrepareAsync"/> for one round, named by
     /// <see cref="TransferRequest.MigrationId"/> (the migration's id with the round's suffix), chained

@@ -1,4 +1,5 @@
 using CriuBench.Hosts;
+using CriuBench.Criu;
 using CriuBench.Preflight;
 
 namespace CriuBench.Transfer;
@@ -12,8 +13,11 @@ public interface ITransferStrategy : IAsyncDisposable
 {
     string Name { get; }
 
-    /// <summary>Whether it can move this combination's checkpoints between these hosts (asked when the suite loads).</summary>
-    Support Supports(Combination combination) => Support.Yes;
+    /// <summary>
+    /// The same strategy as one that moves pre-copy rounds; null where it cannot (the pre-copy modes
+    /// refuse it when the suite loads, from <see cref="StrategyCapabilities.MovesPreCopyRounds"/>).
+    /// </summary>
+    IPreCopyTransfer? PreCopyRounds => null;
 
     Task SetUpAsync(IReadOnlyList<IHost> hosts, CancellationToken ct) => Task.CompletedTask;
 
@@ -41,8 +45,8 @@ public interface IMigrationTransfer : IAsyncDisposable
     /// <summary>Where the checkpoint is written, on the source.</summary>
     string DumpDirectory { get; }
 
-    /// <summary>Extra arguments for the checkpoint (e.g. --page-server).</summary>
-    IReadOnlyList<string> DumpArguments => [];
+    /// <summary>What the checkpoint needs besides (e.g. a page server to send the pages to); the engine renders it.</summary>
+    IReadOnlyList<CriuOption> DumpArguments => [];
 
     /// <summary>Where the restore reads the images, on the destination.</summary>
     string RestoreDirectory { get; }

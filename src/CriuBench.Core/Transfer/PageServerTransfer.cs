@@ -86,7 +86,7 @@ public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort
             CriuCommands.PageServer(RestoreDirectory, request.Destination.Ssh.Address, port, PidFile,
                 request.Parent is { } parent ? Path.GetRelativePath(RestoreDirectory, parent.RestoreDirectory) : null);
 
-        public IReadOnlyList<string> DumpArguments => CriuCommands.ToPageServer(request.Destination.Ssh.Address, port);
+        public IReadOnlyList<CriuOption> DumpArguments => CriuCommands.ToPageServer(request.Destination.Ssh.Address, port);
 
         /// <summary>Bytes moved: the pages the dump streamed (as the page server wrote them) plus the tar stream.</summary>
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)

@@ -18,8 +18,6 @@ public abstract class SharedFilesystemTransfer(ISharedFilesystem filesystem, ILo
 
     public abstract string Name { get; }
 
-    public Support Supports(Combination combination) => filesystem.Supports(combination);
-
     /// <summary>
     /// First removes what a crashed run left on any host (of either filesystem: both use the one
     /// mount point), the mounting hosts before the serving one, then mounts.

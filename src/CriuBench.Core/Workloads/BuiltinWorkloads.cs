@@ -17,8 +17,8 @@ public static class BuiltinWorkloads
             mib: Number(get("mib") ?? "256", "mib"),
             dirtyMibPerSecond: Number(get("dirty_mib_per_s") ?? "0", "dirty_mib_per_s"),
             data: get("data") ?? "random")),
-        ["runc-counter"] = new([], _ => ContainerCounter("runc")),
-        ["docker-counter"] = new([], _ => ContainerCounter("docker")),
+        ["runc-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Runc)),
+        ["docker-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Docker)),
     };
 
     public static IReadOnlyCollection<string> Names => All.Keys;
@@ -93,16 +93,16 @@ public static class BuiltinWorkloads
     private static string Invariant(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The shell counter inside a container of <paramref name="engine"/> ("runc", "docker"): busybox's
+    /// The shell counter inside a container of <paramref name="engine"/> (runc, docker): busybox's
     /// sh printing 0, 1, 2, ... every <paramref name="interval"/>. The container has only busybox,
     /// so the loop is inline rather than workloads/counter.sh (which is bash).
     /// </summary>
-    public static WorkloadSpec ContainerCounter(string engine, TimeSpan? interval = null)
+    public static WorkloadSpec ContainerCounter(EngineKind engine, TimeSpan? interval = null)
     {
         var every = interval ?? TimeSpan.FromMilliseconds(100);
         return new WorkloadSpec
         {
-            Name = $"{engine}-counter",
+            Name = $"{engine.Name}-counter",
             Command = ["sh", "-c", "i=0; while :; do echo $i; i=$((i + 1)); sleep \"$1\"; done", "counter",
                 Invariant(every.TotalSeconds)],
             Output = OutputFormat.Counter,

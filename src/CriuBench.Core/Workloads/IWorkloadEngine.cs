@@ -1,3 +1,4 @@
+using CriuBench.Criu;
 using CriuBench.Hosts;
 using CriuBench.Preflight;
 
@@ -8,7 +9,11 @@ public interface IWorkloadEngine
 {
     string Name { get; }
 
-    /// <summary>Whether it can checkpoint this combination (mode, strategy's dump options) on these hosts; asked when the suite loads.</summary>
+    /// <summary>
+    /// Whether it can checkpoint this combination on these hosts, asked when the suite loads. What
+    /// it passes on to CRIU is its kind's <see cref="Preflight.EngineCapabilities"/>; an engine
+    /// with refusals of its own words overrides this.
+    /// </summary>
     Support Supports(Combination combination) => Support.Yes;
 
     /// <summary>Once per host before the first workload (e.g. start a daemon); undone by <see cref="ShutdownAsync"/>.</summary>
@@ -18,16 +23,17 @@ public interface IWorkloadEngine
 
     Task<RunningWorkload> StartAsync(IHost host, WorkloadSpec spec, string instance, CancellationToken ct);
 
-    /// <summary>Writes the checkpoint into <paramref name="imagesDirectory"/> on the workload's host; the workload stops.
+    /// <summary>Writes the checkpoint into <paramref name="imagesDirectory"/> on the workload's host, with the
+    /// workload's criu_dump_args and <paramref name="options"/> rendered the engine's way; the workload stops.
     /// On failure it throws <see cref="Criu.CriuFailedException"/> and the workload keeps running where it was.</summary>
-    Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct);
+    Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct);
 
     /// <summary>
     /// Pre-copy: writes the memory pages changed since <paramref name="previousImages"/> (relative to
     /// <paramref name="imagesDirectory"/>; null for the first round) while the workload keeps running.
     /// Engines that cannot pre-dump keep this default; the pre-copy modes refuse them when the suite loads.
     /// </summary>
-    Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<string> extraArguments, CancellationToken ct) =>
+    Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<CriuOption> options, CancellationToken ct) =>
         throw new NotSupportedException($"the {Name} engine cannot pre-dump");
 
     /// <summary>
@@ -40,22 +46,22 @@ public interface IWorkloadEngine
     Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct);
 
     /// <summary>
-    /// As <see cref="RestoreAsync(IHost, RunningWorkload, string, CancellationToken)"/> with extra CRIU
-    /// restore arguments a mode needs (e.g. --lazy-pages). An engine that cannot pass them refuses
-    /// such modes in <see cref="Supports"/>, so reaching the default here is a bug.
+    /// As <see cref="RestoreAsync(IHost, RunningWorkload, string, CancellationToken)"/> with the CRIU
+    /// restore options a mode needs (e.g. lazy pages). An engine that cannot pass them refuses
+    /// such modes when the suite loads, so reaching the default here is a bug.
     /// </summary>
-    Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct) =>
-        extraArguments.Count == 0
+    Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct) =>
+        options.Count == 0
             ? RestoreAsync(host, checkpointed, imagesDirectory, ct)
-            : throw new NotSupportedException($"the {Name} engine cannot pass CRIU restore arguments ({string.Join(' ', extraArguments)})");
+            : throw new NotSupportedException($"the {Name} engine cannot pass CRIU restore options ({CriuOptions.Describe(options)})");
 
     /// <summary>
     /// The restore split where the stop window ends: returns as soon as the engine's tool has the
     /// workload running again, and finding it (<see cref="ResumedWorkload.LocateAsync"/>) comes after
     /// the window. Engines whose restore knows the workload's identity keep this default.
     /// </summary>
-    async Task<ResumedWorkload> ResumeAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct) =>
-        ResumedWorkload.Located(await RestoreAsync(host, checkpointed, imagesDirectory, extraArguments, ct));
+    async Task<ResumedWorkload> ResumeAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct) =>
+        ResumedWorkload.Located(await RestoreAsync(host, checkpointed, imagesDirectory, options, ct));
 
     /// <summary>
     /// After a successful restore, outside the stop window: gathers what the engine's tools left

@@ -22,19 +22,19 @@ public sealed class ProcessEngine : IWorkloadEngine
         return new RunningWorkload(spec, instance, host, started.StandardOutput.Trim());
     }
 
-    public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
-        var dump = CriuCommands.Dump(Pid(workload), imagesDirectory, [.. workload.Spec.ExtraDumpArguments, .. extraArguments]);
+        var dump = CriuCommands.Dump(Pid(workload), imagesDirectory, [.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. options]);
         var result = await workload.Host.RunAsync(dump, ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu dump", workload.Host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(workload.Host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.DumpLog, ct),
+                await CriuLog.ReadErrorsAsync(workload.Host, CriuOptions.LogDirectory(imagesDirectory, options), CriuLog.DumpLog, ct),
                 result.StandardError.Trim(), result.ExitCode);
     }
 
-    public async Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    public async Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
-        var preDump = CriuCommands.PreDump(Pid(workload), imagesDirectory, previousImages, [.. workload.Spec.ExtraDumpArguments, .. extraArguments]);
+        var preDump = CriuCommands.PreDump(Pid(workload), imagesDirectory, previousImages, [.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. options]);
         var result = await workload.Host.RunAsync(preDump, ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu pre-dump", workload.Host.Name, imagesDirectory,
@@ -44,19 +44,19 @@ public sealed class ProcessEngine : IWorkloadEngine
     public Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct) =>
         RestoreAsync(host, checkpointed, imagesDirectory, [], ct);
 
-    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct) =>
-        await (await ResumeAsync(host, checkpointed, imagesDirectory, extraArguments, ct)).LocateAsync(ct);
+    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct) =>
+        await (await ResumeAsync(host, checkpointed, imagesDirectory, options, ct)).LocateAsync(ct);
 
     /// <summary>
     /// `criu restore` alone, as a user types it: the stop window ends when it returns. The new root's
     /// PID is read from the file CRIU wrote afterwards, outside the window.
     /// </summary>
-    public async Task<ResumedWorkload> ResumeAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    public async Task<ResumedWorkload> ResumeAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
-        var result = await host.RunAsync(CriuCommands.Restore(imagesDirectory, host.Name).WithArguments(extraArguments), ct);
+        var result = await host.RunAsync(CriuCommands.Restore(imagesDirectory, host.Name).WithArguments(CriuOptions.Render(options)), ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu restore", host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.RestoreLog, ct),
+                await CriuLog.ReadErrorsAsync(host, CriuOptions.LogDirectory(imagesDirectory, options), CriuLog.RestoreLog, ct),
                 result.StandardError.Trim(), result.ExitCode);
         var pidFile = CriuCommands.RestorePidFilePath(imagesDirectory, host.Name);
         return new ResumedWorkload(async token => checkpointed with { Host = host, Id = RestoredPid(await host.TryReadTextAsync(pidFile, token), pidFile) });

@@ -1,19 +1,27 @@
+using CriuBench.Preflight;
+using CriuBench.Workloads.Containers;
+
 namespace CriuBench.Workloads;
 
 /// <summary>The engines by the names a workload's `engine:` uses. A new engine is one class and one line here.</summary>
 public static class WorkloadEngines
 {
-    private static readonly Dictionary<string, Func<IWorkloadEngine>> Factories = new()
-    {
-        ["process"] = () => new ProcessEngine(),
-        ["runc"] = () => new Containers.RuncEngine(),
-        ["docker"] = () => new Containers.DockerEngine(),
-    };
+    public static EngineKind Process { get; } = new(new("process") { Checkpointer = "criu dump", PreDump = true, LazyPages = true, UsesHostFiles = true },
+        () => new ProcessEngine());
 
-    public static IReadOnlyCollection<string> Names => Factories.Keys;
+    public static EngineKind Runc { get; } = new(new("runc") { Checkpointer = "runc checkpoint", PreDump = true, LazyPages = true, UserDumpArguments = RuncCommands.PassedOn },
+        () => new RuncEngine());
 
-    public static IWorkloadEngine Create(string name) =>
-        Factories.TryGetValue(name, out var create)
-            ? create()
-            : throw new ArgumentException($"unknown engine '{name}': choose from {string.Join(", ", Names)}");
+    public static EngineKind Docker { get; } = new(new("docker") { Checkpointer = "docker checkpoint create", PassesCriuOptions = false, UserDumpArguments = [] },
+        () => new DockerEngine());
+
+    private static readonly Registry<EngineKind> Kinds = new("engine", [.. new[] { Process, Runc, Docker }.Select(kind => (kind.Name, kind))]);
+
+    public static IReadOnlyCollection<string> Names => Kinds.Names;
+
+    /// <exception cref="UnknownNameException">With the names there are.</exception>
+    public static EngineKind Resolve(string name) => Kinds.Resolve(name);
+
+    /// <summary>An engine by name, for tests and tools that drive one migration without a suite.</summary>
+    public static IWorkloadEngine Create(string name) => Resolve(name).Create();
 }

@@ -31,8 +31,8 @@ public sealed record WorkloadSpec
     /// <summary>How often it prints: bounds how long verification waits for output after a restore.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Which engine runs it: "process" (CRIU directly), "runc", "docker".</summary>
-    public string Engine { get; init; } = "process";
+    /// <summary>Which engine runs it: process (CRIU directly), runc, docker; resolved when the suite loads.</summary>
+    public EngineKind Engine { get; init; } = WorkloadEngines.Process;
 
     /// <summary>Extra `criu dump` arguments this workload needs (e.g. --tcp-established).</summary>
     public IReadOnlyList<string> ExtraDumpArguments { get; init; } = [];

@@ -28,7 +28,7 @@ public class ContainerProcessTests
     public async Task The_container_counter_counts_in_busyboxs_sh()
     {
         Requires.Tool("busybox", "busybox-static");
-        var counter = BuiltinWorkloads.ContainerCounter("runc", TimeSpan.FromMilliseconds(10));
+        var counter = BuiltinWorkloads.ContainerCounter(WorkloadEngines.Runc, TimeSpan.FromMilliseconds(10));
         var script = string.Join(' ', counter.Command.Select(ShellQuoting.Quote));
 
         var result = await ProcessRunner.Instance.RunAsync(Command.Of("busybox", "timeout", "1", "busybox", "sh", "-c", script));
@@ -50,8 +50,8 @@ public class ContainerProcessTests
     [Fact]
     public void The_container_workloads_are_built_in_under_their_engines()
     {
-        Assert.Equal("runc", BuiltinWorkloads.ByName("runc-counter").Engine);
-        Assert.Equal("docker", BuiltinWorkloads.ByName("docker-counter").Engine);
+        Assert.Same(WorkloadEngines.Runc, BuiltinWorkloads.ByName("runc-counter").Engine);
+        Assert.Same(WorkloadEngines.Docker, BuiltinWorkloads.ByName("docker-counter").Engine);
         Assert.IsType<RuncEngine>(WorkloadEngines.Create("runc"));
         Assert.IsType<DockerEngine>(WorkloadEngines.Create("docker"));
     }

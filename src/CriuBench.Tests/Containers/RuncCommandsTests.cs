@@ -1,3 +1,4 @@
+using CriuBench.Criu;
 using CriuBench.Workloads.Containers;
 
 namespace CriuBench.Tests.Containers;
@@ -31,13 +32,15 @@ public class RuncCommandsTests
     public void CRIUs_page_server_arguments_become_runcs_address_and_port()
     {
         Assert.Equal(["--tcp-established", "--page-server", "198.18.0.2:27000"],
-            RuncCommands.CheckpointOptions(["--tcp-established", "--page-server", "--address", "198.18.0.2", "--port", "27000"]));
+            RuncCommands.CheckpointOptions([new CriuOption.UserArgument("--tcp-established"), .. CriuCommands.ToPageServer("198.18.0.2", 27000)]));
     }
 
-    [Theory]
-    [InlineData("--skip-in-flight")]
-    [InlineData("--address", "198.18.0.2")]
-    [InlineData("--page-server", "--port", "1")]
-    public void A_dump_argument_runc_cannot_pass_on_is_refused_rather_than_dropped(params string[] arguments) =>
-        Assert.Throws<NotSupportedException>(() => RuncCommands.CheckpointOptions(arguments));
+    [Fact]
+    public void A_CRIU_option_runc_cannot_pass_on_is_refused_rather_than_dropped()
+    {
+        Assert.Throws<NotSupportedException>(() => RuncCommands.CheckpointOptions([new CriuOption.UserArgument("--skip-in-flight")]));
+        Assert.Throws<NotSupportedException>(() => RuncCommands.CheckpointOptions([new CriuOption.LazyRestore()]));
+        Assert.Throws<NotSupportedException>(() => RuncCommands.CheckpointOptions([.. CriuCommands.ToPageServer("198.18.0.2", 1), .. CriuCommands.ToPageServer("198.18.0.3", 2)]));
+        Assert.Throws<NotSupportedException>(() => RuncCommands.Restore("c1", "/i", RuncBundle.In("/d/work/c1"), [new CriuOption.LeaveRunning()]));
+    }
 }

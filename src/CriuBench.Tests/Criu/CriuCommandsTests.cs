@@ -8,9 +8,9 @@ public class CriuCommandsTests
     [Fact]
     public void Dump_names_the_tree_the_images_and_a_log_beside_them()
     {
-        var command = CriuCommands.Dump(4242, "/d/images/m1", ["--page-server", "--port", "27"]);
+        var command = CriuCommands.Dump(4242, "/d/images/m1", CriuCommands.ToPageServer("198.18.0.2", 27));
         Assert.Equal("criu", command.Program);
-        Assert.Equal(["dump", "--tree", "4242", "--images-dir", "/d/images/m1", "--log-file", "dump.log", "--page-server", "--port", "27"], command.Arguments);
+        Assert.Equal(["dump", "--tree", "4242", "--images-dir", "/d/images/m1", "--log-file", "dump.log", "--page-server", "--address", "198.18.0.2", "--port", "27"], command.Arguments);
     }
 
     [Fact]

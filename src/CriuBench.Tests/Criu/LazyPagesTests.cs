@@ -66,7 +66,7 @@ public class LazyPagesTests
     [Fact]
     public void The_lazy_dump_serves_on_the_source_address_and_logs_outside_the_images() =>
         Assert.Equal(["--lazy-pages", "--address", "198.18.0.1", "--port", "27028", "--work-dir", "/d/criu-work/m1", "-v3"],
-            LazyPagesCommands.DumpArguments("198.18.0.1", 27028, "/d/criu-work/m1"));
+            CriuOptions.Render(LazyPagesCommands.DumpArguments("198.18.0.1", 27028, "/d/criu-work/m1")));
 
     [Fact]
     public void The_daemon_fetches_from_the_source_and_shares_the_restore_s_work_directory()
@@ -75,7 +75,7 @@ public class LazyPagesTests
         Assert.Equal("bash", command.Program);
         Assert.Equal(["criu", "lazy-pages", "--page-server", "--address", "198.18.0.1", "--port", "27028",
             "--images-dir", "/d/images/m1", "--work-dir", "/d/criu-work/m1", "--log-file", "lazy-pages.log", "-v4"], command.Arguments.Skip(3));
-        Assert.Equal(["--lazy-pages", "--work-dir", "/d/criu-work/m1"], LazyPagesCommands.RestoreArguments("/d/criu-work/m1"));
+        Assert.Equal(["--lazy-pages", "--work-dir", "/d/criu-work/m1"], CriuOptions.Render(LazyPagesCommands.RestoreArguments("/d/criu-work/m1")));
     }
 
     [Fact]
@@ -88,10 +88,10 @@ public class LazyPagesTests
     [Fact]
     public void Runc_passes_lazy_pages_on_with_the_lazy_server_address_and_the_work_directory_as_its_work_path()
     {
-        var checkpoint = RuncCommands.Checkpoint("c1", "/d/images/m1", ["--lazy-pages", "--address", "198.18.0.1", "--port", "27028", "--work-dir", "/d/w", "-v3"]);
+        var checkpoint = RuncCommands.Checkpoint("c1", "/d/images/m1", LazyPagesCommands.DumpArguments("198.18.0.1", 27028, "/d/w"));
         Assert.Equal(["--root", RuncCommands.StateRoot, "checkpoint", "--image-path", "/d/images/m1", "--work-path", "/d/w",
             "--lazy-pages", "--page-server", "198.18.0.1:27028", "c1"], checkpoint.Arguments);
-        var restore = RuncCommands.Restore("c1", "/d/images/m1", RuncBundle.In("/d/work/c1"), ["--lazy-pages", "--work-dir", "/d/w"]);
+        var restore = RuncCommands.Restore("c1", "/d/images/m1", RuncBundle.In("/d/work/c1"), LazyPagesCommands.RestoreArguments("/d/w"));
         Assert.Equal(["--root", RuncCommands.StateRoot, "restore", "--detach", "--image-path", "/d/images/m1", "--work-path", "/d/w",
             "--lazy-pages", "--bundle", "/d/work/c1/bundle", "c1"], restore.Arguments);
     }
@@ -99,7 +99,7 @@ public class LazyPagesTests
     [Fact]
     public void The_log_directory_is_the_work_directory_when_one_is_given()
     {
-        Assert.Equal("/d/w", CriuCommands.LogDirectory("/d/i", ["--lazy-pages", "--work-dir", "/d/w"]));
-        Assert.Equal("/d/i", CriuCommands.LogDirectory("/d/i", ["--lazy-pages"]));
+        Assert.Equal("/d/w", CriuOptions.LogDirectory("/d/i", LazyPagesCommands.RestoreArguments("/d/w")));
+        Assert.Equal("/d/i", CriuOptions.LogDirectory("/d/i", [new CriuOption.LazyRestore()]));
     }
 }

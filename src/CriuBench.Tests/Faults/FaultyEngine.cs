@@ -1,3 +1,4 @@
+using CriuBench.Criu;
 using CriuBench.Hosts;
 using CriuBench.Workloads;
 
@@ -19,13 +20,13 @@ internal sealed class FaultyEngine : IWorkloadEngine
 
     public Task<RunningWorkload> StartAsync(IHost host, WorkloadSpec spec, string instance, CancellationToken ct) => inner.StartAsync(host, spec, instance, ct);
 
-    public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var during = DuringCheckpoint?.Invoke(workload, imagesDirectory, stop.Token) ?? Task.CompletedTask;
         try
         {
-            await inner.CheckpointAsync(workload, imagesDirectory, extraArguments, ct);
+            await inner.CheckpointAsync(workload, imagesDirectory, options, ct);
         }
         finally
         {

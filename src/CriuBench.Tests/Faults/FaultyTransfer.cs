@@ -1,3 +1,4 @@
+using CriuBench.Criu;
 using CriuBench.Transfer;
 
 namespace CriuBench.Tests.Faults;
@@ -26,7 +27,7 @@ internal sealed class FaultyTransfer(ITransferStrategy inner) : ITransferStrateg
     {
         public string DumpDirectory => session.DumpDirectory;
         public string RestoreDirectory => session.RestoreDirectory;
-        public IReadOnlyList<string> DumpArguments => session.DumpArguments;
+        public IReadOnlyList<CriuOption> DumpArguments => session.DumpArguments;
 
         public async Task<TransferOutcome> TransferAsync(CancellationToken ct)
         {

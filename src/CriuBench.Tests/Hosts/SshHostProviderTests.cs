@@ -27,7 +27,7 @@ public class SshHostProviderTests(SshTestLab lab) : IClassFixture<SshTestLab>
         {
             Name = "ssh",
             Workloads = [BuiltinWorkloads.ShellCounter()],
-            Strategies = ["tar", "tar-ssh"],
+            Strategies = Resolved.Strategies("tar", "tar-ssh"),
             Repetitions = 2,
             Hosts = lab.WriteHostsFile(results.File("hosts.yaml")),
         };
@@ -111,7 +111,7 @@ public class SshHostProviderTests(SshTestLab lab) : IClassFixture<SshTestLab>
                     },
                     BuiltinWorkloads.ByName("counter"),
                 ],
-                Strategies = ["tar"],
+                Strategies = Resolved.Strategies("tar"),
                 Repetitions = 1,
                 Hosts = lab.WriteHostsFile(results.File("hosts.yaml")),
             };

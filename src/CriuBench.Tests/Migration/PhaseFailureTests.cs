@@ -1,3 +1,4 @@
+using CriuBench.Criu;
 using CriuBench.Hosts;
 using CriuBench.Logging;
 using CriuBench.Migration;
@@ -33,7 +34,7 @@ public class PhaseFailureTests
                 _ => (1, "", "no"),
             },
         });
-        var workload = new RunningWorkload(BuiltinWorkloads.ContainerCounter("docker"), "w1", stalled, "c1");
+        var workload = new RunningWorkload(BuiltinWorkloads.ContainerCounter(WorkloadEngines.Docker), "w1", stalled, "c1");
         var request = new MigrationRequest("run", 1, workload, destination, new RefusingEngine(), new PageServerLikeStrategy(), "1gbit");
 
         var result = await new MigrationDriver(NullLog.Instance).RunAsync(request, CancellationToken.None);
@@ -47,7 +48,7 @@ public class PhaseFailureTests
     [Fact]
     public async Task An_engine_that_refuses_a_dump_option_fails_the_row_and_the_workload_keeps_running_where_it_was()
     {
-        var workload = new RunningWorkload(BuiltinWorkloads.ContainerCounter("docker"), "w1", source, "c1");
+        var workload = new RunningWorkload(BuiltinWorkloads.ContainerCounter(WorkloadEngines.Docker), "w1", source, "c1");
         var request = new MigrationRequest("run", 1, workload, destination, new RefusingEngine(), new PageServerLikeStrategy(), "1gbit");
 
         var result = await new MigrationDriver(NullLog.Instance).RunAsync(request, CancellationToken.None);
@@ -63,8 +64,8 @@ public class PhaseFailureTests
     {
         public string Name => "refusing";
         public Task<RunningWorkload> StartAsync(IHost host, WorkloadSpec spec, string instance, CancellationToken ct) => throw new InvalidOperationException("not started here");
-        public Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct) =>
-            throw new NotSupportedException("this engine takes no dump options: " + string.Join(' ', extraArguments));
+        public Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct) =>
+            throw new NotSupportedException("this engine takes no dump options: " + CriuOptions.Describe(options));
         public Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct) => throw new InvalidOperationException("no restore expected");
         public Task StopAsync(RunningWorkload workload, CancellationToken ct) => Task.CompletedTask;
     }
@@ -79,7 +80,7 @@ public class PhaseFailureTests
         {
             public string DumpDirectory => "/d/images";
             public string RestoreDirectory => "/d/images";
-            public IReadOnlyList<string> DumpArguments => ["--page-server", "--port", "27027"];
+            public IReadOnlyList<CriuOption> DumpArguments => [new CriuOption.PageServer("198.18.0.2", 27027)];
             public Task<TransferOutcome> TransferAsync(CancellationToken ct) => throw new InvalidOperationException("no transfer expected");
             public ValueTask DisposeAsync() => ValueTask.CompletedTask;
         }

@@ -33,7 +33,7 @@ public sealed class PostCopyMigrationTests(PostCopyLab fixture) : IClassFixture<
         var spec = workloadName == "memory"
             ? BuiltinWorkloads.Create("memory", new Dictionary<string, string> { ["mib"] = "64", ["dirty_mib_per_s"] = "10" })
             : BuiltinWorkloads.ByName(workloadName);
-        var engine = WorkloadEngines.Create(spec.Engine);
+        var engine = spec.Engine.Create();
         var pipeMaxSizeBefore = await PipeMaxSizeGuard.ReadAsync(lab.Source, CancellationToken.None);
         var log = new CollectingLog();
         var mode = new PostCopyMode();

@@ -1,3 +1,4 @@
+using CriuBench.Tests.Support;
 using CriuBench.Preflight;
 using CriuBench.Running;
 using CriuBench.Suites;
@@ -14,17 +15,17 @@ public class PostCopySupportTests
 
     private static RunPlan Plan(IReadOnlyList<HostFeatures> hosts, params string[] strategies) => RunPlan.Build(new Suite
     {
-        Workloads = [BuiltinWorkloads.TimestampPrinter(), BuiltinWorkloads.ContainerCounter("runc"), BuiltinWorkloads.ContainerCounter("docker")],
-        Strategies = strategies,
-        Modes = ["cold", "postcopy"],
+        Workloads = [BuiltinWorkloads.TimestampPrinter(), BuiltinWorkloads.ContainerCounter(WorkloadEngines.Runc), BuiltinWorkloads.ContainerCounter(WorkloadEngines.Docker)],
+        Strategies = Resolved.Strategies(strategies),
+        Modes = Resolved.Modes("cold", "postcopy"),
     }, hosts, canShapeLink: true);
 
     [Fact]
     public void Post_copy_runs_where_both_hosts_have_userfaultfd_with_the_process_and_runc_engines()
     {
         var plan = Plan([Host("src"), Host("dst")], "tar-ssh");
-        Assert.Contains(plan.Cells, cell => cell is { Mode: "postcopy", Spec.Engine: "process" });
-        Assert.Contains(plan.Cells, cell => cell is { Mode: "postcopy", Spec.Engine: "runc" });
+        Assert.Contains(plan.Cells, cell => cell is { Mode.Name: "postcopy", Engine.Name: "process" });
+        Assert.Contains(plan.Cells, cell => cell is { Mode.Name: "postcopy", Engine.Name: "runc" });
         var docker = Assert.Single(plan.Refused, refused => refused.Mode == "postcopy");
         Assert.Equal("docker", docker.Engine);
         Assert.Contains("cold", docker.Reason);
@@ -34,21 +35,21 @@ public class PostCopySupportTests
     public void A_host_without_userfaultfd_refuses_post_copy_and_names_the_host()
     {
         var plan = Plan([Host("src"), Host("dst", uffd: false)], "tar");
-        Assert.DoesNotContain(plan.Cells, cell => cell.Mode == "postcopy");
+        Assert.DoesNotContain(plan.Cells, cell => cell.Mode.Name == "postcopy");
         Assert.All(plan.Refused.Where(r => r.Engine != "docker"), refused => Assert.Contains("userfaultfd", refused.Reason));
         Assert.All(plan.Refused.Where(r => r.Engine != "docker"), refused => Assert.Contains("dst", refused.Reason));
-        Assert.Contains(plan.Cells, cell => cell.Mode == "cold");
+        Assert.Contains(plan.Cells, cell => cell.Mode.Name == "cold");
     }
 
     [Fact]
     public void The_live_suite_runs_cold_and_post_copy_for_every_workload_where_the_kernel_lacks_soft_dirty()
     {
         var suite = SuiteLoader.Load(Path.Combine(WorkloadAssets.Directory, "suites", "live.yaml"));
-        Assert.Equal(["cold", "postcopy", "precopy", "hybrid"], suite.Modes);
+        Assert.Equal(["cold", "postcopy", "precopy", "hybrid"], suite.Modes.Select(m => m.Name));
         Assert.Equal(["memory-256m", "memory-256m-d10", "memory-256m-d50", "memory-256m-d200"], suite.Workloads.Take(4).Select(w => w.Name));
         var plan = RunPlan.Build(suite, [Host("src"), Host("dst")], canShapeLink: true);
         Assert.Equal(suite.Workloads.Count * 2, plan.Cells.Count);
-        Assert.All(plan.Cells, cell => Assert.Contains(cell.Mode, new[] { "cold", "postcopy" }));
+        Assert.All(plan.Cells, cell => Assert.Contains(cell.Mode.Name, new[] { "cold", "postcopy" }));
         Assert.Equal(suite.Workloads.Count * 2, plan.Refused.Count);
         Assert.All(plan.Refused, refused => Assert.Contains("soft-dirty", refused.Reason));
         // The log says it once per mode, naming every workload.

@@ -22,8 +22,8 @@ public class PreCopyRunTests
         {
             Name = "qpre",
             Workloads = [BuiltinWorkloads.ShellCounter()],
-            Strategies = ["rsync"],
-            Modes = [MigrationModes.FilesPreCopy, MigrationModes.PreCopy, MigrationModes.Hybrid],
+            Strategies = Resolved.Strategies("rsync"),
+            Modes = Resolved.Modes(MigrationModes.FilesPreCopy, MigrationModes.PreCopy, MigrationModes.Hybrid),
             Repetitions = 2,
             LabName = "qrun",
         };

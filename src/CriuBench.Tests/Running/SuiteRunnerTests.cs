@@ -22,7 +22,7 @@ public class SuiteRunnerTests
         {
             Name = "itest",
             Workloads = [BuiltinWorkloads.ShellCounter(), BuiltinWorkloads.TimestampPrinter()],
-            Strategies = ["tar", "shared"],
+            Strategies = Resolved.Strategies("tar", "shared"),
             Repetitions = 2,
             LabName = "trun",
         };

@@ -1,5 +1,6 @@
 using CriuBench.Lab;
 using CriuBench.Suites;
+using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
 
 namespace CriuBench.Tests.Suites;
@@ -27,7 +28,7 @@ public class SuiteLoaderTests
         Assert.Equal("mine", suite.Name);
         Assert.Equal(3, suite.Repetitions);
         Assert.Equal([LinkRate.Parse("100mbit"), LinkRate.Unlimited], suite.LinkRates);
-        Assert.Equal(["tar"], suite.Strategies);
+        Assert.Equal(["tar"], suite.Strategies.Select(s => s.Name));
         Assert.Equal("counter", suite.Workloads[0].Name);
         var custom = suite.Workloads[1];
         Assert.Equal(["python3", "-u", "-c", "print(1)"], custom.Command);
@@ -36,7 +37,7 @@ public class SuiteLoaderTests
         Assert.True(custom.ExtraFields);
         Assert.Equal(TimeSpan.FromMilliseconds(50), custom.Interval);
         Assert.Equal(["--tcp-established"], custom.ExtraDumpArguments);
-        Assert.Equal("process", custom.Engine);
+        Assert.Same(WorkloadEngines.Process, custom.Engine);
         Assert.Equal(2 * 1 * 3 * 2, suite.MigrationCount);
     }
 
@@ -86,7 +87,7 @@ public class SuiteLoaderTests
     public void Defaults_are_both_core_strategies_five_repetitions_and_one_gigabit()
     {
         var suite = SuiteLoader.Parse("workloads: [counter]");
-        Assert.Equal(["tar", "shared"], suite.Strategies);
+        Assert.Equal(["tar", "shared"], suite.Strategies.Select(s => s.Name));
         Assert.Equal(5, suite.Repetitions);
         Assert.Equal([LinkRate.Default], suite.LinkRates);
     }
@@ -122,7 +123,7 @@ public class SuiteLoaderTests
     {
         var suite = SuiteLoader.Load(Shipped("default.yaml"));
         Assert.Equal(["counter", "timestamps", "memory-256m-d50", "runc-counter", "docker-counter"], suite.Workloads.Select(w => w.Name));
-        Assert.Equal(["tar", "shared"], suite.Strategies);
+        Assert.Equal(["tar", "shared"], suite.Strategies.Select(s => s.Name));
         Assert.Equal([LinkRate.Default], suite.LinkRates);
         Assert.Equal(5, suite.Repetitions);
     }
@@ -132,7 +133,7 @@ public class SuiteLoaderTests
     {
         var suite = SuiteLoader.Load(Shipped("comparison.yaml"));
         Assert.Equal(["counter", "timestamps", "memory-256m", "runc-counter", "memory-1024m"], suite.Workloads.Select(w => w.Name));
-        Assert.Equal(["tar", "tar-ssh", "tar-zstd", "rsync", "shared", "page-server"], suite.Strategies);
+        Assert.Equal(["tar", "tar-ssh", "tar-zstd", "rsync", "shared", "page-server"], suite.Strategies.Select(s => s.Name));
         Assert.Equal(["100mbit", "1gbit", "unlimited"], suite.LinkRates.Select(r => r.Label));
         Assert.Equal(["1gbit"], suite.Workloads[4].LinkRates);
         Assert.Equal(1024L << 20, suite.Workloads[4].MinimumImageBytes);
@@ -143,9 +144,9 @@ public class SuiteLoaderTests
     public void The_containers_suite_runs_the_counter_as_a_process_under_runc_and_under_docker()
     {
         var suite = SuiteLoader.Load(Shipped("containers.yaml"));
-        Assert.Equal(["process", "runc", "docker"], suite.Workloads.Select(w => w.Engine));
+        Assert.Equal(["process", "runc", "docker"], suite.Workloads.Select(w => w.Engine.Name));
         Assert.Equal(["counter", "runc-counter", "docker-counter"], suite.Workloads.Select(w => w.Name));
-        Assert.Equal(["tar", "shared"], suite.Strategies);
+        Assert.Equal(["tar", "shared"], suite.Strategies.Select(s => s.Name));
         Assert.Equal(3 * 2 * 5, suite.MigrationCount);
     }
 
@@ -154,7 +155,7 @@ public class SuiteLoaderTests
     {
         var suite = SuiteLoader.Load(Shipped("vm-live.yaml"));
         Assert.Equal("vm", suite.Hosts);
-        Assert.Equal(["cold", "postcopy", "precopy", "hybrid"], suite.Modes);
+        Assert.Equal(["cold", "postcopy", "precopy", "hybrid"], suite.Modes.Select(m => m.Name));
         Assert.Equal(["memory-64m", "memory-64m-d8", "runc-counter"], suite.Workloads.Select(w => w.Name));
     }
 

@@ -1,3 +1,4 @@
+using CriuBench.Criu;
 using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Transfer;
@@ -38,7 +39,7 @@ public sealed class PageServerTransferTests
         await using var transfer = await new PageServerTransfer(port: 4321).PrepareAsync(fakes.Request, default);
 
         Assert.Equal(TransferFakes.Images, transfer.DumpDirectory);
-        Assert.Equal(["--page-server", "--address", "198.18.0.2", "--port", "4321"], transfer.DumpArguments);
+        Assert.Equal(["--page-server", "--address", "198.18.0.2", "--port", "4321"], CriuOptions.Render(transfer.DumpArguments));
     }
 
     [Fact]

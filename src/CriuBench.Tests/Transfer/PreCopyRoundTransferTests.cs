@@ -1,3 +1,4 @@
+using CriuBench.Criu;
 using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Migration.PreCopy;
@@ -62,7 +63,7 @@ public sealed class PreCopyRoundTransferTests
 
         var second = await strategy.PrepareRoundAsync(RoundRequest(fakes, 2, first), default);
         Assert.Equal(["--prev-images-dir", "../w1-x-r001.it1"], LastPageServer(fakes).Arguments.TakeLast(2));
-        Assert.Equal(["--page-server", "--address", "198.18.0.2", "--port", "4321"], second.DumpArguments);
+        Assert.Equal(["--page-server", "--address", "198.18.0.2", "--port", "4321"], CriuOptions.Render(second.DumpArguments));
 
         await strategy.PrepareAsync(fakes.Request with { Parent = second }, default);
         Assert.Equal(["--prev-images-dir", "../w1-x-r001.it2"], LastPageServer(fakes).Arguments.TakeLast(2));

@@ -1,3 +1,4 @@
+using CriuBench.Criu;
 using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Logging;
@@ -175,7 +176,7 @@ public sealed class StrategyMigrationTests(TransferLab fixture) : IClassFixture<
         private sealed class Session(IMigrationTransfer inner, TransferRequest request) : IMigrationTransfer
         {
             public string DumpDirectory => inner.DumpDirectory;
-            public IReadOnlyList<string> DumpArguments => inner.DumpArguments;
+            public IReadOnlyList<CriuOption> DumpArguments => inner.DumpArguments;
             public string RestoreDirectory => inner.RestoreDirectory;
 
             public async Task<TransferOutcome> TransferAsync(CancellationToken ct)

@@ -11,13 +11,13 @@ public static class PreCopySupport
 
     public static Support Check(Combination combination) =>
         Support.Unless(combination.HostsWithout(host => host.SoftDirty) is not { } lacking, $"{NoSoftDirty} (lacking: {combination.HostsWithout(host => host.SoftDirty)})")
-            .Then(() => Support.Unless(MovesRounds(combination.Strategy),
-                $"the {combination.Strategy} strategy cannot move pre-copy rounds while the workload runs"));
+            .Then(() => Support.Unless(combination.Strategy.MovesPreCopyRounds,
+                $"the {combination.Strategy.Name} strategy cannot move pre-copy rounds while the workload runs"))
+            // An engine that passes no CRIU options at all refuses every live mode itself, with its reason.
+            .Then(() => Support.Unless(combination.Engine.PreDump || !combination.Engine.PassesCriuOptions,
+                $"the {combination.Engine.Name} engine cannot pre-dump (write pre-copy rounds while the workload runs): use process or runc"));
 
-    private static bool MovesRounds(string strategyName)
-    {
-        var strategy = TransferStrategies.Create(strategyName);
-        try { return strategy is IPreCopyTransfer; }
-        finally { strategy.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
-    }
+    /// <summary>The strategy as one that moves rounds: the plan refused the others when the suite loaded.</summary>
+    public static IPreCopyTransfer Rounds(ITransferStrategy strategy) =>
+        strategy.PreCopyRounds ?? throw new InvalidOperationException($"the {strategy.Name} strategy cannot move pre-copy rounds (the plan should have refused it)");
 }

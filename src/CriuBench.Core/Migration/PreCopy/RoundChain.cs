@@ -1,3 +1,4 @@
+using CriuBench.Criu;
 using CriuBench.Transfer;
 
 namespace CriuBench.Migration.PreCopy;
@@ -10,7 +11,7 @@ namespace CriuBench.Migration.PreCopy;
 public sealed class RoundChain(IMigrationTransfer final, IReadOnlyList<IMigrationTransfer> rounds) : IMigrationTransfer
 {
     public string DumpDirectory => final.DumpDirectory;
-    public IReadOnlyList<string> DumpArguments => final.DumpArguments;
+    public IReadOnlyList<CriuOption> DumpArguments => final.DumpArguments;
     public string RestoreDirectory => final.RestoreDirectory;
 
     public Task<TransferOutcome> TransferAsync(CancellationToken ct) => final.TransferAsync(ct);

@@ -31,7 +31,10 @@ public sealed class NfsSharedFilesystem(ILog? log = null) : ISharedFilesystem
         "this kernel has no NFS (client/server not in /proc/filesystems, no module): use the VM lab (--hosts vm) or real hosts, or `shared` (sshfs)";
 
     /// <summary>The first host serves and every host mounts (the server too): kernel first, then the packages.</summary>
-    public Support Supports(Combination combination)
+    public Support Supports(Combination combination) => Check(combination);
+
+    /// <summary>As <see cref="Supports"/>, without an instance: asked for the strategy when the suite loads.</summary>
+    public static Support Check(Combination combination)
     {
         var hosts = combination.Hosts;
         if (hosts.Count == 0) return Support.No("no hosts to export NFS from");

@@ -18,7 +18,10 @@ public sealed class SshfsSharedFilesystem : ISharedFilesystem
 
     public string Name => "sshfs";
 
-    public Support Supports(Combination combination) =>
+    public Support Supports(Combination combination) => Check(combination);
+
+    /// <summary>As <see cref="Supports"/>, without an instance: asked for the strategy when the suite loads.</summary>
+    public static Support Check(Combination combination) =>
         combination.Hosts.Skip(1).Where(host => !host.Sshfs).Select(host => host.Host).ToList() is { Count: > 0 } lacking
             ? Support.No($"sshfs cannot mount on {string.Join(" and ", lacking)} (the sshfs program or /dev/fuse is missing): install sshfs there")
             : Support.Yes;

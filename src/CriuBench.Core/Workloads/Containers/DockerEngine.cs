@@ -31,9 +31,9 @@ public sealed class DockerEngine : IWorkloadEngine
 
     /// <summary>`docker checkpoint create` passes no CRIU options: no page server, no lazy pages, no pre-dump.</summary>
     public Support Supports(Combination combination) =>
-        Support.Unless(combination.Mode == Migration.MigrationModes.Cold,
-                $"docker checkpoint takes no CRIU options, so it can only migrate cold (not {combination.Mode}): use the runc or process engine")
-            .Then(() => Support.Unless(combination.Strategy != "page-server",
+        Support.Unless(!combination.Mode.CriuOptions,
+                $"docker checkpoint takes no CRIU options, so it can only migrate cold (not {combination.Mode.Name}): use the runc or process engine")
+            .Then(() => Support.Unless(!combination.Strategy.SendsPagesDuringDump,
                 "docker checkpoint cannot send pages to a page server (it takes no CRIU options): use tar, rsync or shared"))
             .Then(() => Support.Unless(combination.Workload.ExtraDumpArguments.Count == 0,
                 $"docker checkpoint cannot pass criu_dump_args ({string.Join(' ', combination.Workload.ExtraDumpArguments)})"));
@@ -73,11 +73,11 @@ public sealed class DockerEngine : IWorkloadEngine
         return new RunningWorkload(spec, instance, host, started.StandardOutput.Trim()) { OutputFile = DockerCommands.OutputFile(directory) };
     }
 
-    public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
-        IReadOnlyList<string> criuArguments = [.. workload.Spec.ExtraDumpArguments, .. extraArguments];
-        if (criuArguments.Count > 0)
-            throw new NotSupportedException($"`docker checkpoint create` cannot pass CRIU arguments ({string.Join(' ', criuArguments)}): use the runc or process engine for this");
+        IReadOnlyList<CriuOption> criuOptions = [.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. options];
+        if (criuOptions.Count > 0)
+            throw new NotSupportedException($"`docker checkpoint create` cannot pass CRIU arguments ({CriuOptions.Describe(criuOptions)}): use the runc or process engine for this");
         var host = workload.Host;
         var result = await host.RunAsync(DockerCommands.Checkpoint(workload.Id, imagesDirectory), ct);
         if (!result.Succeeded)

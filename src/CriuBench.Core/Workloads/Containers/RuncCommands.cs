@@ -1,3 +1,4 @@
+using CriuBench.Criu;
 using CriuBench.Execution;
 using CriuBench.Hosts;
 
@@ -16,39 +17,38 @@ public static class RuncCommands
     public static Command Run(string id, RuncBundle bundle) =>
         Runc("run", "--detach", "--bundle", bundle.Directory, id);
 
-    public static Command Checkpoint(string id, string imagesDirectory, IReadOnlyList<string> criuArguments) =>
-        Runc(["checkpoint", "--image-path", imagesDirectory, "--work-path", CriuBench.Criu.CriuCommands.LogDirectory(imagesDirectory, criuArguments),
-            .. CheckpointOptions(criuArguments), id]);
+    public static Command Checkpoint(string id, string imagesDirectory, IReadOnlyList<CriuOption> options) =>
+        Runc(["checkpoint", "--image-path", imagesDirectory, "--work-path", CriuOptions.LogDirectory(imagesDirectory, options),
+            .. CheckpointOptions(options), id]);
 
     /// <summary>
     /// A pre-copy round. runc names CRIU's --prev-images-dir --parent-path and turns on memory
     /// tracking itself for a pre-dump or a parent; it writes CRIU's log as dump.log here too.
     /// </summary>
-    public static Command PreDump(string id, string imagesDirectory, string? previousImages, IReadOnlyList<string> criuArguments) =>
+    public static Command PreDump(string id, string imagesDirectory, string? previousImages, IReadOnlyList<CriuOption> options) =>
         Runc(["checkpoint", "--pre-dump", "--image-path", imagesDirectory, "--work-path", imagesDirectory,
-            .. CheckpointOptions([.. criuArguments, .. previousImages is null ? Array.Empty<string>() : ["--prev-images-dir", previousImages]]), id]);
+            .. CheckpointOptions([.. options, .. previousImages is null ? Array.Empty<CriuOption>() : [new CriuOption.ParentImages(previousImages)]]), id]);
 
-    /// <summary>`runc restore`; of CRIU's restore arguments it passes on --lazy-pages, and --work-dir as its --work-path.</summary>
-    public static Command Restore(string id, string imagesDirectory, RuncBundle bundle, IReadOnlyList<string>? criuArguments = null)
+    /// <summary>`runc restore`; of CRIU's restore options it passes on lazy pages, and the work directory as its --work-path.</summary>
+    public static Command Restore(string id, string imagesDirectory, RuncBundle bundle, IReadOnlyList<CriuOption>? options = null)
     {
-        criuArguments ??= [];
-        var options = new List<string>();
-        for (var i = 0; i < criuArguments.Count; i++)
+        options ??= [];
+        var flags = new List<string>();
+        foreach (var option in options)
         {
-            switch (criuArguments[i])
+            switch (option)
             {
-                case "--lazy-pages":
-                    options.Add("--lazy-pages");
+                case CriuOption.LazyRestore:
+                    flags.Add("--lazy-pages");
                     break;
-                case "--work-dir" when i + 1 < criuArguments.Count:
-                    i++; // becomes --work-path below
-                    break;
+                case CriuOption.WorkDirectory:
+                    break; // becomes --work-path below
                 default:
-                    throw new NotSupportedException($"the runc engine cannot pass the CRIU restore argument '{criuArguments[i]}' through `runc restore`");
+                    throw new NotSupportedException($"the runc engine cannot pass the CRIU restore option '{CriuOptions.Describe([option])}' through `runc restore`");
             }
         }
-        return Runc(["restore", "--detach", "--image-path", imagesDirectory, "--work-path", CriuBench.Criu.CriuCommands.LogDirectory(imagesDirectory, criuArguments),
-            .. options, "--bundle", bundle.Directory, id]);
+        return Runc(["restore", "--detach", "--image-path", imagesDirectory, "--work-path", CriuOptions.LogDirectory(imagesDirectory, options),
+            .. flags, "--bundle", bundle.Directory, id]);
     }
 
     /// <summary>
@@ -64,8 +64,8 @@ public static class RuncCommands
     /// removes the stray one, with shell builtins only. On cgroup v1 runc maps the paths itself.
     /// </para>
     public static Command RestoreWithConfig(string id, string imagesDirectory, RuncBundle bundle, string config,
-        IReadOnlyList<string>? criuArguments = null, string? dumpedCgroup = null, string? cgroup = null) =>
-        Restore(id, imagesDirectory, bundle, criuArguments)
+        IReadOnlyList<CriuOption>? options = null, string? dumpedCgroup = null, string? cgroup = null) =>
+        Restore(id, imagesDirectory, bundle, options)
             .RunBy("sh", "-c", RestoreScript, bundle.ConfigFile, dumpedCgroup ?? "", cgroup ?? "") with { StandardInput = config };
 
     private const string RestoreScript = """
@@ -83,57 +83,53 @@ public static class RuncCommands
     /// <summary>The IDs of the host's containers, one a line.</summary>
     public static Command List() => Runc("list", "--quiet");
 
+    /// <summary>The criu_dump_args `runc checkpoint` passes on: it spells these as CRIU does (the suite refuses others when it loads).</summary>
+    public static IReadOnlyList<string> PassedOn { get; } = ["--tcp-established", "--ext-unix-sk", "--shell-job", "--file-locks"];
+
     /// <summary>
-    /// `runc checkpoint` options for the CRIU dump arguments a workload or a transfer asks for.
-    /// runc spells some the same and the page server differently; others it cannot pass on.
+    /// `runc checkpoint`'s flags for the CRIU options a workload, a mode or a transfer asks for. runc
+    /// spells some as CRIU does, the page server and the parent differently, and sets others itself.
     /// </summary>
-    public static IReadOnlyList<string> CheckpointOptions(IReadOnlyList<string> criuArguments)
+    public static IReadOnlyList<string> CheckpointOptions(IReadOnlyList<CriuOption> options)
     {
-        var options = new List<string>();
-        string? address = null, port = null;
-        bool pageServer = false, lazy = false;
-        for (var i = 0; i < criuArguments.Count; i++)
+        var flags = new List<string>();
+        string? pageServer = null;
+        foreach (var option in options)
         {
-            var argument = criuArguments[i];
-            switch (argument)
+            switch (option)
             {
-                case "--tcp-established" or "--ext-unix-sk" or "--shell-job" or "--file-locks" or "--leave-running":
-                    options.Add(argument);
+                case CriuOption.UserArgument user when PassedOn.Contains(user.Text):
+                    flags.Add(user.Text);
                     break;
-                case "--track-mem":
+                case CriuOption.LeaveRunning:
+                    flags.Add("--leave-running");
+                    break;
+                case CriuOption.TrackMemory:
                     break; // runc asks for it with --pre-dump and --parent-path
-                case "--prev-images-dir" when i + 1 < criuArguments.Count:
-                    options.AddRange(["--parent-path", criuArguments[++i]]);
+                case CriuOption.ParentImages parent:
+                    flags.AddRange(["--parent-path", parent.Directory]);
                     break;
-                case "--page-server":
-                    pageServer = true;
+                case CriuOption.PageServer server when pageServer is null:
+                    pageServer = Endpoint(server.Address, server.Port);
                     break;
-                case "--lazy-pages":
+                case CriuOption.LazyDump lazy when pageServer is null:
                     // The lazy page server listens on --page-server's address; runc's CRIU waits there until every page is served.
-                    lazy = true;
-                    options.Add(argument);
+                    flags.Add("--lazy-pages");
+                    pageServer = Endpoint(lazy.Address, lazy.Port);
                     break;
-                case "--work-dir" when i + 1 < criuArguments.Count:
-                    i++; // runc's --work-path (see Checkpoint)
-                    break;
-                case "-v3" or "-v4":
+                case CriuOption.WorkDirectory:
+                    break; // runc's --work-path (see Checkpoint)
+                case CriuOption.LogLevel:
                     break; // runc sets CRIU's log level itself (debug), which includes what -v3 adds
-                case "--address" when i + 1 < criuArguments.Count:
-                    address = criuArguments[++i];
-                    break;
-                case "--port" when i + 1 < criuArguments.Count:
-                    port = criuArguments[++i];
-                    break;
                 default:
-                    throw new NotSupportedException($"the runc engine cannot pass the CRIU dump argument '{argument}' through `runc checkpoint`");
+                    throw new NotSupportedException($"the runc engine cannot pass the CRIU dump option '{CriuOptions.Describe([option])}' through `runc checkpoint`");
             }
         }
-        var serves = pageServer || lazy;
-        if (serves != (address is not null) || serves != (port is not null))
-            throw new NotSupportedException("a page server (or lazy page server) needs --address and --port, and those need --page-server or --lazy-pages");
-        if (serves) options.AddRange(["--page-server", $"{address}:{port}"]);
-        return options;
+        if (pageServer is not null) flags.AddRange(["--page-server", pageServer]);
+        return flags;
     }
+
+    private static string Endpoint(string address, int port) => $"{address}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     private static Command Runc(params IEnumerable<string> arguments) => Command.Of("runc", ["--root", StateRoot, .. arguments]);
 }

@@ -45,20 +45,20 @@ public sealed class RuncEngine : IWorkloadEngine
         return new RunningWorkload(spec, instance, host, instance) { OutputFile = bundle.OutputFile };
     }
 
-    public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
-        var checkpoint = RuncCommands.Checkpoint(workload.Id, imagesDirectory, [.. workload.Spec.ExtraDumpArguments, .. extraArguments]);
+        var checkpoint = RuncCommands.Checkpoint(workload.Id, imagesDirectory, [.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. options]);
         var result = await workload.Host.RunAsync(checkpoint, ct);
         if (!result.Succeeded)
             throw new CriuFailedException("runc checkpoint", workload.Host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(workload.Host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.DumpLog, ct),
+                await CriuLog.ReadErrorsAsync(workload.Host, CriuOptions.LogDirectory(imagesDirectory, options), CriuLog.DumpLog, ct),
                 result.StandardError.Trim());
     }
 
     /// <summary>`runc checkpoint --pre-dump`: runc asks CRIU for a pre-dump with memory tracking, chained by --parent-path.</summary>
-    public async Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    public async Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
-        var preDump = RuncCommands.PreDump(workload.Id, imagesDirectory, previousImages, [.. workload.Spec.ExtraDumpArguments, .. extraArguments]);
+        var preDump = RuncCommands.PreDump(workload.Id, imagesDirectory, previousImages, [.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. options]);
         var result = await workload.Host.RunAsync(preDump, ct);
         if (!result.Succeeded)
             throw new CriuFailedException("runc checkpoint --pre-dump", workload.Host.Name, imagesDirectory,
@@ -69,16 +69,16 @@ public sealed class RuncEngine : IWorkloadEngine
     public Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct) =>
         RestoreAsync(host, checkpointed, imagesDirectory, [], ct);
 
-    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<string> extraArguments, CancellationToken ct)
+    public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
         var bundle = RuncBundle.In(checkpointed.Directory);
         var cgroup = CgroupsPath(host, checkpointed.Instance);
         var config = RuncBundle.Config(checkpointed.Spec.Command, cgroup, "criubench");
-        var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config, extraArguments,
+        var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config, options,
             dumpedCgroup: CgroupsPath(checkpointed.Host, checkpointed.Instance), cgroup: cgroup), ct);
         if (!result.Succeeded)
         {
-            var errors = await CriuLog.ReadErrorsAsync(host, CriuCommands.LogDirectory(imagesDirectory, extraArguments), CriuLog.RestoreLog, ct);
+            var errors = await CriuLog.ReadErrorsAsync(host, CriuOptions.LogDirectory(imagesDirectory, options), CriuLog.RestoreLog, ct);
             await host.RunAsync(RuncCommands.Delete(checkpointed.Id), ct); // what a failed restore left in the state root
             throw new CriuFailedException("runc restore", host.Name, imagesDirectory, errors, result.StandardError.Trim());
         }

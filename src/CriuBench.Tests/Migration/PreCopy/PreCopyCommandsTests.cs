@@ -19,7 +19,7 @@ public class PreCopyCommandsTests
 
     [Fact]
     public void The_final_dump_tracks_memory_too_or_it_would_write_every_page_again() =>
-        Assert.Equal(["--track-mem", "--prev-images-dir", "../m.it3"], CriuCommands.Chained("../m.it3"));
+        Assert.Equal(["--track-mem", "--prev-images-dir", "../m.it3"], CriuOptions.Render(CriuCommands.Chained("../m.it3")));
 
     [Fact]
     public void A_page_server_for_a_chained_dump_links_the_previous_round_on_its_side() =>
@@ -39,5 +39,5 @@ public class PreCopyCommandsTests
 
     [Fact]
     public void Runc_can_leave_the_container_running_for_files_precopy_s_first_pass() =>
-        Assert.Equal(["--leave-running"], RuncCommands.CheckpointOptions(["--leave-running"]));
+        Assert.Equal(["--leave-running"], RuncCommands.CheckpointOptions([new CriuOption.LeaveRunning()]));
 }

@@ -1,3 +1,5 @@
+using CriuBench.Migration;
+using CriuBench.Transfer;
 using CriuBench.Execution;
 using CriuBench.Lab;
 using CriuBench.Preflight;
@@ -40,7 +42,7 @@ public sealed class SharedFilesystemSupportTests
     public void On_a_kernel_without_nfs_the_nfs_strategy_is_refused_at_load_with_the_reason_and_shared_still_runs()
     {
         var hosts = new[] { HostProbe.Parse("src", "lab-netns", NoNfsProbe), HostProbe.Parse("dst", "lab-netns", NoNfsProbe) };
-        var suite = new Suite { Name = "t", Strategies = ["nfs", "shared"], Workloads = [BuiltinWorkloads.ShellCounter()] };
+        var suite = new Suite { Name = "t", Strategies = Resolved.Strategies("nfs", "shared"), Workloads = [BuiltinWorkloads.ShellCounter()] };
 
         var plan = RunPlan.Build(suite, hosts, canShapeLink: false);
 
@@ -48,7 +50,7 @@ public sealed class SharedFilesystemSupportTests
         Assert.Equal("nfs", refused.Strategy);
         Assert.Equal("this kernel has no NFS (client/server not in /proc/filesystems, no module): use the VM lab (--hosts vm) or real hosts, or `shared` (sshfs)",
             refused.Reason);
-        Assert.Equal(["shared"], plan.Cells.Select(cell => cell.Strategy));
+        Assert.Equal(["shared"], plan.Cells.Select(cell => cell.Strategy.Name));
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class SharedFilesystemSupportTests
 
         Assert.Equal(suite.Workloads.Count, plan.Refused.Count);
         Assert.All(plan.Refused, refused => Assert.Equal(("nfs", NfsSharedFilesystem.NoKernelNfs), (refused.Strategy, refused.Reason)));
-        Assert.All(plan.Cells, cell => Assert.Equal("tar", cell.Strategy));
+        Assert.All(plan.Cells, cell => Assert.Equal("tar", cell.Strategy.Name));
         Assert.Equal(suite.Workloads.Count, plan.Cells.Count);
     }
 
@@ -129,5 +131,5 @@ public sealed class SharedFilesystemSupportTests
     }
 
     private static Combination Combination(params HostFeatures[] hosts) =>
-        new("cold", "process", "nfs", BuiltinWorkloads.ShellCounter(), hosts);
+        new(MigrationModes.Resolve("cold").Needs, WorkloadEngines.Process.Capabilities, TransferStrategies.Resolve("nfs").Capabilities, BuiltinWorkloads.ShellCounter(), hosts);
 }
