@@ -39,6 +39,7 @@ public sealed record MigrationRecord
     public long? PageBytes { get; init; }
     public long? TransferredBytes { get; init; }
 
+    /// <summary>First value after the seam minus last value before, minus one: 0 is perfect.</summary>
     public long? CounterGap { get; init; }
     public double? AppDowntimeMs { get; init; }
 
