@@ -1,43 +1,52 @@
 namespace CriuBench.Measurements;
 
-/// <summary>Every metric CriuBench summarises, in the order reports list them.</summary>
+/// <summary>
+/// Every metric CriuBench summarises, in the order reports list them: each column of
+/// <see cref="MigrationRecord.Columns"/> that names a metric, in file order, then the ones derived
+/// from a whole row. The named ones below are those the reports pick by name.
+/// </summary>
 public static class Metrics
 {
-    public static Metric StopTime { get; } = new("stop_time", "ms", "From the start of the checkpoint until the restored workload runs", r => r.StopTimeMs);
-    public static Metric CheckpointTime { get; } = new("checkpoint_time", "ms", "criu dump as seen by the controller", r => r.CheckpointTimeMs);
-    public static Metric TransferTime { get; } = new("transfer_time", "ms", "Moving the images to the destination", r => r.TransferTimeMs);
-    public static Metric RestoreTime { get; } = new("restore_time", "ms", "criu restore as seen by the controller", r => r.RestoreTimeMs);
-    public static Metric TotalTime { get; } = new("total_time", "ms", "From preparing the transfer until the workload's output continues", r => r.TotalTimeMs);
-    public static Metric ImageSize { get; } = new("image_size", "bytes", "All image files", r => r.ImageBytes);
+    /// <summary>Derived from the row rather than stored in migrations.csv, so older files get them too.</summary>
+    private static readonly Metric[] Derived =
+    [
+        new("stop_time_bound", "ms",
+            "Physical limit: image bytes / link rate + the workload's fastest restore by any strategy (the workload's own small files are negligible and not counted); none on an unlimited link",
+            r => PhysicalLimit.StopTimeBoundMs(r)),
+        new("efficiency", "ratio", "stop_time_bound / stop_time: 1 means as fast as the link allows", r => PhysicalLimit.Efficiency(r)),
+    ];
+
+    public static IReadOnlyList<Metric> All { get; } =
+        [.. MigrationRecord.Columns.Where(c => c.Metric is not null).Select(Metric.Of), .. Derived];
+
+    public static Metric StopTime { get; } = Named("stop_time");
+    public static Metric CheckpointTime { get; } = Named("checkpoint_time");
+    public static Metric TransferTime { get; } = Named("transfer_time");
+    public static Metric RestoreTime { get; } = Named("restore_time");
+    public static Metric TotalTime { get; } = Named("total_time");
+    public static Metric ImageSize { get; } = Named("image_size");
+    public static Metric PageSize { get; } = Named("page_size");
+    public static Metric TransferredBytes { get; } = Named("transferred_bytes");
+    public static Metric CounterGap { get; } = Named("counter_gap");
+    public static Metric AppDowntime { get; } = Named("app_downtime");
+    public static Metric CriuFreezingTime { get; } = Named("criu_freezing_time");
+    public static Metric CriuFrozenTime { get; } = Named("criu_frozen_time");
+    public static Metric CriuMemdumpTime { get; } = Named("criu_memdump_time");
+    public static Metric CriuMemwriteTime { get; } = Named("criu_memwrite_time");
+    public static Metric CriuPagesWritten { get; } = Named("criu_pages_written");
+    public static Metric CriuRestoreTime { get; } = Named("criu_restore_time");
+    public static Metric CriuForkingTime { get; } = Named("criu_forking_time");
+    public static Metric CriuPagesRestored { get; } = Named("criu_pages_restored");
+    public static Metric AllPagesTime { get; } = Named("all_pages_time");
+    public static Metric MigrationTime { get; } = Named("migration_time");
+    public static Metric LazyPages { get; } = Named("lazy_pages");
+    public static Metric PostRestoreStall { get; } = Named("post_restore_stall");
+    public static Metric StopTimeBound { get; } = Named("stop_time_bound");
+    public static Metric Efficiency { get; } = Named("efficiency");
+
     /// <summary>Not summarised (cold rows would repeat image_size): the physical-limit table reads it from the rows.</summary>
-    public static Metric StateSize { get; } = new("state_size", "bytes", "All image files plus the pages a lazy restore fetched afterwards: the memory a stop-and-copy migration would move", r => PhysicalLimit.StateBytes(r));
-    public static Metric PageSize { get; } = new("page_size", "bytes", "Memory-page images (pages-*.img)", r => r.PageBytes);
-    public static Metric TransferredBytes { get; } = new("transferred_bytes", "bytes", "Bytes that crossed the link (the transfer step, plus pages a page server or lazy-pages daemon fetched)", r => r.TransferredBytes);
-    public static Metric CounterGap { get; } = new("counter_gap", "values", "Counter values lost (>0) or repeated (<0) across the seam", r => r.CounterGap);
-    public static Metric AppDowntime { get; } = new("app_downtime", "ms", "Largest gap between the workload's output timestamps around the seam", r => r.AppDowntimeMs);
-    public static Metric CriuFreezingTime { get; } = new("criu_freezing_time", "ms", "CRIU: freezing the tasks", r => r.CriuFreezingTimeMs);
-    public static Metric CriuFrozenTime { get; } = new("criu_frozen_time", "ms", "CRIU: tasks kept frozen during the dump", r => r.CriuFrozenTimeMs);
-    public static Metric CriuMemdumpTime { get; } = new("criu_memdump_time", "ms", "CRIU: dumping memory", r => r.CriuMemdumpTimeMs);
-    public static Metric CriuMemwriteTime { get; } = new("criu_memwrite_time", "ms", "CRIU: writing memory pages", r => r.CriuMemwriteTimeMs);
-    public static Metric CriuPagesWritten { get; } = new("criu_pages_written", "pages", "CRIU: pages written by the dump", r => r.CriuPagesWritten);
-    public static Metric CriuRestoreTime { get; } = new("criu_restore_time", "ms", "CRIU: whole restore", r => r.CriuRestoreTimeMs);
-    public static Metric CriuForkingTime { get; } = new("criu_forking_time", "ms", "CRIU: forking the restored tasks", r => r.CriuForkingTimeMs);
-    public static Metric CriuPagesRestored { get; } = new("criu_pages_restored", "pages", "CRIU: pages restored", r => r.CriuPagesRestored);
-
-    // Live modes: the workload runs on the destination before all of its memory is there.
-    public static Metric AllPagesTime { get; } = new("all_pages_time", "ms", "From the start of the dump until the last page arrived on the destination (post-copy)", r => r.AllPagesTimeMs);
-    /// <summary>Live modes only: for cold migration it is the stop time, and the crossover reads it so (a column here would repeat stop_time).</summary>
-    public static Metric MigrationTime { get; } = new("migration_time", "ms",
-        "From the start of the dump until the source's dump returned and every page is in (live modes; for cold migration the stop time)", r => r.MigrationTimeMs);
-    public static Metric LazyPages { get; } = new("lazy_pages", "pages", "Pages fetched after the restore (post-copy)", r => r.LazyPages);
-    public static Metric PostRestoreStall { get; } = new("post_restore_stall", "ms",
-        "Largest gap between the workload's own timestamps after the restore until the last page arrived (post-copy)", r => r.PostRestoreStallMs);
-
-    // Derived from the row rather than stored in migrations.csv, so older files get them too.
-    public static Metric StopTimeBound { get; } = new("stop_time_bound", "ms",
-        "Physical limit: image bytes / link rate + the workload's fastest restore by any strategy (the workload's own small files are negligible and not counted); none on an unlimited link",
-        r => PhysicalLimit.StopTimeBoundMs(r));
-    public static Metric Efficiency { get; } = new("efficiency", "ratio", "stop_time_bound / stop_time: 1 means as fast as the link allows", r => PhysicalLimit.Efficiency(r));
+    public static Metric StateSize { get; } = new("state_size", "bytes",
+        "All image files plus the pages a lazy restore fetched afterwards: the memory a stop-and-copy migration would move", r => PhysicalLimit.StateBytes(r));
 
     /// <summary>
     /// <paramref name="metrics"/> with the bound and the efficiency computed against the restore
@@ -54,17 +63,6 @@ public static class Metrics
             _ => metric,
         }).ToList();
     }
-
-    public static IReadOnlyList<Metric> All { get; } =
-    [
-        StopTime, CheckpointTime, TransferTime, RestoreTime, TotalTime,
-        ImageSize, PageSize, TransferredBytes,
-        CounterGap, AppDowntime,
-        CriuFreezingTime, CriuFrozenTime, CriuMemdumpTime, CriuMemwriteTime, CriuPagesWritten,
-        CriuRestoreTime, CriuForkingTime, CriuPagesRestored,
-        AllPagesTime, MigrationTime, LazyPages, PostRestoreStall,
-        StopTimeBound, Efficiency,
-    ];
 
     public static Metric Named(string name) =>
         All.FirstOrDefault(m => m.Name == name) ?? throw new ArgumentException($"no metric named '{name}'", nameof(name));

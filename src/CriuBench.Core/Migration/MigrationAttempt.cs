@@ -374,6 +374,7 @@ public sealed class MigrationAttempt
         RunId = request.RunId,
         Repetition = request.Repetition,
         Workload = request.Workload.Spec.Name,
+        Parameters = WorkloadParameters.Render(request.Workload.Spec.Parameters),
         Engine = request.Engine.Name,
         Strategy = request.Strategy.Name,
         Mode = request.Mode.Name,

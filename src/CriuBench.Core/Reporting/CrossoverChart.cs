@@ -45,7 +45,7 @@ internal sealed record CrossoverChart(string FileName, string Title, IReadOnlyLi
             "set datafile missing NaN",
             "set key outside bottom center horizontal maxrows 4",
             $"set title {Quote(Title)}",
-            "set xlabel 'dirty rate (MiB/s, from the workload name)'",
+            "set xlabel 'dirty rate (MiB/s, from the parameters column)'",
             "set ylabel 'time (ms): downtime solid, whole migration dashed'",
             $"set xrange [{Number(-to * 0.05 - 1)}:{Number(to * 1.05 + 1)}]",
             "set yrange [0:*]",

@@ -50,7 +50,7 @@ internal static partial class CsvReadErrors
     [GeneratedRegex("[A-Z][a-z0-9]*")]
     private static partial Regex PascalWord();
 
-    private const string Advice = "the file is damaged or truncated: restore it, or remove the broken line";
+    public const string Advice = "the file is damaged or truncated: restore it, or remove the broken line";
 
     /// <summary>Drops .NET type names ("System.Nullable`1[...]", "System.Double") from a message.</summary>
     private static string Plain(string message) =>

@@ -1,4 +1,5 @@
 using CriuBench.Lab;
+using CriuBench.Measurements;
 using CriuBench.Preflight;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
@@ -17,7 +18,7 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
     public const int MaxCheckField = 64;
 
     private static readonly string[] CommonKeys = ["name", "bandwidth", "criu_dump_args"];
-    private static readonly string[] UserKeys = [.. CommonKeys, "command", "output", "timestamp", "check", "interval_ms", "engine"];
+    private static readonly string[] UserKeys = [.. CommonKeys, "command", "output", "timestamp", "check", "interval_ms", "engine", "parameters"];
 
     /// <summary>Keys a built-in workload passes on as its parameters (the workload checks which it takes).</summary>
     private static readonly string[] BuiltinParameterKeys = ["mib", "dirty_mib_per_s", "data"];
@@ -43,7 +44,7 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
 
     private WorkloadSpec ReadBuiltin(YamlMappingNode map, string builtin)
     {
-        foreach (var key in new[] { "command", "output", "timestamp", "check", "interval_ms", "engine" })
+        foreach (var key in new[] { "command", "output", "timestamp", "check", "interval_ms", "engine", "parameters" })
             if (reader.Child(map, key) is not null)
                 throw reader.Error(map.Children.Keys.First(k => k is YamlScalarNode { Value: var v } && v == key),
                     $"'{key}' does not go with 'builtin: {builtin}': a built-in brings its own; remove '{key}', or remove 'builtin' to define your own workload");
@@ -76,7 +77,29 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
             Check = ReadCheck(map),
             Engine = engine,
             Interval = interval is { } ms ? TimeSpan.FromMilliseconds(ms) : TimeSpan.FromMilliseconds(100),
+            Parameters = ReadParameters(map),
         };
+    }
+
+    /// <summary>
+    /// A user workload's own parameters (e.g. <c>parameters: {mib: 512, clients: 4}</c>): labels for the
+    /// results' parameters column, not passed to the command. Sorted by name, so the column reads
+    /// the same whatever order the suite lists them in.
+    /// </summary>
+    private IReadOnlyList<KeyValuePair<string, string>> ReadParameters(YamlMappingNode map)
+    {
+        if (reader.Child(map, "parameters") is not { } node) return [];
+        if (node is not YamlMappingNode parameters) throw reader.Error(node, "'parameters' must be a mapping of names to values, e.g. parameters: {mib: 512, clients: 4}");
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var (key, value) in parameters.Children)
+        {
+            var name = reader.Scalar(key);
+            var text = reader.Scalar(value);
+            if (SafeName.Problem(name) is { } problem) throw reader.Error(key, $"parameter name '{name}' {problem}: use {SafeName.Rule}");
+            if (WorkloadParameters.Problem(name, text) is { } unwritable) throw reader.Error(value, unwritable);
+            pairs.Add(new(name, text));
+        }
+        return [.. pairs.OrderBy(p => p.Key, StringComparer.Ordinal)];
     }
 
     private string? Name(YamlMappingNode map)

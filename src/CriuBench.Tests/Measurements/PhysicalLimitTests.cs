@@ -65,8 +65,8 @@ public sealed class PhysicalLimitTests
         // The floor is the strategy's median restore, 50 ms: bounds 2050 and 2050; efficiencies 2050/4080 and 2050/2060.
         Assert.Equal([("stop_time_bound", "ms", 2050.0), ("efficiency", "ratio", Math.Round((2050.0 / 4080 + 2050.0 / 2060) / 2, Precision))],
             rows.Select(r => (r.Metric, r.Unit, Math.Round(r.Median, Precision))));
-        Assert.DoesNotContain("bound", MigrationRecordCsvWriter.HeaderLine);
-        Assert.DoesNotContain("efficiency", MigrationRecordCsvWriter.HeaderLine);
+        Assert.DoesNotContain("bound", MigrationsCsv.HeaderLine);
+        Assert.DoesNotContain("efficiency", MigrationsCsv.HeaderLine);
     }
 
     [Fact]

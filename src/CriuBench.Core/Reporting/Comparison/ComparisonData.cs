@@ -11,21 +11,21 @@ internal sealed class ComparisonData
 {
     private readonly Dictionary<Configuration, List<MigrationRecord>> _successful;
     private readonly Dictionary<(Configuration, string), SummaryRow> _summary;
+    private readonly Dictionary<string, string> _parameters;
 
     public ComparisonData(IReadOnlyList<MigrationRecord> records, IReadOnlyList<SummaryRow> summary, RunEnvironment environment)
     {
         Records = records;
         Summary = summary;
         Environment = environment;
-        Configurations = summary.Select(ConfigurationOf).Distinct().ToList();
+        Configurations = summary.Select(Configuration.Of).Distinct().ToList();
         Workloads = Configurations.Select(c => c.Workload).Distinct().ToList();
         LinkRates = Configurations.Select(c => c.LinkRate).Distinct().ToList();
         SeveralEngines = Configurations.Select(c => c.Engine).Distinct().Count() > 1;
         Modes = Configurations.Select(c => c.Mode).Distinct().ToList();
-        _summary = summary.ToDictionary(r => (ConfigurationOf(r), r.Metric));
-        _successful = records.Where(r => r.Succeeded)
-            .GroupBy(r => new Configuration(r.Workload, r.Engine, r.Strategy, r.Mode, r.LinkRate))
-            .ToDictionary(g => g.Key, g => g.ToList());
+        _summary = summary.ToDictionary(r => (Configuration.Of(r), r.Metric));
+        _successful = records.Where(r => r.Succeeded).GroupBy(Configuration.Of).ToDictionary(g => g.Key, g => g.ToList());
+        _parameters = records.GroupBy(r => r.Workload, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Parameters, StringComparer.Ordinal);
         Winners = Comparison.Winners.Of(this);
     }
 
@@ -51,6 +51,9 @@ internal sealed class ComparisonData
     /// <summary>How a strategy is named in the report: with its engine when the run has several, and its mode when modes differ (as the bar charts do).</summary>
     public string Label(Configuration c) => BarChart.Label(c.Engine, c.Strategy, c.Mode, SeveralEngines, ShowsModes);
 
+    /// <summary>The workload's parameters column (its first row's: a workload's name fixes its parameters within a run); "" when unknown.</summary>
+    public string Parameters(string workload) => _parameters.GetValueOrDefault(workload, "");
+
     public SummaryRow? Row(Configuration c, Metric metric) => _summary.GetValueOrDefault((c, metric.Name));
 
     /// <summary>The configuration's successful migrations, in file order.</summary>
@@ -60,6 +63,4 @@ internal sealed class ComparisonData
     /// <summary>The metric's values over the configuration's successful migrations, in file order.</summary>
     public IReadOnlyList<double> Values(Configuration c, Metric metric) =>
         Successful(c).Select(metric.Select).OfType<double>().ToList();
-
-    private static Configuration ConfigurationOf(SummaryRow r) => new(r.Workload, r.Engine, r.Strategy, r.Mode, r.LinkRate);
 }

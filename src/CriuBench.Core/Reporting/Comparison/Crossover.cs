@@ -9,8 +9,8 @@ internal sealed record CrossoverSeries(string LinkRate, int MiB, string? Data, s
 internal sealed record CrossoverPoint(int DirtyRate, double StopMs, double? AppDowntimeMs, double? MigrationMs, double? AllPagesMs, double? StallMs, double? StallMaxMs);
 
 /// <summary>
-/// The crossover (issue 8): the memory allocator's configurations, named memory-&lt;N&gt;m[-d&lt;R&gt;],
-/// as series over the dirty rate R (0 without -d), one per mode and strategy, for each memory size
+/// The crossover (issue 8): the configurations of workloads with memory parameters (<see cref="MemoryParameters"/>),
+/// as series over their dirty rate, one per mode and strategy, for each memory size
 /// and link rate that ran at two dirty rates or more.
 /// </summary>
 internal static class Crossover
@@ -20,9 +20,9 @@ internal static class Crossover
         var points = new List<(string LinkRate, int MiB, string? Data, string Label, CrossoverPoint Point)>();
         foreach (var c in data.Configurations)
         {
-            if (MemoryWorkloadName.TryParse(c.Workload) is not { } name) continue;
+            if (MemoryParameters.Of(data.Parameters(c.Workload)) is not { } name) continue;
             if (data.Row(c, Metrics.StopTime) is not { } stop) continue;
-            points.Add((c.LinkRate, name.MiB, name.Data, data.Label(c), new CrossoverPoint(name.DirtyRate ?? 0, stop.Median,
+            points.Add((c.LinkRate, name.MiB, name.Data, data.Label(c), new CrossoverPoint(name.DirtyRate, stop.Median,
                 data.Row(c, Metrics.AppDowntime)?.Median, data.Row(c, Metrics.MigrationTime)?.Median ?? (c.IsCold ? stop.Median : null),
                 data.Row(c, Metrics.AllPagesTime)?.Median, data.Row(c, Metrics.PostRestoreStall)?.Median, data.Row(c, Metrics.PostRestoreStall)?.Max)));
         }

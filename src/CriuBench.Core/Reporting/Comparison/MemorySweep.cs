@@ -20,7 +20,7 @@ internal sealed record SweepSeries(string LinkRate, string Label, IReadOnlyList<
     }
 }
 
-/// <summary>The memory sweep (issue 3): workloads named memory-&lt;N&gt;m[-d&lt;R&gt;][-&lt;data&gt;], as series over N.</summary>
+/// <summary>The memory sweep (issue 3): workloads whose parameters give their memory size N (<see cref="MemoryParameters"/>), as series over N.</summary>
 internal static class MemorySweep
 {
     /// <summary>Series in the order link rates, then strategies (and dirty rates) first appear; points by size.</summary>
@@ -29,7 +29,7 @@ internal static class MemorySweep
         var points = new List<(string LinkRate, string Label, int MiB, double StopMs, double? ImageBytes)>();
         foreach (var c in data.Configurations)
         {
-            if (MemoryWorkloadName.TryParse(c.Workload) is not { } name) continue;
+            if (MemoryParameters.Of(data.Parameters(c.Workload)) is not { } name) continue;
             if (data.Row(c, Metrics.StopTime) is not { } stop) continue;
             var label = name.Variant.Length == 0 ? data.Label(c) : $"{data.Label(c)} {name.Variant}";
             points.Add((c.LinkRate, label, name.MiB, stop.Median, data.Row(c, Metrics.ImageSize)?.Median));

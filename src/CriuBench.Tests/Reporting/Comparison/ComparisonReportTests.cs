@@ -102,7 +102,7 @@ public sealed class ComparisonReportTests
     {
         var md = Markdown([ComparisonRecords.Migration("counter", "tar", 100)]);
 
-        Assert.Contains("No workload in this run is named that way, so there is no sweep.", md);
+        Assert.Contains("No workload in this run has a mib parameter, so there is no sweep.", md);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class LiveReportTests
         for (var repetition = 1; repetition <= 3; repetition++)
         {
             var memory = workload == "counter" ? MiB : 256 * MiB;
-            var cold = ComparisonRecords.Migration(workload, "tar-ssh", 4000 + 10 * dirty + repetition, "1gbit", repetition, imageBytes: memory);
+            var parameters = workload == "counter" ? "" : ComparisonRecords.Memory(256, dirty);
+            var cold = ComparisonRecords.Migration(workload, "tar-ssh", 4000 + 10 * dirty + repetition, "1gbit", repetition, imageBytes: memory, parameters: parameters);
             records.Add(cold);
             records.Add(cold with
             {

@@ -7,33 +7,30 @@ namespace CriuBench.Tests.Reporting.Comparison;
 public sealed class MemorySweepTests
 {
     [Theory]
-    [InlineData("memory-64m", 64, null, null, "")]
-    [InlineData("memory-256m-d50", 256, 50, null, "d50")]
-    [InlineData("memory-1024m-d0", 1024, 0, null, "d0")]
-    [InlineData("memory-64m-zero", 64, null, "zero", "zero")]
-    [InlineData("memory-64m-d50-zero", 64, 50, "zero", "d50 zero")]
-    public void The_size_dirty_rate_and_data_are_read_from_the_workload_name(string workload, int mib, int? dirty, string? data, string variant)
+    [InlineData("mib=64;dirty_mib_per_s=0;data=random", 64, 0, null, "")]
+    [InlineData("mib=256;dirty_mib_per_s=50;data=random", 256, 50, null, "d50")]
+    [InlineData("mib=64;dirty_mib_per_s=0;data=compressible", 64, 0, "compressible", "compressible")]
+    [InlineData("mib=64;dirty_mib_per_s=50;data=compressible", 64, 50, "compressible", "d50 compressible")]
+    [InlineData("clients=4;mib=512", 512, 0, null, "")]
+    public void The_size_dirty_rate_and_data_are_read_from_the_parameters_column(string parameters, int mib, int dirty, string? data, string variant)
     {
-        var name = MemoryWorkloadName.TryParse(workload);
+        var memory = MemoryParameters.Of(parameters);
 
-        Assert.Equal(new MemoryWorkloadName(mib, dirty, data), name);
-        Assert.Equal(variant, name!.Variant);
+        Assert.Equal(new MemoryParameters(mib, dirty, data), memory);
+        Assert.Equal(variant, memory!.Variant);
     }
 
     [Theory]
-    [InlineData("counter")]
-    [InlineData("memory")]
-    [InlineData("memory-m")]
-    [InlineData("memory-64")]
-    [InlineData("memory-0m")]
-    [InlineData("memory-64m-x1")]
-    [InlineData("memory-64m-zero-d50")]
-    [InlineData("memory-64M")]
-    [InlineData("memory-64m-d")]
-    [InlineData("memory-99999999999m")]
-    public void Other_names_are_not_part_of_the_sweep(string workload)
+    [InlineData("")]
+    [InlineData("clients=4")]
+    [InlineData("mib=0")]
+    [InlineData("mib=1.5")]
+    [InlineData("mib=-64")]
+    [InlineData("mib=64;dirty_mib_per_s=0.5")]
+    [InlineData("mib=99999999999")]
+    public void Parameters_without_a_whole_memory_size_are_not_part_of_the_sweep(string parameters)
     {
-        Assert.Null(MemoryWorkloadName.TryParse(workload));
+        Assert.Null(MemoryParameters.Of(parameters));
     }
 
     [Fact]
@@ -41,10 +38,10 @@ public sealed class MemorySweepTests
     {
         MigrationRecord[] records =
         [
-            ComparisonRecords.Migration("memory-256m", "tar", 2100, imageBytes: 256L << 20),
-            ComparisonRecords.Migration("memory-64m", "tar", 600, imageBytes: 64L << 20),
-            ComparisonRecords.Migration("memory-64m-d50", "tar", 700),
-            ComparisonRecords.Migration("memory-64m", "tar", 100, "unlimited"),
+            ComparisonRecords.Migration("memory-256m", "tar", 2100, imageBytes: 256L << 20, parameters: ComparisonRecords.Memory(256)),
+            ComparisonRecords.Migration("memory-64m", "tar", 600, imageBytes: 64L << 20, parameters: ComparisonRecords.Memory(64)),
+            ComparisonRecords.Migration("memory-64m-d50", "tar", 700, parameters: ComparisonRecords.Memory(64, 50)),
+            ComparisonRecords.Migration("memory-64m", "tar", 100, "unlimited", parameters: ComparisonRecords.Memory(64)),
             ComparisonRecords.Migration("counter", "tar", 10),
         ];
         var data = new ComparisonData(records, Summarizer.Summarize(records), SampleEnvironment.Create());
@@ -58,5 +55,22 @@ public sealed class MemorySweepTests
         Assert.Null(series[1].SlopeMsPerMiB);
         Assert.Equal(1024 * 1024 / 12.5e6 * 1000, MemorySweep.LinkMsPerMiB("100mbit")!.Value, 9);
         Assert.Null(MemorySweep.LinkMsPerMiB("unlimited"));
+    }
+
+    [Fact]
+    public void A_workload_is_swept_by_its_parameters_not_by_its_name()
+    {
+        MigrationRecord[] records =
+        [
+            // Named like the allocator but from a file without the parameters column: not guessed.
+            ComparisonRecords.Migration("memory-256m", "tar", 2100),
+            // A user's name for the allocator: its parameters say what it holds.
+            ComparisonRecords.Migration("big-heap", "tar", 900, parameters: ComparisonRecords.Memory(128)),
+        ];
+        var data = new ComparisonData(records, Summarizer.Summarize(records), SampleEnvironment.Create());
+
+        var only = Assert.Single(MemorySweep.Of(data));
+
+        Assert.Equal([(128, 900.0, 10.0 * 1024 * 1024)], only.Points);
     }
 }

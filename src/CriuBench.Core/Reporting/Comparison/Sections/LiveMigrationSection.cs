@@ -39,7 +39,7 @@ internal sealed class LiveMigrationSection : IReportSection
         var series = Crossover.Of(data);
         if (series.Count == 0)
         {
-            yield return new Paragraph("No memory workload (memory-<N>m[-d<R>]) ran at two dirty rates or more, so there is no crossover to draw.");
+            yield return new Paragraph("No workload with memory parameters (mib, dirty_mib_per_s) ran at two dirty rates or more, so there is no crossover to draw.");
             yield break;
         }
         var groups = series.GroupBy(s => (s.LinkRate, s.MiB, s.Data)).ToList();

@@ -7,13 +7,13 @@ internal sealed class MemorySweepSection : IReportSection
     {
         yield return new Heading(2, "Memory sweep");
         yield return new Paragraph(
-            "Workloads named memory-<N>m[-d<R>][-<data>] are the memory allocator holding N MiB, dirtying R MiB/s of it while it runs " +
-            "(series marked d<R>) and filled with random data unless <data> says otherwise. " +
-            "migrations.csv has no parameters column yet, so these are read from the workload name; other workloads are not part of the sweep.");
+            "Workloads whose parameters column gives mib=<N> (the memory allocator, or a user workload that declares it) hold N MiB, " +
+            "dirtying dirty_mib_per_s=<R> MiB/s of it while they run (series marked d<R>) and filled with random data unless data=<kind> says otherwise. " +
+            "Other workloads, and files written before the parameters column, are not part of the sweep.");
         var series = MemorySweep.Of(data);
         if (series.Count == 0)
         {
-            yield return new Paragraph("No workload in this run is named that way, so there is no sweep.");
+            yield return new Paragraph("No workload in this run has a mib parameter, so there is no sweep.");
             yield break;
         }
         foreach (var chart in Charts(data, series))
@@ -38,7 +38,7 @@ internal sealed class MemorySweepSection : IReportSection
             var lines = series.Where(s => s.LinkRate == linkRate)
                 .Select(s => new SweepChart.Series(s.Label, s.Points.Select(p => ((double)p.MiB, p.StopMs, p.ImageBytes / (1024.0 * 1024))).ToList()))
                 .ToList();
-            yield return new SweepChart(fileName, $"Memory sweep at link rate {linkRate}: medians", "N (MiB, from the workload name)", lines);
+            yield return new SweepChart(fileName, $"Memory sweep at link rate {linkRate}: medians", "N (MiB, from the parameters column)", lines);
         }
     }
 }

@@ -1,3 +1,5 @@
+using CriuBench.Measurements;
+
 namespace CriuBench.Reporting.Comparison.Sections;
 
 /// <summary>
