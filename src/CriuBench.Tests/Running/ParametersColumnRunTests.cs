@@ -21,7 +21,7 @@ public class ParametersColumnRunTests
         {
             Name = "params",
             Workloads = [BuiltinWorkloads.MemoryHog(16, dirtyMibPerSecond: 4), BuiltinWorkloads.ShellCounter()],
-            Strategies = ["tar"],
+            Strategies = Resolved.Strategies("tar"),
             Repetitions = 1,
             LabName = "tprm",
         };
