@@ -8,11 +8,13 @@
 here=$(readlink /proc/self/ns/net)
 for _ in $(seq 250); do
   found=
-  for dir in /proc/[0-9]*; do
+  # One grep over every command line (a loop forking per process takes seconds on a busy host);
+  # -z: the arguments are NUL-separated, -x: one of them is exactly the directory.
+  # shellcheck disable=SC2013 # grep -l prints /proc/N/cmdline paths, which have no blanks
+  for cmdline in $(grep -lxzsF -- "$1" /proc/[0-9]*/cmdline); do
+    dir=${cmdline%/cmdline}
     [ "$(readlink "$dir/ns/net" 2>/dev/null)" = "$here" ] || continue
-    args=$(tr '\0' '\n' <"$dir/cmdline" 2>/dev/null) || continue
-    case "$(printf '%s\n' "$args" | head -n 1)" in criu|runc) ;; *) continue ;; esac
-    printf '%s\n' "$args" | grep -qxF -- "$1" || continue
+    case "$(head -zn1 "$cmdline" 2>/dev/null | tr -d '\0')" in criu|runc) ;; *) continue ;; esac
     found=1
     pid=${dir#/proc/}
     # runc runs CRIU as its child (criu swrk), whose command line names no directory.
