@@ -27,7 +27,10 @@ public static class HostAssets
     /// value an argument. The script is executed itself (its #! line names its shell), which costs
     /// what `bash -c TEXT` cost: one process.
     /// </summary>
-    public static Command Script(string name, params IEnumerable<string> arguments) => Command.Of(On($"{ScriptsDirectory}/{name}"), arguments);
+    public static Command Script(string name, params IEnumerable<string> arguments) => Command.Of(ScriptPath(name), arguments);
+
+    /// <summary>The path on every host of the script <paramref name="name"/> of workloads/host/.</summary>
+    public static string ScriptPath(string name) => On($"{ScriptsDirectory}/{name}");
 
     /// <summary>
     /// <see cref="Script"/> run by the controller itself, from the repository's copy: for what must

@@ -39,6 +39,6 @@ public sealed partial class HostScriptFilesTests
             Assert.True(File.Exists(HostScriptsInRepository.Path(name)), $"{Path.GetRelativePath(source, file)} runs workloads/host/{name}, which does not exist");
     }
 
-    [GeneratedRegex("""(?:Script(?:OnController|Piped)?\("|ScriptsDirectory\}/|"host/)(?<name>[\w.-]+\.sh)"?""")]
+    [GeneratedRegex("""(?:Script(?:OnController|Piped|Path)?\("|"host/)(?<name>[\w.-]+\.sh)"?""")]
     private static partial Regex ScriptName();
 }

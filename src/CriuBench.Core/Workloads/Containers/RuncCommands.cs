@@ -66,7 +66,7 @@ public static class RuncCommands
     public static Command RestoreWithConfig(string id, string imagesDirectory, RuncBundle bundle, string config,
         IReadOnlyList<string>? criuArguments = null, string? dumpedCgroup = null, string? cgroup = null) =>
         Restore(id, imagesDirectory, bundle, criuArguments)
-            .RunBy(HostAssets.On($"{HostAssets.ScriptsDirectory}/runc-restore.sh"), bundle.ConfigFile, dumpedCgroup ?? "", cgroup ?? "") with { StandardInput = config };
+            .RunBy(HostAssets.ScriptPath("runc-restore.sh"), bundle.ConfigFile, dumpedCgroup ?? "", cgroup ?? "") with { StandardInput = config };
 
     public static Command Delete(string id) => Runc("delete", "--force", id);
 
