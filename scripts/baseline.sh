@@ -72,6 +72,7 @@ log "lab $lab up; results in $out"
 criubench lab up --lab "$lab" >/dev/null
 for host in src dst; do
   on "$host" mkdir -p "$disk/work" "$disk/images" "$disk/outbox" "$disk/inbox" "$disk/runc-state"
+  # shellcheck disable=SC2086 # ssh_options is a list of words, split on purpose (it also goes into the command line below)
   on "$host" ssh $ssh_options "root@$(address "$(other "$host")")" true   # the reused connection, as CriuBench's
 done
 echo "kind,round,direction,stop_ms" > "$out/baseline.csv"

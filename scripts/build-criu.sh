@@ -33,7 +33,7 @@ fetch_source() {
   apt_private -qq update
   local expected tarball=criu_$CRIU_VERSION.orig.tar.xz
   expected=$(apt_private -qq source --print-uris criu 2>/dev/null | awk -v f="$tarball" '$2==f {print $4}' | sed 's/^SHA256://')
-  (cd "$cache" && apt_private -qq source --download-only criu >/dev/null 2>&1 || true)
+  (cd "$cache" && apt_private -qq source --download-only criu >/dev/null 2>&1) || true
   [ -f "$cache/$tarball" ] || { log "download of $tarball failed"; exit 1; }
   if [ -n "$expected" ]; then
     echo "$expected  $cache/$tarball" | sha256sum -c --quiet - || { log "checksum mismatch for $tarball"; exit 1; }

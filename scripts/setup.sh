@@ -18,6 +18,8 @@ packages=(
   gcc make libc6-dev runc busybox-static docker.io
   # reports; scripts/baseline.sh (jq edits the bare runc bundle's config, python3 computes the ratios)
   gnuplot-nox jq python3
+  # the test that runs shellcheck on every shell script of the repository
+  shellcheck
 )
 # The test that opens report.html in a headless browser. Debian packages chromium; Ubuntu ships it
 # only as a snap (no apt package of that name), where it is left out rather than failing the setup.

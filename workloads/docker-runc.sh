@@ -10,7 +10,7 @@ set -u
 runc=${CRIUBENCH_RUNC:-runc}
 [ -n "${CRIUBENCH_CRIU_LOGS:-}" ] || exec "$runc" "$@"
 
-command= image= work= previous= id=
+command='' image='' work='' previous='' id=''
 for argument in "$@"; do
   case $previous in
     --image-path) image=$argument ;;

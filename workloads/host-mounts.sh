@@ -39,7 +39,7 @@ umount --lazy "$old"
 rmdir "$old"
 # sshd's privilege-separation directory: the machine has it only once its own sshd ran, and without
 # it the host's sshd exits at once ("Missing privilege separation directory").
-mkdir -p -m 0755 /run/sshd
+[ -d /run/sshd ] || mkdir -m 0755 /run/sshd
 
 home=$(getent passwd root | cut -d: -f6)
 empty=/run/criubench-empty-startup

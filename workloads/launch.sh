@@ -14,7 +14,8 @@
 set -eu
 dir=$1; shift
 cd "$dir"
-for fd in $(ls /proc/$$/fd); do
+for fd in "/proc/$$/fd"/*; do
+  fd=${fd##*/}
   if [ "$fd" -gt 2 ]; then exec {fd}>&- 2>/dev/null || true; fi
 done
 exec 3>&1 </dev/null >>launcher.log 2>&1

@@ -168,6 +168,7 @@ out=$work/out
 mkdir -p "$out"
 mv "$work/base.qcow2" "$work/vmlinuz" "$work/initrd.img" "$out/"
 echo "$release" > "$out/kernel-release"
+# shellcheck disable=SC2016 # ${Version} is dpkg-query's field, not the shell's
 printf 'suite=%s\nkernel=%s\ncriu=%s\nbuilt=%s\nbuild_seconds=%s\n' "$suite" "$release" \
   "$(chroot "$root" dpkg-query -W -f='${Version}' criu)" "$(date -u +%FT%TZ)" "$((SECONDS - started))" > "$out/manifest"
 touch "$out/ready"

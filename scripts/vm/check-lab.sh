@@ -42,6 +42,7 @@ fi
 if wanted ssh; then
 say "ssh over the direct link, StrictHostKeyChecking=yes"
 for pair in "src dst" "dst src"; do
+  # shellcheck disable=SC2086 # "src dst" becomes $1 and $2
   set -- $pair
   t=$(now); out=$(on "$1" ssh -o StrictHostKeyChecking=yes -o BatchMode=yes "$2" hostname); echo "$1 -> $2: '$out' in $(took "$t")"
 done
@@ -66,8 +67,10 @@ if wanted migrate; then
 say "cold migration of a shell counter, src -> dst (output on NFS, images by tar over ssh)"
 on src rm -rf /var/tmp/cb-img; on dst rm -rf /var/tmp/cb-img; on src mkdir -p /var/tmp/cb-img
 on src rm -f /mnt/shared/counter.out
+# shellcheck disable=SC2016 # expanded by the VM's shell, not here
 on src sh -c 'setsid -f unshare --pid --fork setsid bash -c "i=0; while :; do echo \$i >> /mnt/shared/counter.out; i=\$((i+1)); sleep 0.1; done" < /dev/null > /dev/null 2>&1'
 sleep 5
+# shellcheck disable=SC2016 # expanded by the VM's shell, not here
 pid=$(on src sh -c 'for p in $(pgrep -x bash); do [ "$(ps -o comm= -p "$(ps -o ppid= -p "$p" | tr -d " ")")" = unshare ] && echo "$p"; done' | head -n1)
 echo "counter pid on src: $pid, last value $(on src tail -n1 /mnt/shared/counter.out)"
 t=$(now); on src criu dump -t "$pid" -D /var/tmp/cb-img -o /var/tmp/cb-dump.log -v4 || { on src tail -n 20 /var/tmp/cb-dump.log; exit 1; }
@@ -79,6 +82,7 @@ restored=$(took "$t")
 echo "dump $dumped, tar over ssh $moved ($(on src du -sh /var/tmp/cb-img | cut -f1)), restore $restored"
 sleep 3
 echo "last before dump: $before; now on dst: $(on dst tail -n1 /mnt/shared/counter.out)"
+# shellcheck disable=SC2016 # an awk program
 on src awk 'NR > 1 && $1 != prev + 1 { print "GAP: " prev " -> " $1; bad = 1 } { prev = $1 } END { if (!bad) print "counted on without a gap: " NR " values" }' /mnt/shared/counter.out
 echo "running on dst: $(on dst pgrep -f 'counter.out' | wc -l) process(es); on src: $(on src pgrep -f 'counter.out' | wc -l)"
 on dst pkill -f 'counter.out' || true

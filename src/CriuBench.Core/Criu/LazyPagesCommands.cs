@@ -1,5 +1,6 @@
 using System.Globalization;
 using CriuBench.Execution;
+using CriuBench.Hosts;
 
 namespace CriuBench.Criu;
 
@@ -71,28 +72,7 @@ public static class LazyPagesCommands
     /// namespace, and waits until it is gone.
     /// Killing a lazy dump before it served every page lets the frozen source run on (ptrace detaches).
     /// </summary>
-    public static Command Stop(string workDirectory) => Command.Of("bash", "-c", StopScript, "stop-criu", workDirectory);
-
-    internal const string StopScript = """
-        here=$(readlink /proc/self/ns/net)
-        for _ in $(seq 250); do
-          found=
-          for dir in /proc/[0-9]*; do
-            [ "$(readlink "$dir/ns/net" 2>/dev/null)" = "$here" ] || continue
-            args=$(tr '\0' '\n' <"$dir/cmdline" 2>/dev/null) || continue
-            case "$(printf '%s\n' "$args" | head -n 1)" in criu|runc) ;; *) continue ;; esac
-            printf '%s\n' "$args" | grep -qxF -- "$1" || continue
-            found=1
-            pid=${dir#/proc/}
-            # runc runs CRIU as its child (criu swrk), whose command line names no directory.
-            kill -KILL $(cat "/proc/$pid/task/$pid/children" 2>/dev/null) "$pid" 2>/dev/null
-          done
-          [ -n "$found" ] || exit 0
-          sleep 0.02
-        done
-        echo "a criu process with work directory $1 did not stop" >&2
-        exit 1
-        """;
+    public static Command Stop(string workDirectory) => HostAssets.Script("stop-criu.sh", workDirectory);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

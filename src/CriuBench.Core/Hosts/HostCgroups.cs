@@ -22,36 +22,15 @@ public static class HostCgroups
     /// the shared top directory if nothing else is left in it. rmdir only ever removes empty
     /// cgroups, so a cgroup that still holds a process stays, and the command fails naming it.
     /// </summary>
-    public static Command RemoveScope(string hostIdentity) => Command.Of("bash", "-c", RemoveScript, "remove-cgroups", Top, hostIdentity);
+    public static Command RemoveScope(string hostIdentity, bool onController = false) => Cgroups("remove", hostIdentity, onController);
 
     /// <summary>
     /// Thaws a host's subtree. A checkpoint interrupted by a crash can leave a container frozen,
     /// and a task frozen by the v1 freezer does not die of SIGKILL until it is thawed.
     /// </summary>
-    public static Command ThawScope(string hostIdentity) => Command.Of("bash", "-c", ThawScript, "thaw-cgroups", Top, hostIdentity);
+    public static Command ThawScope(string hostIdentity, bool onController = false) => Cgroups("thaw", hostIdentity, onController);
 
-    private const string ThawScript = """
-        top=$1 scope=$2
-        for root in $(findmnt -rn -t cgroup,cgroup2 -o TARGET); do
-          dir=$root/$top/$scope
-          [ -d "$dir" ] || continue
-          # Every level: a v1 cgroup frozen by itself stays frozen when its parent thaws.
-          find "$dir" -name freezer.state -exec sh -c 'for f; do echo THAWED > "$f"; done' thaw {} +
-          find "$dir" -name cgroup.freeze -exec sh -c 'for f; do echo 0 > "$f"; done' thaw {} +
-        done
-        exit 0
-        """;
-
-    private const string RemoveScript = """
-        top=$1 scope=$2 left=0
-        for root in $(findmnt -rn -t cgroup,cgroup2 -o TARGET); do
-          dir=$root/$top/$scope
-          if [ -d "$dir" ]; then
-            find "$dir" -depth -type d -exec rmdir {} + 2>/dev/null
-            if [ -d "$dir" ]; then echo "cgroup $dir is still in use" >&2; left=1; fi
-          fi
-          rmdir "$root/$top" 2>/dev/null
-        done
-        exit $left
-        """;
+    /// <summary>workloads/host/cgroups.sh; the netns lab's teardown runs it on the controller (its hosts share the controller's cgroups), with or without a lab up.</summary>
+    private static Command Cgroups(string action, string hostIdentity, bool onController) =>
+        onController ? HostAssets.ScriptOnController("cgroups.sh", action, Top, hostIdentity) : HostAssets.Script("cgroups.sh", action, Top, hostIdentity);
 }

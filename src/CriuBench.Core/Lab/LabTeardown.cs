@@ -22,7 +22,7 @@ internal static class LabTeardown
         // Containers of the lab's hosts share their host's network namespace, so the kill below
         // reaches them too; thawed first, since a frozen task (a checkpoint cut short) ignores SIGKILL.
         foreach (var host in LabLayout.HostNames)
-            await runner.RunAsync(HostCgroups.ThawScope(layout.NetworkNamespace(host)), ct);
+            await runner.RunAsync(HostCgroups.ThawScope(layout.NetworkNamespace(host), onController: true), ct);
         var killed = namespaces.Count > 0 ? await KillAllAsync(namespaces, ct) : new Dictionary<string, int>();
         await RemoveCgroupsAsync(layout, runner, log, ct);
 
@@ -85,7 +85,7 @@ internal static class LabTeardown
             CommandResult? result = null;
             for (var attempt = 0; attempt < 20; attempt++)
             {
-                result = await runner.RunAsync(HostCgroups.RemoveScope(layout.NetworkNamespace(host)), ct);
+                result = await runner.RunAsync(HostCgroups.RemoveScope(layout.NetworkNamespace(host), onController: true), ct);
                 if (result.Succeeded) break;
                 await Task.Delay(50, ct); // a killed task leaves its cgroup a moment after the signal
             }

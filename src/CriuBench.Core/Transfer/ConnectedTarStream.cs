@@ -11,7 +11,7 @@ namespace CriuBench.Transfer;
 /// connection, the remote shell and its tar: 15-20 ms in the lab, which `tar | ssh` paid inside the
 /// stop window.
 /// <para>
-/// On the sending host a FIXED bash script (every value a positional argument) pipes into ssh from
+/// On the sending host workloads/host/send-tar-stream.sh (every value an argument) pipes into ssh from
 /// a sender that first reads a word from a FIFO: until then the session stands ready and the remote
 /// tar waits for input. "go" starts tar -c into the stream; "stop" (the migration ended before its
 /// transfer) ends it with nothing sent. With pipefail, a pack that fails (tar -c, zstd) is a
@@ -26,24 +26,6 @@ namespace CriuBench.Transfer;
 /// </summary>
 internal sealed class ConnectedTarStream : IAsyncDisposable
 {
-    internal const string SendScript = """
-        set -o pipefail
-        export LC_ALL=C
-        fifo=$1 dir=$2 target=$3 remote=$4 compressed=$5 n=$6
-        shift 6
-        ssh_options=("${@:1:n}")
-        shift "$n"
-        send() {
-          read -r word < "$fifo" && [ "$word" = go ] || exit 0
-          if [ "$compressed" = 1 ]; then
-            tar -C "$dir" -c -- "$@" | zstd -q -1 -T0 -c | dd bs=1M
-          else
-            exec tar -C "$dir" --totals -c -- "$@"
-          fi
-        }
-        send "$@" | ssh "${ssh_options[@]}" "$target" "$remote"
-        """;
-
     /// <summary>Prints the word <see cref="OpenAsync"/> waits for once the receiving end runs, then becomes it.</summary>
     private const string ReadyThenReceive = "echo ready && exec \"$@\"";
 
@@ -139,7 +121,7 @@ internal sealed class ConnectedTarStream : IAsyncDisposable
     {
         var receive = TarStream.Receive(directory, compressed);
         var remote = Command.Of("bash", ["-c", ReadyThenReceive, "_", receive.Program, .. receive.Arguments]);
-        return Command.Of("bash", ["-c", SendScript, "_", fifo, directory, to.Target, ShellQuoting.CommandLine(remote),
+        return HostAssets.Script("send-tar-stream.sh", [fifo, directory, to.Target, ShellQuoting.CommandLine(remote),
             compressed ? "1" : "0", to.SshOptions.Count.ToString(CultureInfo.InvariantCulture), .. to.SshOptions, .. members])
             .WithTimeout(TimeSpan.FromHours(1));
     }

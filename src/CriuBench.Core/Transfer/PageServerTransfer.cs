@@ -56,22 +56,10 @@ public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>
-    /// Stops the page server named in the PID file ($1) if that PID is still a page server in this
-    /// host's network namespace (a finished one has exited, and hosts on one machine share PIDs, so
-    /// the number may belong to someone else by now): kills it and waits until it is gone.
+    /// Kills the page server named in the PID file if that PID still is one in this host's network
+    /// namespace (a finished one has exited, and hosts on one machine share PIDs), and waits until it is gone.
     /// </summary>
-    internal const string StopScript = """
-        pid=$(cat -- "$1" 2>/dev/null) || exit 0
-        here=$(readlink /proc/self/ns/net)
-        for _ in $(seq 250); do
-          [ "$(readlink "/proc/$pid/ns/net" 2>/dev/null)" = "$here" ] || exit 0
-          tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'criu page-server' || exit 0
-          kill -KILL "$pid" 2>/dev/null
-          sleep 0.02
-        done
-        echo "criu page-server (PID $pid) did not stop" >&2
-        exit 1
-        """;
+    public static Command StopPageServer(string pidFile) => HostAssets.Script("stop-page-server.sh", pidFile);
 
     private sealed class Session(TransferRequest request, int port, bool round) : IMigrationTransfer
     {
@@ -126,7 +114,7 @@ public sealed class PageServerTransfer(int port = PageServerTransfer.DefaultPort
         public async ValueTask DisposeAsync()
         {
             if (Rest is { } rest) await rest.DisposeAsync();
-            await request.Destination.RunCheckedAsync(Command.Of("bash", "-c", StopScript, "_", PidFile));
+            await request.Destination.RunCheckedAsync(StopPageServer(PidFile));
             await LocalCheckpoint.RemoveAsync(request);
         }
     }

@@ -8,33 +8,19 @@ namespace CriuBench.Transfer;
 /// <summary>
 /// Streams files from one host's directory into the same directory on another host through ssh,
 /// with no archive on either disk: <c>tar -c | ssh HOST 'tar -x'</c>, run on the sending host; and
-/// the receiving half (<c>[zstd -d |] tar -x</c>) that <see cref="ConnectedTarStream"/> shares. A pipeline needs a shell: each side runs a FIXED bash script, and every value
-/// (directory, members, ssh options) is a positional argument, never part of the script. ssh joins
+/// the receiving half (<c>[zstd -d |] tar -x</c>) that <see cref="ConnectedTarStream"/> shares. A pipeline needs a shell: the
+/// sending side runs workloads/host/tar-to.sh, and every value (directory, members, ssh options) is
+/// an argument, never part of a script. ssh joins
 /// its remote arguments into one string for the receiving host's shell, so that half is built from
 /// quoted words (<see cref="ShellQuoting.CommandLine"/>).
 /// </summary>
 internal static partial class TarStream
 {
-    // Positional arguments of the sending script: $1 directory, $2 ssh target, $3 the receiving
-    // command line, $4 how many ssh options follow, then the ssh options, then the tar members.
-    private const string Arguments = """
-        set -o pipefail
-        export LC_ALL=C
-        dir=$1 target=$2 remote=$3 n=$4
-        shift 4
-        """;
-
-    /// <summary>tar's --totals prints the bytes it wrote to the stream on stderr: counted for free.</summary>
-    private const string PlainScript = Arguments + """
-
-        tar -C "$dir" --totals -c -- "${@:n+1}" | ssh "${@:1:n}" "$target" "$remote"
-        """;
-
     private const string UnzstdScript = """set -o pipefail; zstd -q -d -c | tar -C "$1" -x""";
 
     /// <summary>Copies <paramref name="members"/> (relative to <paramref name="directory"/>) to the same place on <paramref name="to"/>.</summary>
     public static Command Plain(string directory, IReadOnlyList<string> members, SshAccess to) =>
-        Command.Of("bash", ["-c", PlainScript, "_", directory, to.Target, ShellQuoting.CommandLine(Receive(directory, compressed: false)),
+        HostAssets.Script("tar-to.sh", [directory, to.Target, ShellQuoting.CommandLine(Receive(directory, compressed: false)),
             to.SshOptions.Count.ToString(CultureInfo.InvariantCulture), .. to.SshOptions, .. members]);
 
     /// <summary>The receiving half, run on the destination: unpacks the stream (decompressing it first if <paramref name="compressed"/>) into <paramref name="directory"/>.</summary>

@@ -68,22 +68,13 @@ public sealed class TarTransfer : IPreCopyTransfer
     }
 
     /// <summary>
-    /// tar, then scp, in one shell on the source, which becomes scp (exec) as a user's `tar && scp`
-    /// line does: no fork and wait for it. Prints the host's clock (EPOCHREALTIME) before the pack
-    /// and between the two, for <see cref="HostTimes.Split"/>; the copy is the rest of the command.
+    /// tar, then scp, in one shell on the source (workloads/host/pack-and-copy.sh), which becomes scp
+    /// (exec) as a user's `tar && scp` line does: no fork and wait for it. Prints the host's clock
+    /// before the pack and between the two, for <see cref="HostTimes.Split"/>; the copy is the rest.
     /// </summary>
     public static Command PackAndCopy(string archive, string target, IReadOnlyList<string> scpOptions, IReadOnlyList<string> members) =>
-        Command.Of("bash", ["-c", PackAndCopyScript, "pack-and-copy", HostPaths.Disk, archive, target,
+        HostAssets.Script("pack-and-copy.sh", [HostPaths.Disk, archive, target,
             scpOptions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), .. scpOptions, .. members]);
-
-    private const string PackAndCopyScript = """
-        disk=$1 archive=$2 target=$3 count=$4; shift 4
-        scp_options=("${@:1:count}"); shift "$count"
-        packing=$EPOCHREALTIME
-        tar --totals -C "$disk" -cf "$archive" "$@" || exit
-        echo "$packing $EPOCHREALTIME"
-        exec scp "${scp_options[@]}" "$archive" "$target"
-        """;
 
     internal static string RelativeToDisk(string path) =>
         path.StartsWith(HostPaths.Disk + "/", StringComparison.Ordinal)

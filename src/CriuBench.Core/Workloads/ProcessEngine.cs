@@ -70,28 +70,9 @@ public sealed class ProcessEngine : IWorkloadEngine
                 ? $"criu restore returned 0 but wrote no PID file ({pidFile})"
                 : $"criu restore returned 0 but its PID file {pidFile} holds '{pidFileText.Trim()}', not a PID");
 
+    /// <summary>Kills the workload's PID namespace through its init, if that PID still is one on this host (see the script).</summary>
     public async Task StopAsync(RunningWorkload workload, CancellationToken ct) =>
-        await workload.Host.RunCheckedAsync(Command.Of("bash", "-c", StopScript, "stop-workload", workload.Id), ct);
-
-    /// <summary>
-    /// Kills the workload's PID namespace through its init ($1) and waits until it is gone. The PID
-    /// may be stale (the workload was lost, or a dump killed it) and already reused by anyone on the
-    /// machine, so it is killed only while it is still the init of a nested PID namespace ("NSpid:
-    /// N 1") in this host's network namespace. SIGKILL also ends a task left stopped or
-    /// ptrace-stopped by a CRIU that died mid-dump; killing a namespace's init kills all of it.
-    /// </summary>
-    internal const string StopScript = """
-        pid=$1 here=$(readlink /proc/self/ns/net)
-        for _ in $(seq 250); do
-          [ "$(readlink "/proc/$pid/ns/net" 2>/dev/null)" = "$here" ] || exit 0
-          awk '/^NSpid:/ { exit !(NF > 2 && $NF == 1) }' "/proc/$pid/status" 2>/dev/null || exit 0
-          grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null && exit 0
-          kill -KILL "$pid" 2>/dev/null
-          sleep 0.02
-        done
-        echo "workload PID $pid did not stop" >&2
-        exit 1
-        """;
+        await workload.Host.RunCheckedAsync(HostAssets.Script("stop-workload.sh", workload.Id), ct);
 
     private static int Pid(RunningWorkload workload) => int.Parse(workload.Id, CultureInfo.InvariantCulture);
 }

@@ -37,10 +37,8 @@ public class HostTimesTests
         File.WriteAllText(stubs.File("tar"), "#!/bin/sh\nexit 0\n");
         File.WriteAllText(stubs.File("scp"), $"#!/bin/sh\necho scp ran >&2\nexit {scpExit}\n");
         (await CriuBench.Execution.ProcessRunner.Instance.RunAsync(CriuBench.Execution.Command.Of("chmod", "+x", stubs.File("tar"), stubs.File("scp")))).EnsureSuccess();
-        var script = TarTransfer.PackAndCopy("/dev/null", "x", [], []).Arguments[1];
-
         var result = await CriuBench.Execution.ProcessRunner.Instance.RunAsync(CriuBench.Execution.Command.Of("env",
-            $"PATH={stubs.Path}:{Environment.GetEnvironmentVariable("PATH")}", "bash", "-c", script, "pack-and-copy", "/tmp", "/dev/null", "x", "0"));
+            $"PATH={stubs.Path}:{Environment.GetEnvironmentVariable("PATH")}", Support.HostScriptsInRepository.Path("pack-and-copy.sh"), "/tmp", "/dev/null", "x", "0"));
 
         Assert.Equal(scpExit, result.ExitCode);
         Assert.Equal("scp ran", result.StandardError.Trim());

@@ -100,7 +100,7 @@ public sealed class PageServerTransferTests
         await transfer.DisposeAsync();
 
         Assert.Equal(
-            [["bash", "-c", PageServerTransfer.StopScript, "_", PidFile], ["rm", "-rf", "--one-file-system", TransferFakes.Images]],
+            [[HostPaths.Assets + "/host/stop-page-server.sh", PidFile], ["rm", "-rf", "--one-file-system", TransferFakes.Images]],
             fakes.DestinationRunner.Commands.Select(TransferFakes.Args));
     }
 }

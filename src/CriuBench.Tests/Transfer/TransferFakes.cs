@@ -36,7 +36,7 @@ internal sealed class TransferFakes
 
     /// <summary>The sending end of a <see cref="ConnectedTarStream"/>, opened before the freeze.</summary>
     public static bool IsStream(Command command) =>
-        command.Program == "bash" && command.Arguments.Count > 1 && command.Arguments[1] == ConnectedTarStream.SendScript;
+        command.Program == HostPaths.Assets + "/host/send-tar-stream.sh";
 
     /// <summary>How a stream's session answers: ready once the receiving tar runs, then what tar or dd said on stderr.</summary>
     public static (int, string, string) Stream(string stderr = "") => (0, "ready\n", stderr);

@@ -11,33 +11,8 @@ namespace CriuBench.Hosts.Ssh;
 /// </summary>
 public static class HostCleanup
 {
+    /// <summary>workloads/host/cleanup.sh, sent on standard input: it runs before the assets are installed, and removes them.</summary>
     public static Command For(IHost host) =>
-        Command.Of("bash", "-c", Script, "criubench-cleanup", HostPaths.Disk, HostPaths.SharedMount, HostCgroups.Top, host.Identity)
+        HostAssets.ScriptPiped("cleanup.sh", HostPaths.Disk, HostPaths.SharedMount, HostCgroups.Top, host.Identity)
             .WithTimeout(TimeSpan.FromMinutes(1));
-
-    private const string Script = """
-        disk=$1 shared=$2 top=$3 scope=$4
-        mine=$(readlink /proc/self/ns/mnt)
-        for root in $(findmnt -rn -t cgroup,cgroup2 -o TARGET); do
-          dir=$root/$top/$scope
-          [ -d "$dir" ] || continue
-          find "$dir" -name freezer.state -exec sh -c 'for f; do echo THAWED > "$f"; done' thaw {} +
-          find "$dir" -name cgroup.freeze -exec sh -c 'for f; do echo 0 > "$f"; done' thaw {} +
-          find "$dir" -name cgroup.procs -exec cat {} + 2>/dev/null | xargs -r kill -KILL 2>/dev/null
-        done
-        # One find over every process's cwd (a loop forking per process takes seconds on a busy host).
-        for cwd in $(find /proc/[0-9]*/cwd -maxdepth 0 \( -lname "$disk" -o -lname "$disk/*" \) 2>/dev/null); do
-          proc=${cwd%/cwd}
-          [ "${proc#/proc/}" = $$ ] && continue
-          [ "$(readlink "$proc/ns/mnt" 2>/dev/null)" = "$mine" ] && kill -KILL "${proc#/proc/}" 2>/dev/null
-        done
-        findmnt -rn -o TARGET | awk -v d="$disk/" -v s="$shared" 'index($0 "/", d) == 1 && $0 != substr(d, 1, length(d) - 1) || $0 == s' \
-          | sort -r | while read -r target; do umount -l "$target" 2>/dev/null; done
-        for root in $(findmnt -rn -t cgroup,cgroup2 -o TARGET); do
-          [ -d "$root/$top/$scope" ] && find "$root/$top/$scope" -depth -type d -exec rmdir {} + 2>/dev/null
-          rmdir "$root/$top" 2>/dev/null
-        done
-        if [ -d "$disk" ]; then find "$disk" -mindepth 1 -maxdepth 1 -exec rm -rf --one-file-system {} +; fi
-        exit 0
-        """;
 }

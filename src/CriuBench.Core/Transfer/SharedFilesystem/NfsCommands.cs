@@ -60,98 +60,31 @@ public static class NfsCommands
             .WithTimeout(TimeSpan.FromMinutes(2));
 
     /// <summary>A plain unmount, lazy if something still holds it (forced first: the server may be gone already).</summary>
-    public static Command Unmount() => Command.Of("bash", "-c", SharedMount.MountsAtFunction + """
-
-        [ -n "$(mounts_at "$1")" ] || exit 0
-        umount "$1" 2>/dev/null || umount -f -l "$1"
-        """, "nfs-unmount", HostPaths.SharedMount).WithTimeout(TimeSpan.FromMinutes(1));
+    public static Command Unmount() => SharedMount.Run("unmount", HostPaths.SharedMount).WithTimeout(TimeSpan.FromMinutes(1));
 
     /// <summary>
-    /// Starts the kernel NFS server unless nfsd already runs (then it is left alone and this prints
+    /// Starts the kernel NFS server (workloads/host/nfs-server.sh) unless nfsd already runs (then it is left alone and this prints
     /// "running"). It writes down what it starts before starting it, so a crash halfway still
     /// leaves a record: with systemd, the units that were not active (nfs-server pulls in rpcbind,
     /// mountd, nfsdcld); without, rpcbind and rpc.mountd by PID, then rpc.nfsd's threads. A server
     /// it started had no clients, so the NFSv4 grace period (90 s of refused opens) is ended at once.
     /// Prints "started" when it started one.
     /// </summary>
-    public static Command StartServer() => Command.Of("bash", "-c", """
-        set -u
-        state=$1
-        threads=$(cat /proc/fs/nfsd/threads 2>/dev/null || echo 0)
-        if [ "${threads:-0}" -gt 0 ] 2>/dev/null; then echo running; exit 0; fi
-        mkdir -p "$state"
-        if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
-          for unit in nfs-server.service nfs-mountd.service nfsdcld.service nfs-idmapd.service rpcbind.socket rpcbind.service; do
-            [ "$(systemctl show -p LoadState --value "$unit" 2>/dev/null)" = loaded ] || continue
-            systemctl is-active -q "$unit" || echo "$unit"
-          done > "$state/units"
-          echo systemd > "$state/started"
-          if ! systemctl start nfs-server.service; then
-            journalctl -u nfs-server.service -n 20 --no-pager >&2
-            exit 1
-          fi
-        else
-          echo manual > "$state/started"
-          : > "$state/processes"
-          modprobe nfsd 2>/dev/null
-          if ! mountpoint -q /proc/fs/nfsd; then mount -t nfsd nfsd /proc/fs/nfsd || exit 1; fi
-          start() { # name, command...: starts a daemon unless it runs, and records its PID
-            local name=$1; shift
-            pgrep -x "$name" >/dev/null && return 0
-            "$@" || return 1
-            for _ in $(seq 50); do pid=$(pgrep -n -x "$name") && break; sleep 0.1; done
-            [ -n "${pid:-}" ] && echo "$name $pid" >> "$state/processes"
-          }
-          if command -v rpcbind >/dev/null; then start rpcbind rpcbind || exit 1; fi
-          start rpc.mountd rpc.mountd || exit 1
-          rpc.nfsd 8 || exit 1
-        fi
-        echo Y > /proc/fs/nfsd/v4_end_grace 2>/dev/null
-        echo started
-        """, "nfs-start-server", ServerState).WithTimeout(TimeSpan.FromMinutes(2));
+    public static Command StartServer() => HostAssets.Script("nfs-server.sh", "start", ServerState).WithTimeout(TimeSpan.FromMinutes(2));
 
     /// <summary>
     /// Stops what <see cref="StartServer"/> recorded, nothing else, and prints one line per thing
     /// stopped. A daemon is killed by its recorded PID only while that PID still runs that program.
     /// </summary>
-    public static Command StopServer() => Command.Of("bash", "-c", """
-        state=$1 failed=0
-        [ -f "$state/started" ] || { rm -rf "$state"; exit 0; }
-        if [ "$(cat "$state/started")" = systemd ]; then
-          while read -r unit; do
-            [ -n "$unit" ] || continue
-            if systemctl stop "$unit"; then echo "stopped $unit"; else failed=1; fi
-          done < "$state/units"
-        else
-          if [ "$(cat /proc/fs/nfsd/threads 2>/dev/null || echo 0)" -gt 0 ] 2>/dev/null; then
-            exportfs -f 2>/dev/null
-            if rpc.nfsd 0; then echo "stopped nfsd"; else failed=1; fi
-          fi
-          tac "$state/processes" 2>/dev/null | while read -r name pid; do
-            [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ] || continue
-            kill "$pid" && echo "stopped $name (PID $pid)"
-          done
-        fi
-        [ "$failed" = 0 ] && rm -rf "$state"
-        exit $failed
-        """, "nfs-stop-server", ServerState).WithTimeout(TimeSpan.FromMinutes(2));
+    public static Command StopServer() => HostAssets.Script("nfs-server.sh", "stop", ServerState).WithTimeout(TimeSpan.FromMinutes(2));
 
     /// <summary>
     /// Unexports every client of <see cref="Export"/> that the kernel's export table (etab) still
     /// lists: what a crashed run exported. Prints one line per export removed.
     /// </summary>
-    public static Command RemoveLeftoverExports() => Command.Of("bash", "-c", """
-        export_dir=$1
-        command -v exportfs >/dev/null || [ -x /usr/sbin/exportfs ] || exit 0
-        [ -r /var/lib/nfs/etab ] || exit 0
-        awk -v dir="$export_dir" '$1 == dir { sub(/\(.*/, "", $2); print $2 }' /var/lib/nfs/etab | sort -u |
-        while read -r client; do
-          exportfs -u "$client:$export_dir" && echo "unexported $export_dir from $client"
-        done
-        """, "nfs-remove-leftover-exports", Export);
+    public static Command RemoveLeftoverExports() => HostAssets.Script("nfs-server.sh", "unexport-leftovers", Export);
 
     /// <summary>The version a mounted NFS filesystem runs, from the kernel's mount table ("4.2"), or null.</summary>
-    public static Command MountedVersion() => Command.Of("bash", "-c", """
-        findmnt -n -o OPTIONS --target "$1" | tr ',' '\n' | sed -n 's/^vers=//p' | head -n1
-        """, "nfs-mounted-version", HostPaths.SharedMount);
+    public static Command MountedVersion() => Command.Of("bash", "-c",
+        """findmnt -n -o OPTIONS --target "$1" | tr ',' '\n' | sed -n 's/^vers=//p' | head -n1""", "nfs-mounted-version", HostPaths.SharedMount);
 }

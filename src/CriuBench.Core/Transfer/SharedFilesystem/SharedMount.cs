@@ -7,13 +7,10 @@ namespace CriuBench.Transfer.SharedFilesystem;
 internal static class SharedMount
 {
     /// <summary>
-    /// Prints "FSTYPE SOURCE" of each mount at <c>$1</c>, the topmost last. Read from the mount table,
-    /// never by touching the path: a FUSE or NFS mount whose server is gone fails every stat
-    /// (`mountpoint` then says "not a mountpoint").
+    /// workloads/host/shared-mount.sh: mounts are read from the mount table, never by touching the
+    /// path (a FUSE or NFS mount whose server is gone fails every stat).
     /// </summary>
-    internal const string MountsAtFunction = """
-        mounts_at() { awk -v m="$1" '$5 == m { for (i = 7; $i != "-"; i++); print $(i + 1), $(i + 2) }' /proc/self/mountinfo; }
-        """;
+    internal static Command Run(string action, string path) => HostAssets.Script("shared-mount.sh", action, path);
 
     /// <summary>
     /// Makes the mount point where the host lacks it (a machine of the user's, a VM); true when it
@@ -27,28 +24,16 @@ internal static class SharedMount
 
     /// <summary>The mounts at the shared mount point, one "FSTYPE SOURCE" line each (empty: nothing mounted).</summary>
     public static Command List() =>
-        Command.Of("bash", "-c", MountsAtFunction + "\nmounts_at \"$1\"", "list-shared-mounts", HostPaths.SharedMount);
+        Run("list", HostPaths.SharedMount);
 
     /// <summary>
     /// Unmounts whatever a crashed run left at the shared mount point (mounts may be stacked, and
     /// a server that is gone must not hang the unmount: lazy), printing each one it removed.
     /// </summary>
-    public static Command RemoveLeftoverMounts() => Command.Of("bash", "-c", MountsAtFunction + """
-
-        mnt=$1
-        for _ in 1 2 3 4 5 6 7 8; do
-          what=$(mounts_at "$mnt" | tail -n1)
-          [ -n "$what" ] || exit 0
-          umount -f -l "$mnt" 2>/dev/null || umount -l "$mnt" || exit 1
-          echo "unmounted $what at $mnt"
-        done
-        """, "remove-leftover-mounts", HostPaths.SharedMount).WithTimeout(TimeSpan.FromSeconds(60));
+    public static Command RemoveLeftoverMounts() => Run("remove-leftovers", HostPaths.SharedMount).WithTimeout(TimeSpan.FromSeconds(60));
 
     /// <summary>Removes a directory the filesystem made, saying so if it existed.</summary>
-    public static Command RemoveLeftoverDirectory(string directory) => Command.Of("bash", "-c", """
-        [ -e "$1" ] || exit 0
-        rm -rf --one-file-system -- "$1" && echo "removed $1"
-        """, "remove-leftover-directory", directory);
+    public static Command RemoveLeftoverDirectory(string directory) => Run("remove-directory", directory);
 
     /// <summary>Runs a leftover command and returns the lines it printed, one per thing removed.</summary>
     public static async Task<IReadOnlyList<string>> RunAsync(IHost host, Command command, CancellationToken ct)

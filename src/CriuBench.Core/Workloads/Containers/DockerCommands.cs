@@ -61,28 +61,10 @@ public static class DockerCommands
         "--bridge=none", "--iptables=false", "--ip-forward=false", "--ip-masq=false");
 
     /// <summary>Stops the daemon of the pid file (TERM, then KILL after 20 s) and waits for it; a no-op without one.</summary>
-    public static Command StopDaemon() => Command.Of("bash", "-c", StopScript, "stop-dockerd", PidFile, $"{ExecRoot}/containerd/containerd.pid");
-
-    private const string StopScript = """
-        stop() { # pidfile name
-          pid=$(cat "$1" 2>/dev/null) || return 0
-          [ "$(cat /proc/$pid/comm 2>/dev/null)" = "$2" ] || return 0
-          kill -TERM "$pid"
-          for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-          echo "$2 (PID $pid) did not stop within 20 s: killed" >&2
-          kill -KILL "$pid"
-        }
-        stop "$1" dockerd
-        stop "$2" containerd   # its own containerd stops with it, unless dockerd had to be killed
-        exit 0
-        """;
+    public static Command StopDaemon() => HostAssets.Script("stop-dockerd.sh", PidFile, $"{ExecRoot}/containerd/containerd.pid");
 
     /// <summary>Unmounts what the daemon left mounted below its root (its data root, a netns file), deepest first.</summary>
-    public static Command UnmountAll() => Command.Of("bash", "-c", """
-        findmnt -rn -o TARGET | awk -v prefix="$1/" 'index($0, prefix) == 1' | sort -r | while read -r target; do
-          umount "$target" 2>/dev/null || umount --lazy "$target"
-        done
-        """, "unmount", Root);
+    public static Command UnmountAll() => HostAssets.Script("unmount-below.sh", Root);
 
     /// <summary>Imports a root filesystem as an image, without a registry.</summary>
     public static Command Import(string rootfs) => Command.Of("bash", "-c",

@@ -60,23 +60,13 @@ public static class RuncCommands
     /// (<paramref name="dumpedCgroup"/>, the source host's path), not the one runc made from
     /// config.json and keeps in its state: the next checkpoint would freeze that empty cgroup and
     /// fail on the running tasks ("Unseizable non-zombie ... state S", measured on the VM lab; the
-    /// same as checkpoint-restore/criu#1034). So the same command moves them into runc's cgroup and
-    /// removes the stray one, with shell builtins only. On cgroup v1 runc maps the paths itself.
+    /// same as checkpoint-restore/criu#1034). So the same command (workloads/host/runc-restore.sh) moves
+    /// them into runc's cgroup and removes the stray one, with shell builtins only. On cgroup v1 runc maps the paths itself.
     /// </para>
     public static Command RestoreWithConfig(string id, string imagesDirectory, RuncBundle bundle, string config,
         IReadOnlyList<CriuOption>? options = null, string? dumpedCgroup = null, string? cgroup = null) =>
         Restore(id, imagesDirectory, bundle, options)
-            .RunBy("sh", "-c", RestoreScript, bundle.ConfigFile, dumpedCgroup ?? "", cgroup ?? "") with { StandardInput = config };
-
-    private const string RestoreScript = """
-        config=$0 from=$1 to=$2; shift 2
-        cat > "$config" && "$@" || exit
-        root=/sys/fs/cgroup
-        [ -e "$root/cgroup.controllers" ] && [ -n "$from" ] && [ "$from" != "$to" ] && [ -d "$root$from" ] || exit 0
-        while read -r pid; do echo "$pid" > "$root$to/cgroup.procs" || exit; done < "$root$from/cgroup.procs"
-        rmdir "$root$from" && rmdir "${root}${from%/*}" 2>/dev/null
-        exit 0
-        """;
+            .RunBy(HostAssets.ScriptPath("runc-restore.sh"), bundle.ConfigFile, dumpedCgroup ?? "", cgroup ?? "") with { StandardInput = config };
 
     public static Command Delete(string id) => Runc("delete", "--force", id);
 

@@ -18,7 +18,7 @@ public sealed class NfsSharedFilesystemTests
         await nfs.MountAsync([fakes.Source, fakes.Destination], default);
 
         var onSource = fakes.SourceRunner.Commands.Select(Describe).ToList();
-        Assert.Equal(["mkdir", "nfs-start-server", "exportfs -o", "exportfs -o", "mount-point", "mount 198.18.0.1", "nfs-mounted-version"], onSource);
+        Assert.Equal(["mkdir", "nfs-server.sh start", "exportfs -o", "exportfs -o", "mount-point", "mount 198.18.0.1", "nfs-mounted-version"], onSource);
         Assert.Equal([$"198.18.0.1:{NfsCommands.Export}", $"198.18.0.2:{NfsCommands.Export}"],
             fakes.SourceRunner.Commands.Where(c => c.Program == "exportfs").Select(c => c.Arguments[^1]));
         Assert.Equal(["mount-point", "mount 198.18.0.1"], fakes.DestinationRunner.Commands.Select(Describe));
@@ -64,7 +64,7 @@ public sealed class NfsSharedFilesystemTests
 
         await nfs.UnmountAsync();
 
-        Assert.Equal(["dst nfs-unmount", "src nfs-unmount", "src rmdir", "src exportfs -u", "src exportfs -u", "src nfs-stop-server", "src rm"], log);
+        Assert.Equal(["dst shared-mount.sh unmount", "src shared-mount.sh unmount", "src rmdir", "src exportfs -u", "src exportfs -u", "src nfs-server.sh stop", "src rm"], log);
     }
 
     [Fact]
@@ -86,13 +86,14 @@ public sealed class NfsSharedFilesystemTests
 
         await nfs.UnmountAsync();
 
-        Assert.Equal(["nfs-unmount", "exportfs -u", "exportfs -u", "nfs-stop-server", "rm"], fakes.SourceRunner.Commands.Select(Describe));
+        Assert.Equal(["shared-mount.sh unmount", "exportfs -u", "exportfs -u", "nfs-server.sh stop", "rm"], fakes.SourceRunner.Commands.Select(Describe));
         Assert.Empty(fakes.DestinationRunner.Commands);
     }
 
-    /// <summary>A command by what it does: a script by its name ($0), exportfs by its flag, mount by its server.</summary>
+    /// <summary>A command by what it does: a host script by its file and first argument, a one-line bash script by its name ($0), exportfs by its flag, mount by its server.</summary>
     private static string Describe(Command command) => command.Program switch
     {
+        var script when script.StartsWith(HostPaths.Assets + "/host/", StringComparison.Ordinal) => $"{Path.GetFileName(script)} {command.Arguments[0]}",
         "bash" => command.Arguments[2],
         "exportfs" => $"exportfs {command.Arguments[0]}",
         "mount" => $"mount {command.Arguments[4].Split(':')[0]}",

@@ -121,7 +121,7 @@ public sealed class SharedFilesystemSupportTests
     [Fact(Timeout = 120_000)]
     public async Task The_probe_finds_kernel_nfs_exactly_when_the_kernel_lists_or_can_load_it()
     {
-        var features = await HostProbe.ProbeAsync(new FakeHost("here", "127.0.0.1", ProcessRunner.Instance), default);
+        var features = await HostProbe.ProbeAsync(new FakeHost("here", "127.0.0.1", new RepositoryAssetsRunner(ProcessRunner.Instance)), default);
 
         var filesystems = await File.ReadAllTextAsync("/proc/filesystems");
         Assert.Equal(filesystems.Contains("\tnfs4\n", StringComparison.Ordinal), features.NfsClientKernel);
