@@ -46,6 +46,7 @@ public sealed class ProcessRunner : ICommandRunner
             .WithValidation(CommandResultValidation.None);
         if (command.WorkingDirectory is { } directory) cli = cli.WithWorkingDirectory(directory);
 
+        cancellationToken.ThrowIfCancellationRequested();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(command.Timeout);
         var startedAt = DateTimeOffset.UtcNow;
@@ -71,10 +72,11 @@ public sealed class ProcessRunner : ICommandRunner
             var result = await running;
             return (result.ExitCode, startedAt, spawned, clock.Elapsed);
         }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        // CliWrap says TimeoutException when a killed process did not exit within 3 s (stuck in the kernel).
+        catch (Exception e) when (limit.IsCancellationRequested && e is OperationCanceledException or TimeoutException)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw new TimeoutException($"`{command}` did not finish within {command.Timeout.TotalSeconds:0} s and was killed");
+            throw new TimeoutException($"`{command}` did not finish within {command.Timeout.TotalSeconds:0} s and was killed", e);
         }
     }
 
