@@ -55,6 +55,14 @@ public class ProcessRunnerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Input_and_output_larger_than_a_pipe_buffer_flow_at_the_same_time()
+    {
+        var input = string.Concat(Enumerable.Range(0, 100_000).Select(i => $"{i}\n")); // ~590 KB, as a host asset may be
+        var result = await runner.RunAsync(Command.Of("cat") with { StandardInput = input });
+        Assert.Equal(input, result.StandardOutput);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Without_input_the_program_reads_end_of_file_at_once()
     {
         var result = await runner.RunAsync(Command.Of("cat"));
