@@ -1,116 +1,92 @@
+using System.ComponentModel;
 using System.Diagnostics;
+using System.Text;
+using CliWrap;
 
 namespace CriuBench.Execution;
 
-/// <summary>Runs commands as child processes with <see cref="ProcessStartInfo.ArgumentList"/>.</summary>
+/// <summary>
+/// Runs commands as child processes through CliWrap: arguments as a list, the time limit and the
+/// caller's cancellation through its forceful token (which kills the whole process tree), and no
+/// exit-code validation, since callers decide from the result. On top: the controller's clock
+/// (start, spawn, duration) and <see cref="OutputCutoff"/> for daemons left holding the output.
+/// </summary>
 public sealed class ProcessRunner : ICommandRunner
 {
     public static ProcessRunner Instance { get; } = new();
 
-    public Task<CommandResult> RunAsync(Command command, CancellationToken cancellationToken = default) =>
-        RunCoreAsync(command, consumeOutput: null, cancellationToken);
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    public Task<CommandResult> RunStreamingAsync(Command command, Func<Stream, Task> consumeOutput, CancellationToken cancellationToken = default) =>
-        RunCoreAsync(command, consumeOutput, cancellationToken);
-
-    private static async Task<CommandResult> RunCoreAsync(Command command, Func<Stream, Task>? consumeOutput, CancellationToken cancellationToken)
+    public async Task<CommandResult> RunAsync(Command command, CancellationToken cancellationToken = default)
     {
-        var info = new ProcessStartInfo(command.Program)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = command.WorkingDirectory ?? "",
-        };
-        foreach (var argument in command.Arguments) info.ArgumentList.Add(argument);
+        var output = new StringBuilder();
+        var error = new StringBuilder();
+        var (exitCode, startedAt, spawned, duration) =
+            await RunCoreAsync(command, PipeTarget.ToStringBuilder(output, Utf8), PipeTarget.ToStringBuilder(error, Utf8), cancellationToken);
+        return new CommandResult(command, exitCode, output.ToString(), error.ToString(), startedAt, duration) { SpawnDuration = spawned };
+    }
 
-        using var process = new Process { StartInfo = info };
+    public async Task<CommandResult> RunStreamingAsync(Command command, Func<Stream, Task> consumeOutput, CancellationToken cancellationToken = default)
+    {
+        var error = new StringBuilder();
+        var (exitCode, startedAt, spawned, duration) =
+            await RunCoreAsync(command, Consumer(consumeOutput), PipeTarget.ToStringBuilder(error, Utf8), cancellationToken);
+        return new CommandResult(command, exitCode, "", error.ToString(), startedAt, duration) { SpawnDuration = spawned };
+    }
+
+    private static async Task<(int ExitCode, DateTimeOffset StartedAt, TimeSpan Spawned, TimeSpan Duration)> RunCoreAsync(
+        Command command, PipeTarget output, PipeTarget error, CancellationToken cancellationToken)
+    {
+        using var cutoff = new OutputCutoff();
+        var cli = Cli.Wrap(command.Program)
+            .WithArguments(command.Arguments)
+            .WithStandardInputPipe(command.StandardInput is { } input ? PipeSource.FromString(input, Utf8) : PipeSource.Null)
+            .WithStandardOutputPipe(cutoff.Guard(output))
+            .WithStandardErrorPipe(cutoff.Guard(error))
+            .WithValidation(CommandResultValidation.None);
+        if (command.WorkingDirectory is { } directory) cli = cli.WithWorkingDirectory(directory);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(command.Timeout);
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        var spawned = TimeSpan.Zero;
+        CommandTask<CliWrap.CommandResult> running;
         try
         {
-            process.Start();
+            // The overload that hands over the started process, only to see it exit.
+            running = cli.ExecuteAsync(null, process =>
+            {
+                spawned = clock.Elapsed;
+                cutoff.Watch(process);
+            }, limit.Token, CancellationToken.None);
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
             throw new InvalidOperationException($"cannot start `{command}`: {e.Message} (is {command.Program} installed? scripts/setup.sh installs it)", e);
         }
-        var spawned = clock.Elapsed;
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(command.Timeout);
-        await using var kill = timeout.Token.Register(() => KillTree(process));
-
-        // Reads stop when cancelled, or shortly after the process exits: a daemon it started may
-        // hold its stdout open forever, and that must not hang the harness.
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
-        var stdout = consumeOutput is null
-            ? ReadAllAsync(process.StandardOutput, reading.Token)
-            : ConsumeAsync(process.StandardOutput.BaseStream, consumeOutput, reading.Token);
-        var stderr = ReadAllAsync(process.StandardError, reading.Token);
-        await WriteInputAsync(process, command.StandardInput);
-
-        await process.WaitForExitAsync(CancellationToken.None);
-        reading.CancelAfter(OutputGrace);
-        var output = await stdout;
-        var error = await stderr;
-        clock.Stop();
-
-        cancellationToken.ThrowIfCancellationRequested();
-        if (timeout.IsCancellationRequested)
-            throw new TimeoutException($"`{command}` did not finish within {command.Timeout.TotalSeconds:0} s and was killed");
-        return new CommandResult(command, process.ExitCode, output, error, startedAt, clock.Elapsed) { SpawnDuration = spawned };
-    }
-
-    /// <summary>How long output may still arrive after the process exited (from children it left behind).</summary>
-    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(2);
-
-    private static async Task<string> ReadAllAsync(StreamReader reader, CancellationToken ct)
-    {
-        var text = new System.Text.StringBuilder();
-        var buffer = new char[4096];
         try
         {
-            int read;
-            while ((read = await reader.ReadAsync(buffer, ct)) > 0) text.Append(buffer, 0, read);
+            var result = await running;
+            return (result.ExitCode, startedAt, spawned, clock.Elapsed);
         }
-        catch (OperationCanceledException)
+        // CliWrap says TimeoutException when a killed process did not exit within 3 s (stuck in the kernel).
+        catch (Exception e) when (limit.IsCancellationRequested && e is OperationCanceledException or TimeoutException)
         {
-            // Keep what arrived; the caller decides from the exit code.
-        }
-        return text.ToString();
-    }
-
-    private static async Task<string> ConsumeAsync(Stream stream, Func<Stream, Task> consume, CancellationToken ct)
-    {
-        try
-        {
-            await consume(stream).WaitAsync(ct);
-            await stream.CopyToAsync(Stream.Null, ct); // drain what the consumer left, so the child never blocks
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-        return "";
-    }
-
-    private static async Task WriteInputAsync(Process process, string? input)
-    {
-        try
-        {
-            if (input is not null) await process.StandardInput.WriteAsync(input);
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The child exited without reading its input; its exit code tells the story.
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new TimeoutException($"`{command}` did not finish within {command.Timeout.TotalSeconds:0} s and was killed", e);
         }
     }
 
-    private static void KillTree(Process process)
+    /// <summary>
+    /// Standard output handed to <paramref name="consume"/>; what it leaves unread is drained, so the
+    /// child never blocks on a full pipe. The consumer takes no token: a cutoff abandons it.
+    /// </summary>
+    private static PipeTarget Consumer(Func<Stream, Task> consume) => PipeTarget.Create(async (origin, cancellationToken) =>
     {
-        try { process.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { /* already exited */ }
-    }
+        await consume(origin).WaitAsync(cancellationToken);
+        await origin.CopyToAsync(Stream.Null, cancellationToken);
+    });
 }

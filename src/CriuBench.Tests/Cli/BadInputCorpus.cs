@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
+using System.Text;
+using CliWrap;
 
 namespace CriuBench.Tests.Cli;
 
@@ -65,26 +66,28 @@ internal static class BadInputCorpus
 
     private static async Task<Outcome> RunAsync(Case c, CancellationToken ct)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ScratchOf(c.Name) };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "criubench.dll"));
-        foreach (var argument in c.Arguments) info.ArgumentList.Add(argument);
-        info.Environment["CRIUBENCH_WORKLOADS"] = global::CriuBench.Workloads.WorkloadAssets.Directory;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var run = CliWrap.Cli.Wrap("dotnet")
+            .WithArguments([Path.Combine(AppContext.BaseDirectory, "criubench.dll"), .. c.Arguments])
+            .WithWorkingDirectory(ScratchOf(c.Name))
+            .WithEnvironmentVariables(variables => variables.Set("CRIUBENCH_WORKLOADS", global::CriuBench.Workloads.WorkloadAssets.Directory))
+            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+            .WithValidation(CommandResultValidation.None);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(TimeSpan.FromSeconds(60));
+        int exitCode;
         try
         {
-            await process.WaitForExitAsync(limit.Token);
+            exitCode = (await run.ExecuteAsync(limit.Token)).ExitCode; // the limit kills the whole tree
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            process.Kill(entireProcessTree: true);
-            return new Outcome(-1, await stdout, "did not finish within 60 s: " + await stderr, [], null);
+            return new Outcome(-1, stdout.ToString(), "did not finish within 60 s: " + stderr, [], null);
         }
         var results = ResultsRootOf(c.Name);
         var after = Directory.EnumerateFileSystemEntries(results).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        return new Outcome(process.ExitCode, await stdout, await stderr, after!, new FileInfo(Path.Combine(results, "latest")).LinkTarget);
+        return new Outcome(exitCode, stdout.ToString(), stderr.ToString(), after!, new FileInfo(Path.Combine(results, "latest")).LinkTarget);
     }
 }

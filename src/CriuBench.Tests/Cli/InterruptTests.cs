@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using System.Text;
+using CliWrap;
 using CriuBench.Execution;
 using CriuBench.Reporting;
 using CriuBench.Tests.Support;
@@ -16,24 +17,26 @@ public class InterruptTests
         Requires.Criu();
         using var results = new TempDirectory();
         var cli = Path.Combine(AppContext.BaseDirectory, "criubench.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { cli, "run", "--lab", LabName, "--out", results.Path, "--workloads", "counter", "--strategies", "tar", "--repetitions", "100" })
-            info.ArgumentList.Add(argument);
-        using var run = Process.Start(info)!;
-        var stderr = run.StandardError.ReadToEndAsync();
-
-        // Wait until a migration has finished, then interrupt as Ctrl-C does.
-        string? line;
-        do line = await run.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        while (line is not null && !line.Contains("[  1/100]"));
-        Assert.NotNull(line);
-        Assert.True(ProcessSignals.Send(run.Id, ProcessSignals.Interrupt));
+        var firstRow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stderr = new StringBuilder();
+        using var abandon = new CancellationTokenSource();
+        var run = CliWrap.Cli.Wrap("dotnet")
+            .WithArguments([cli, "run", "--lab", LabName, "--out", results.Path, "--workloads", "counter", "--strategies", "tar", "--repetitions", "100"])
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => { if (line.Contains("[  1/100]")) firstRow.TrySetResult(); }))
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(abandon.Token); // cancelled only if the test fails before the run ends
 
         try
         {
-            await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.Equal(130, run.ExitCode);
-            Assert.Contains("interrupted", await stderr);
+            // Wait until a migration has finished, then interrupt as Ctrl-C does: SIGINT to the run alone.
+            await Task.WhenAny(firstRow.Task, run.Task).WaitAsync(TimeSpan.FromSeconds(180));
+            Assert.True(firstRow.Task.IsCompleted, $"no migration finished: {stderr}");
+            Assert.True(ProcessSignals.Send(run.ProcessId, ProcessSignals.Interrupt));
+
+            var result = await run.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(130, result.ExitCode);
+            Assert.Contains("interrupted", stderr.ToString());
 
             var status = CriuBench.Lab.Lab.Status(LabName);
             Assert.True(status.IsAbsent, $"left behind: {status}");
@@ -43,6 +46,7 @@ public class InterruptTests
         }
         finally
         {
+            abandon.Cancel();
             DeleteRescuedImages();
         }
     }

@@ -1,5 +1,7 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using CliWrap;
+using CliWrap.Buffered;
+using CriuBench.Execution;
 using CriuBench.Tests.Support;
 
 namespace CriuBench.Tests.Cli;
@@ -22,32 +24,22 @@ public partial class KilledRunTests
         Requires.Criu();
         using var results = new TempDirectory();
         var disk = $"/var/lib/criubench/labs/{LabName}";
-        using (var killed = Start(results.Path, "--workloads", "memory", "--strategies", "tar", "--repetitions", "3"))
+        var killed = Start(results.Path, "--workloads", "memory", "--strategies", "tar", "--repetitions", "3"); // buffered: drained, so the run never blocks on a full pipe
+        // Kill as soon as a checkpoint is being written (trial 1) or later into the run.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (ImageFiles(disk).Count < trial)
         {
-            _ = killed.StandardOutput.ReadToEndAsync(); // drained, so the run never blocks on a full pipe
-            _ = killed.StandardError.ReadToEndAsync();
-            // Kill as soon as a checkpoint is being written (trial 1) or later into the run.
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-            while (ImageFiles(disk).Count < trial)
-            {
-                Assert.False(killed.HasExited, "the run ended before it could be killed");
-                Assert.True(DateTime.UtcNow < deadline, "no checkpoint was written within 120 s");
-                await Task.Delay(10);
-            }
-            killed.Kill();
-            await killed.WaitForExitAsync();
+            Assert.False(killed.Task.IsCompleted, "the run ended before it could be killed");
+            Assert.True(DateTime.UtcNow < deadline, "no checkpoint was written within 120 s");
+            await Task.Delay(10);
         }
+        Assert.True(ProcessSignals.Send(killed.ProcessId, ProcessSignals.Kill)); // SIGKILL to the run alone: what it started stays behind
+        await killed.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.False(CriuBench.Lab.Lab.Status(LabName).IsAbsent, "the killed run left nothing behind: the fault was not injected");
 
-        string output;
-        using (var next = Start(results.Path, "--workloads", "counter", "--strategies", "tar", "--repetitions", "1"))
-        {
-            var stdout = next.StandardOutput.ReadToEndAsync();
-            var stderr = next.StandardError.ReadToEndAsync();
-            await next.WaitForExitAsync();
-            output = await stdout + await stderr;
-            Assert.True(next.ExitCode == 0, output);
-        }
+        var next = await Start(results.Path, "--workloads", "counter", "--strategies", "tar", "--repetitions", "1");
+        var output = next.StandardOutput + next.StandardError;
+        Assert.True(next.ExitCode == 0, output);
 
         Assert.Contains($"lab {LabName}: an earlier run left it behind", output);
         Assert.Matches(@"processes stopped \(.*\bsshd\b", output);
@@ -84,13 +76,11 @@ public partial class KilledRunTests
         catch (IOException) { return []; } // the run removes directories while we look
     }
 
-    private static Process Start(string resultsRoot, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "criubench.dll"), "run", "--lab", LabName, "--out", resultsRoot }.Concat(arguments))
-            info.ArgumentList.Add(argument);
-        return Process.Start(info)!;
-    }
+    private static CommandTask<BufferedCommandResult> Start(string resultsRoot, params string[] arguments) =>
+        CliWrap.Cli.Wrap("dotnet")
+            .WithArguments([Path.Combine(AppContext.BaseDirectory, "criubench.dll"), "run", "--lab", LabName, "--out", resultsRoot, .. arguments])
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync();
 
     [GeneratedRegex(@"images of an interrupted or lost migration on (src|dst): (.+?); kept with \1's files in (\S+) ")]
     private static partial Regex Rescued();
