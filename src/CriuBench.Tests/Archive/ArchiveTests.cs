@@ -6,6 +6,7 @@ using CriuBench.Workloads;
 namespace CriuBench.Tests.Archive;
 
 /// <summary>Outputs and CRIU logs copied from a host (here this machine, through real commands) into the run directory.</summary>
+[Trait("Category", "Unit")]
 public class ArchiveTests
 {
     private static readonly FakeHost Local = new("dst", "127.0.0.1", ProcessRunner.Instance);

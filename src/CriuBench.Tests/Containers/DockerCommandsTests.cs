@@ -6,6 +6,7 @@ using CriuBench.Workloads.Containers;
 
 namespace CriuBench.Tests.Containers;
 
+[Trait("Category", "Unit")]
 public class DockerCommandsTests
 {
     private static readonly WorkloadSpec Counter = BuiltinWorkloads.ByName("docker-counter");

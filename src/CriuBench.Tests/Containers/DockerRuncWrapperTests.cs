@@ -5,6 +5,7 @@ using CriuBench.Workloads;
 namespace CriuBench.Tests.Containers;
 
 /// <summary>workloads/docker-runc.sh against a fake runc that writes what CRIU would into --work-path.</summary>
+[Trait("Category", "Unit")]
 public class DockerRuncWrapperTests
 {
     private const string FakeRunc = """

@@ -3,6 +3,7 @@ using CriuBench.Workloads.Containers;
 
 namespace CriuBench.Tests.Containers;
 
+[Trait("Category", "Unit")]
 public class RuncBundleTests
 {
     private static JsonElement Config(string cgroupsPath = "/criubench/cb-tc1-src/w") =>

@@ -2,6 +2,7 @@ using CriuBench.Workloads.Containers;
 
 namespace CriuBench.Tests.Containers;
 
+[Trait("Category", "Unit")]
 public class RuncCommandsTests
 {
     private static readonly RuncBundle Bundle = RuncBundle.In("/var/lib/criubench/host/work/w");

@@ -2,6 +2,7 @@ using CriuBench.Criu;
 
 namespace CriuBench.Tests.Criu;
 
+[Trait("Category", "Unit")]
 public class CriuCommandsTests
 {
     [Fact]

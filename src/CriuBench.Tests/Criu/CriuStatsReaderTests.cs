@@ -5,6 +5,7 @@ using Google.Protobuf;
 
 namespace CriuBench.Tests.Criu;
 
+[Trait("Category", "Unit")]
 public class CriuStatsReaderTests
 {
     // Real files from CRIU 4.1.1 dumping and restoring an 8 MiB ticker (TestData/criu-stats/README.md).

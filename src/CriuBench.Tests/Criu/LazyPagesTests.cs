@@ -4,6 +4,7 @@ using CriuBench.Workloads.Containers;
 namespace CriuBench.Tests.Criu;
 
 /// <summary>Post-copy's command lines and CRIU log parsing, on lines captured from real runs on the lab.</summary>
+[Trait("Category", "Unit")]
 public class LazyPagesTests
 {
     // Captured from `criu dump --lazy-pages -v3` of the 64 MiB ticker (CRIU 4.1.1), shortened.

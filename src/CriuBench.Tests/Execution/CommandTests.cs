@@ -2,6 +2,7 @@ using CriuBench.Execution;
 
 namespace CriuBench.Tests.Execution;
 
+[Trait("Category", "Unit")]
 public class CommandTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using CriuBench.Execution;
 namespace CriuBench.Tests.Execution;
 
 /// <summary>The runner against real programs: exit codes, output, time limits, and children that outlive it.</summary>
+[Trait("Category", "Unit")]
 public class ProcessRunnerTests
 {
     private readonly ProcessRunner runner = ProcessRunner.Instance;

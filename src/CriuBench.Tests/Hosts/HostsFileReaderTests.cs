@@ -3,6 +3,7 @@ using CriuBench.Hosts.Ssh;
 
 namespace CriuBench.Tests.Hosts;
 
+[Trait("Category", "Unit")]
 public class HostsFileReaderTests
 {
     private const string TwoHosts = """

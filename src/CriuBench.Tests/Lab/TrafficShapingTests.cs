@@ -2,6 +2,7 @@ using CriuBench.Lab;
 
 namespace CriuBench.Tests.Lab;
 
+[Trait("Category", "Unit")]
 public class TrafficShapingTests
 {
     [Fact]

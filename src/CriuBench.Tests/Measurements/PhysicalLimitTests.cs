@@ -4,6 +4,7 @@ using CriuBench.Tests.Reporting;
 
 namespace CriuBench.Tests.Measurements;
 
+[Trait("Category", "Unit")]
 public sealed class PhysicalLimitTests
 {
     private const int Precision = 9;

@@ -2,6 +2,7 @@ using CriuBench.Measurements;
 
 namespace CriuBench.Tests.Measurements;
 
+[Trait("Category", "Unit")]
 public sealed class ShiftEstimateTests
 {
     private const int Precision = 9;

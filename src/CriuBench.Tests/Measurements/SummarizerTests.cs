@@ -3,6 +3,7 @@ using CriuBench.Tests.Reporting;
 
 namespace CriuBench.Tests.Measurements;
 
+[Trait("Category", "Unit")]
 public sealed class SummarizerTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using CriuBench.Migration;
 
 namespace CriuBench.Tests.Migration;
 
+[Trait("Category", "Unit")]
 public class ModeHostPreparationTests
 {
     [Fact]

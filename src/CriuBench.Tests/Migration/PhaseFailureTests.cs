@@ -8,6 +8,7 @@ using CriuBench.Workloads;
 namespace CriuBench.Tests.Migration;
 
 /// <summary>A failure inside one migration is that migration's row, never the end of the whole run.</summary>
+[Trait("Category", "Unit")]
 public class PhaseFailureTests
 {
     private readonly FakeHost source = new("src", "198.18.0.1", new FakeCommandRunner { Answer = OutputGrowing() });

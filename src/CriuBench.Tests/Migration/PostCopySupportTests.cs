@@ -6,6 +6,7 @@ using CriuBench.Workloads;
 namespace CriuBench.Tests.Migration;
 
 /// <summary>What post-copy refuses when the suite loads, and that each refusal says why.</summary>
+[Trait("Category", "Unit")]
 public class PostCopySupportTests
 {
     private static HostFeatures Host(string name, bool uffd = true) =>

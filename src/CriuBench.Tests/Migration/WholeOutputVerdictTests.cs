@@ -5,6 +5,7 @@ using CriuBench.Workloads.Output;
 namespace CriuBench.Tests.Migration;
 
 /// <summary>The verdict on a whole output: a check that read nothing, or could not read lines, fails.</summary>
+[Trait("Category", "Unit")]
 public class WholeOutputVerdictTests
 {
     private static WholeOutputVerdict Verdict(string log, LineFormat format, OutputCheck? check = null, IReadOnlyList<OutputSeam>? seams = null) =>

@@ -7,6 +7,7 @@ using CriuBench.Workloads;
 namespace CriuBench.Tests.Migration;
 
 /// <summary>How long the liveness watch waits on a slow host (parsing and timing only: the host is a stand-in).</summary>
+[Trait("Category", "Unit")]
 public class WorkloadLivenessTests
 {
     /// <summary>A host whose every size read takes <paramref name="read"/>; the output grows once <paramref name="growsAfter"/> has passed.</summary>

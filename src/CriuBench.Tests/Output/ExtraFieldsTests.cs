@@ -3,6 +3,7 @@ using CriuBench.Workloads.Output;
 namespace CriuBench.Tests.Output;
 
 /// <summary>Lines as user workloads print them: a fractional timestamp, then fields of their own.</summary>
+[Trait("Category", "Unit")]
 public class ExtraFieldsTests
 {
     private static readonly LineFormat UserSeconds = new(OutputFormat.CounterTimestamp, TimestampUnit.Seconds, ExtraFields: true);

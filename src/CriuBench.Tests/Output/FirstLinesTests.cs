@@ -3,6 +3,7 @@ using CriuBench.Workloads.Output;
 namespace CriuBench.Tests.Output;
 
 /// <summary>The format is judged on the first lines a workload prints, with the line that does not fit.</summary>
+[Trait("Category", "Unit")]
 public class FirstLinesTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1763812345);

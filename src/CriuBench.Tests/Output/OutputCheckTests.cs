@@ -3,6 +3,7 @@ using CriuBench.Workloads.Output;
 namespace CriuBench.Tests.Output;
 
 /// <summary>A workload's own check, over every line and attributed to the migration seam it follows.</summary>
+[Trait("Category", "Unit")]
 public class OutputCheckTests
 {
     private static readonly LineFormat User = new(OutputFormat.Counter, ExtraFields: true);

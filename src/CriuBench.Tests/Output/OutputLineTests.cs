@@ -2,6 +2,7 @@ using CriuBench.Workloads.Output;
 
 namespace CriuBench.Tests.Output;
 
+[Trait("Category", "Unit")]
 public class OutputLineTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using CriuBench.Workloads.Output;
 
 namespace CriuBench.Tests.Output;
 
+[Trait("Category", "Unit")]
 public class SeamAnalyzerTests
 {
     private static SeamAnalysis Seam(string before, string after, OutputFormat format = OutputFormat.Counter) =>

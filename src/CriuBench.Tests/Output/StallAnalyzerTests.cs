@@ -3,6 +3,7 @@ using CriuBench.Workloads.Output;
 
 namespace CriuBench.Tests.Output;
 
+[Trait("Category", "Unit")]
 public class StallAnalyzerTests
 {
     private static byte[] Lines(params long[] timestampsMs) =>

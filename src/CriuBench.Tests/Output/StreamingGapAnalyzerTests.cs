@@ -2,6 +2,7 @@ using CriuBench.Workloads.Output;
 
 namespace CriuBench.Tests.Output;
 
+[Trait("Category", "Unit")]
 public class StreamingGapAnalyzerTests
 {
     private static GapSummary Read(string log, OutputFormat format = OutputFormat.Counter, int bufferSize = 64 * 1024, int maxRecorded = 100) =>

@@ -4,6 +4,7 @@ using CriuBench.Tests.Support;
 
 namespace CriuBench.Tests.Reporting;
 
+[Trait("Category", "Unit")]
 public sealed class EnvironmentCsvTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

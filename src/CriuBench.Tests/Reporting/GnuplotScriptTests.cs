@@ -3,6 +3,7 @@ using CriuBench.Reporting;
 
 namespace CriuBench.Tests.Reporting;
 
+[Trait("Category", "Unit")]
 public sealed class GnuplotScriptTests
 {
     [Fact]

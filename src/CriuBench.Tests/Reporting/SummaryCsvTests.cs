@@ -5,6 +5,7 @@ using CriuBench.Tests.Support;
 
 namespace CriuBench.Tests.Reporting;
 
+[Trait("Category", "Unit")]
 public sealed class SummaryCsvTests : IDisposable
 {
     private readonly TempDirectory _dir = new();

@@ -3,6 +3,7 @@ using CriuBench.Running;
 
 namespace CriuBench.Tests.Running;
 
+[Trait("Category", "Unit")]
 public class MigrationProgressTests
 {
     private static readonly MigrationRecord Row = new()

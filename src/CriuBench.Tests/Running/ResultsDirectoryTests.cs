@@ -3,6 +3,7 @@ using CriuBench.Tests.Support;
 
 namespace CriuBench.Tests.Running;
 
+[Trait("Category", "Unit")]
 public class ResultsDirectoryTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using CriuBench.Suites;
 
 namespace CriuBench.Tests.Suites;
 
+[Trait("Category", "Unit")]
 public class PreCopySuiteTests
 {
     private const string Head = """

@@ -4,6 +4,7 @@ using CriuBench.Workloads.Output;
 
 namespace CriuBench.Tests.Suites;
 
+[Trait("Category", "Unit")]
 public class SuiteLoaderTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using CriuBench.Workloads.Output;
 namespace CriuBench.Tests.Timeline;
 
 /// <summary>trace.json against the trace-event format's required fields, as Perfetto's JSON importer reads them.</summary>
+[Trait("Category", "Unit")]
 public sealed class TraceFileTests
 {
     private const string Migration = "counter-cold-tar-1gbit-r001";

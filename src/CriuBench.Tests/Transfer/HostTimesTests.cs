@@ -2,6 +2,7 @@ using CriuBench.Transfer;
 
 namespace CriuBench.Tests.Transfer;
 
+[Trait("Category", "Unit")]
 public class HostTimesTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using CriuBench.Transfer;
 
 namespace CriuBench.Tests.Transfer;
 
+[Trait("Category", "Unit")]
 public sealed class PageServerTransferTests
 {
     private const string PidFile = TransferFakes.Images + "/page-server.pid";

@@ -6,6 +6,7 @@ using CriuBench.Transfer;
 namespace CriuBench.Tests.Transfer;
 
 /// <summary>How each strategy moves a pre-copy round, and keeps the chain at the same relative place on both hosts.</summary>
+[Trait("Category", "Unit")]
 public sealed class PreCopyRoundTransferTests
 {
     private const string Round1 = TransferFakes.Images + ".it1";

@@ -3,6 +3,7 @@ using CriuBench.Transfer;
 
 namespace CriuBench.Tests.Transfer;
 
+[Trait("Category", "Unit")]
 public sealed class RsyncTransferTests
 {
     [Fact]

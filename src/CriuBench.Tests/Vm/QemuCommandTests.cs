@@ -2,6 +2,7 @@ using CriuBench.Hosts.Vm;
 
 namespace CriuBench.Tests.Vm;
 
+[Trait("Category", "Unit")]
 public class QemuCommandTests
 {
     private static readonly VmLayout Layout = VmLayout.For("v1");

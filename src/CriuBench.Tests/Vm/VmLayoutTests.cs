@@ -2,6 +2,7 @@ using CriuBench.Hosts.Vm;
 
 namespace CriuBench.Tests.Vm;
 
+[Trait("Category", "Unit")]
 public class VmLayoutTests
 {
     [Fact]

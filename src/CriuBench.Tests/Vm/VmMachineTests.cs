@@ -3,6 +3,7 @@ using CriuBench.Hosts.Vm;
 
 namespace CriuBench.Tests.Vm;
 
+[Trait("Category", "Unit")]
 public class VmMachineTests
 {
     [Fact]

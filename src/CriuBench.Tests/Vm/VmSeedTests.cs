@@ -2,6 +2,7 @@ using CriuBench.Hosts.Vm;
 
 namespace CriuBench.Tests.Vm;
 
+[Trait("Category", "Unit")]
 public class VmSeedTests
 {
     private static readonly SshKeyPair HostKey = new("HOST-PRIVATE\n", "ssh-ed25519 HOSTSRC root@src\n");

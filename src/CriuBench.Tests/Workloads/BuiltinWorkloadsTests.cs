@@ -3,6 +3,7 @@ using CriuBench.Workloads.Output;
 
 namespace CriuBench.Tests.Workloads;
 
+[Trait("Category", "Unit")]
 public class BuiltinWorkloadsTests
 {
     [Fact]

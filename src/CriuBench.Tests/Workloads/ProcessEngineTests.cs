@@ -6,6 +6,7 @@ namespace CriuBench.Tests.Workloads;
 /// The process engine's restore runs `criu restore` alone inside the stop window and reads the new
 /// PID from CRIU's --pidfile after it: what that file may hold.
 /// </summary>
+[Trait("Category", "Unit")]
 public class ProcessEngineTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using CriuBench.Tests.Support;
 
 namespace CriuBench.Tests.Migration.PreCopy;
 
+[Trait("Category", "Unit")]
 public class IterationsCsvTests
 {
     private static IterationRecord Round(int iteration, long written, long skipped, string decision) => new()

@@ -3,6 +3,7 @@ using CriuBench.Workloads.Containers;
 
 namespace CriuBench.Tests.Migration.PreCopy;
 
+[Trait("Category", "Unit")]
 public class PreCopyCommandsTests
 {
     [Fact]

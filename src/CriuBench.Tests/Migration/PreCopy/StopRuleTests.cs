@@ -3,6 +3,7 @@ using CriuBench.Migration.PreCopy;
 
 namespace CriuBench.Tests.Migration.PreCopy;
 
+[Trait("Category", "Unit")]
 public class StopRuleTests
 {
     private static DumpStats Round(long written, long skipped = 0) => new(

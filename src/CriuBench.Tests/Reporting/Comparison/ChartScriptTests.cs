@@ -5,6 +5,7 @@ using CriuBench.Reporting.Comparison.Sections;
 
 namespace CriuBench.Tests.Reporting.Comparison;
 
+[Trait("Category", "Unit")]
 public sealed class ChartScriptTests
 {
     private static ComparisonData Data(IReadOnlyList<MigrationRecord> records) =>

@@ -4,6 +4,7 @@ using CriuBench.Reporting.Comparison;
 
 namespace CriuBench.Tests.Reporting.Comparison;
 
+[Trait("Category", "Unit")]
 public sealed class ComparisonReportTests
 {
     private static ReportDocument Build(IReadOnlyList<MigrationRecord> records) =>

@@ -3,6 +3,7 @@ using CriuBench.Reporting.Comparison;
 
 namespace CriuBench.Tests.Reporting.Comparison;
 
+[Trait("Category", "Unit")]
 public sealed class CriuCrossCheckTests
 {
     private static IReadOnlyList<CriuCrossCheck.Check> Check(params MigrationRecord[] records) =>

@@ -5,6 +5,7 @@ using CriuBench.Reporting.Comparison;
 namespace CriuBench.Tests.Reporting.Comparison;
 
 /// <summary>Modes in summaries and the report: cold against post-copy, the post-copy columns, the crossover and the bound per mode.</summary>
+[Trait("Category", "Unit")]
 public sealed class LiveReportTests
 {
     private const long MiB = 1024 * 1024;

@@ -3,6 +3,7 @@ using CriuBench.Reporting.Comparison;
 
 namespace CriuBench.Tests.Reporting.Comparison;
 
+[Trait("Category", "Unit")]
 public sealed class WinnersTests
 {
     private static IReadOnlyList<Winner> WinnersOf(IReadOnlyList<MigrationRecord> records) =>

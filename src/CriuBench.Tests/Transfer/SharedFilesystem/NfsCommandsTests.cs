@@ -4,6 +4,7 @@ using CriuBench.Transfer.SharedFilesystem;
 
 namespace CriuBench.Tests.Transfer.SharedFilesystem;
 
+[Trait("Category", "Unit")]
 public sealed class NfsCommandsTests
 {
     private const string Export = "/var/lib/criubench/host/nfs-export";

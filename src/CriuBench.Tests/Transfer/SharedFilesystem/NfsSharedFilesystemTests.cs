@@ -6,6 +6,7 @@ using CriuBench.Transfer.SharedFilesystem;
 namespace CriuBench.Tests.Transfer.SharedFilesystem;
 
 /// <summary>What the NFS driver asks of each host, in order (fake hosts: the commands themselves run on the VM lab).</summary>
+[Trait("Category", "Unit")]
 public sealed class NfsSharedFilesystemTests
 {
     [Fact]
