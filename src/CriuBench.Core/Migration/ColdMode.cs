@@ -1,5 +1,4 @@
 using CriuBench.Preflight;
-using CriuBench.Transfer;
 
 namespace CriuBench.Migration;
 
@@ -17,20 +16,8 @@ public sealed class ColdMode : IMigrationMode
 
     public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct)
     {
-        var request = attempt.Request;
-        var (source, destination) = (attempt.Source, attempt.Destination);
-
-        IMigrationTransfer transfer;
-        try
-        {
-            using (attempt.Step("prepare"))
-                transfer = await request.Strategy.PrepareAsync(new TransferRequest(source, destination, request.MigrationId, attempt.Workload.Directory), ct);
-        }
-        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
-        {
-            return await attempt.NotStartedAsync($"preparing the {request.Strategy.Name} transfer failed: {e.Message}", ct);
-        }
-
-        return await StopAndCopy.RunAsync(attempt, transfer, transfer.DumpArguments, ct);
+        var prepared = await attempt.PrepareTransferAsync(ct);
+        if (prepared.Ended) return prepared.End;
+        return await StopAndCopy.RunAsync(attempt, ct);
     }
 }

@@ -32,34 +32,44 @@ public sealed class FilesPreCopyMode : IMigrationMode
 
     public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct)
     {
-        var request = attempt.Request;
-        var source = attempt.Source;
-        IMigrationTransfer transfer;
-        try
-        {
-            using (attempt.Step("prepare"))
-                transfer = await request.Strategy.PrepareAsync(new TransferRequest(source, attempt.Destination, request.MigrationId, attempt.Workload.Directory), ct);
-        }
-        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
-        {
-            return await attempt.NotStartedAsync($"preparing the {request.Strategy.Name} transfer failed: {e.Message}", ct);
-        }
-        attempt.Transfer = transfer;
+        var prepared = await attempt.PrepareTransferAsync(ct);
+        if (prepared.Ended) return prepared.End;
+        var firstCopy = await FirstPassAsync(attempt, prepared.Value, ct);
+        if (firstCopy.Ended) return firstCopy.End;
 
+        var result = await StopAndCopy.RunAsync(attempt, ct);
+        attempt.Update(row => row with
+        {
+            Iterations = 1,
+            StopRule = RuleName,
+            StopReason = "one pass",
+            LinkBytes = firstCopy.Value.BytesMoved + row.TransferredBytes,
+        });
+        return result with { Record = attempt.Row };
+    }
+
+    /// <summary>
+    /// The first pass while the workload runs on: a whole `criu dump --leave-running`, copied to the
+    /// destination, its round appended to iterations.csv; the source's copy is then removed.
+    /// </summary>
+    private static async Task<PhaseOutcome<TransferOutcome>> FirstPassAsync(MigrationAttempt attempt, IMigrationTransfer transfer, CancellationToken ct)
+    {
+        var source = attempt.Source;
         var clock = Stopwatch.StartNew();
         try
         {
             using (attempt.Step("first-pass-dump", source))
-                await request.Engine.CheckpointAsync(attempt.Workload, transfer.DumpDirectory, [new CriuOption.LeaveRunning(), .. transfer.DumpArguments], ct);
+                await attempt.Request.Engine.CheckpointAsync(attempt.Workload, transfer.DumpDirectory, [new CriuOption.LeaveRunning(), .. transfer.DumpArguments], ct);
         }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
         {
-            return await attempt.CheckpointFailedAsync(transfer, e, ct);
+            return PhaseOutcome<TransferOutcome>.Stopped(await attempt.CheckpointFailedAsync(e, ct));
         }
         var dumpTime = clock.Elapsed;
         // --leave-running must have left it running, once: if it stopped, these images are its only way back.
         if (!await WorkloadLiveness.IsProgressingAsync(attempt.Workload, ct))
-            return await attempt.FallBackAsync(transfer, $"the first pass (criu dump --leave-running) stopped the workload on {source.Name}", ct);
+            return PhaseOutcome<TransferOutcome>.Stopped(
+                await attempt.FallBackAsync($"the first pass (criu dump --leave-running) stopped the workload on {source.Name}", ct));
 
         TransferOutcome firstCopy;
         DumpStats? stats;
@@ -75,19 +85,10 @@ public sealed class FilesPreCopyMode : IMigrationMode
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
         {
             await attempt.DisposeQuietlyAsync(transfer);
-            return await attempt.NotStartedAsync($"copying the first pass failed: {e.Message}", ct);
+            return PhaseOutcome<TransferOutcome>.Stopped(await attempt.NotStartedAsync($"copying the first pass failed: {e.Message}", ct));
         }
         if (stats is not null)
             await attempt.Iterations.AppendAsync(IterationRows.From(attempt, 1, stats, firstCopy, dumpTime, clock.Elapsed, "stop: one pass"), ct);
-
-        var result = await StopAndCopy.RunAsync(attempt, transfer, transfer.DumpArguments, ct);
-        attempt.Update(row => row with
-        {
-            Iterations = 1,
-            StopRule = RuleName,
-            StopReason = "one pass",
-            LinkBytes = firstCopy.BytesMoved + row.TransferredBytes,
-        });
-        return result with { Record = attempt.Row };
+        return PhaseOutcome<TransferOutcome>.Went(firstCopy);
     }
 }

@@ -1,3 +1,4 @@
+using CriuBench.Migration.PostCopy;
 using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
 using CriuBench.Transfer;
@@ -32,17 +33,7 @@ public sealed class HybridMode(ILazyFinal lazy) : IMigrationMode
     public async Task<MigrationResult> RunAsync(MigrationAttempt attempt, CancellationToken ct)
     {
         var rounds = new Rounds(attempt, PreCopySupport.Rounds(attempt.Request.Strategy), Rule);
-        try
-        {
-            await rounds.RunAsync(ct);
-        }
-        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
-        {
-            await Rounds.DisposeAllAsync(rounds.Done);
-            PreCopyMode.RecordRounds(attempt, rounds, finalBytes: null);
-            return await attempt.NotStartedAsync($"the pre-copy round failed: {e.Message}", ct);
-        }
-        PreCopyMode.RecordRounds(attempt, rounds, finalBytes: null);
+        if (await rounds.CopyWhileRunningAsync(_ => "the pre-copy round", ct) is { } notStarted) return notStarted;
 
         MigrationResult result;
         try
@@ -53,8 +44,7 @@ public sealed class HybridMode(ILazyFinal lazy) : IMigrationMode
         {
             await Rounds.DisposeAllAsync(rounds.Done);
         }
-        PreCopyMode.RecordRounds(attempt, rounds, result.Record.TransferredBytes);
+        rounds.Record(result.Record.TransferredBytes);
         return result with { Record = attempt.Row };
     }
 }
-

@@ -5,7 +5,7 @@ namespace CriuBench.Migration;
 
 /// <summary>
 /// Runs one migration in its mode. Whatever escapes the mode (a bug, an unforeseen failure between
-/// phases) still ends as a true row: the workload is looked for where it may run.
+/// phases) still ends as a true row: the workload is looked for where the attempt's phases left it.
 /// </summary>
 public sealed class MigrationDriver(ILog log, string? logDirectory = null, MigrationTimeline? timeline = null, bool keepLogs = false,
     IIterationLog? iterations = null)
@@ -20,20 +20,7 @@ public sealed class MigrationDriver(ILog log, string? logDirectory = null, Migra
         }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
         {
-            return await LocateAsync(attempt, $"{request.Mode.Name} migration failed unexpectedly: {e.Message}", ct);
+            return await attempt.LocateAsync($"{request.Mode.Name} migration failed unexpectedly: {e.Message}", ct);
         }
-    }
-
-    private static async Task<MigrationResult> LocateAsync(MigrationAttempt attempt, string reason, CancellationToken ct)
-    {
-        if (attempt.Restored is { } restored && await WorkloadLiveness.IsProgressingAsync(restored, ct))
-            return new(attempt.Failed($"{reason}; the workload runs on {restored.Host.Name}", restored.Host), restored);
-        if (await WorkloadLiveness.IsProgressingAsync(attempt.Workload, ct))
-            return new(attempt.Failed($"{reason}; the workload runs on {attempt.Source.Name}", attempt.Source), attempt.Workload);
-        if (attempt.Transfer is not { } transfer)
-            return attempt.Lost($"{reason}; it runs neither on {attempt.Source.Name} nor on {attempt.Destination.Name}; no checkpoint was made");
-        var onSource = await attempt.DescribeImagesAsync(attempt.Source, transfer.DumpDirectory, ct);
-        var onDestination = await attempt.DescribeImagesAsync(attempt.Destination, transfer.RestoreDirectory, ct);
-        return attempt.Lost($"{reason}; it runs neither on {attempt.Source.Name} nor on {attempt.Destination.Name}; {onSource}; {onDestination}");
     }
 }

@@ -1,4 +1,3 @@
-using CriuBench.Criu;
 using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
 using CriuBench.Transfer;
@@ -25,48 +24,16 @@ public sealed class PreCopyMode(IStopRule rule) : IMigrationMode
         var request = attempt.Request;
         var strategy = PreCopySupport.Rounds(request.Strategy);
         var rounds = new Rounds(attempt, strategy, rule);
-        try
-        {
-            await rounds.RunAsync(ct);
-        }
-        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
-        {
-            // A pre-dump leaves the workload running: nothing was stopped, the rounds are just removed.
-            await Rounds.DisposeAllAsync(rounds.Done);
-            RecordRounds(attempt, rounds, finalBytes: null);
-            return await attempt.NotStartedAsync($"pre-copy round {rounds.Done.Count} failed: {e.Message}", ct);
-        }
-        RecordRounds(attempt, rounds, finalBytes: null);
+        if (await rounds.CopyWhileRunningAsync(round => $"pre-copy round {round}", ct) is { } notStarted) return notStarted;
 
-        IMigrationTransfer? final = null;
-        IReadOnlyList<CriuOption> dumpArguments;
-        try
+        var final = await attempt.PrepareTransferAsync(ct, new TransferPreparation
         {
-            using (attempt.Step("prepare"))
-                final = await request.Strategy.PrepareAsync(new TransferRequest(attempt.Source, attempt.Destination, request.MigrationId,
-                    attempt.Workload.Directory) { Parent = rounds.Done[^1] }, ct);
-            dumpArguments = [.. final.DumpArguments, .. CriuCommands.Chained(Rounds.ParentLink(final, rounds.Done[^1]))];
-        }
-        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
-        {
-            if (final is not null) await attempt.DisposeQuietlyAsync(final);
-            await Rounds.DisposeAllAsync(rounds.Done);
-            return await attempt.NotStartedAsync($"preparing the {request.Strategy.Name} transfer of the final dump failed: {e.Message}", ct);
-        }
-
-        var chain = new RoundChain(final, rounds.Done);
-        var result = await StopAndCopy.RunAsync(attempt, chain, dumpArguments, ct, wholeImages: false);
-        RecordRounds(attempt, rounds, result.Record.TransferredBytes);
+            Rounds = rounds.Done,
+            What = $"the {request.Strategy.Name} transfer of the final dump",
+        });
+        if (final.Ended) return final.End;
+        var result = await StopAndCopy.RunAsync(attempt, ct, wholeImages: false);
+        rounds.Record(result.Record.TransferredBytes);
         return result with { Record = attempt.Row };
     }
-
-    /// <summary>The row's pre-copy columns: rounds, rule, why it stopped, and all bytes over the link.</summary>
-    internal static void RecordRounds(MigrationAttempt attempt, Rounds rounds, long? finalBytes) =>
-        attempt.Update(row => row with
-        {
-            Iterations = rounds.Done.Count,
-            StopRule = rounds.Rule.Name,
-            StopReason = rounds.StopReason,
-            LinkBytes = rounds.BytesMoved + finalBytes,
-        });
 }

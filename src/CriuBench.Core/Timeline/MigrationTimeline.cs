@@ -28,9 +28,9 @@ public sealed class MigrationTimeline(RunClock clock)
 
     public void Add(TimelineSpan span) => spans.Enqueue(span);
 
-    /// <summary>Times the step from now until the returned handle is disposed.</summary>
-    public IDisposable Step(string migration, string track, string name, string category = "phase") =>
-        new OpenSpan(this, migration, track, name, category, Clock.NowUs);
+    /// <summary>Times the step from now until the returned handle is disposed; <paramref name="host"/> says where it ran.</summary>
+    public IDisposable Step(string migration, string track, string name, string category = "phase", string? host = null) =>
+        new OpenSpan(this, migration, track, name, category, host, Clock.NowUs);
 
     /// <summary>A step already measured elsewhere (e.g. CRIU's own phases from its statistics), placed at <paramref name="startUs"/>.</summary>
     public void Add(string migration, string track, string name, string category, double startUs, double durationUs) =>
@@ -45,7 +45,8 @@ public sealed class MigrationTimeline(RunClock clock)
         public void Dispose() => restore();
     }
 
-    private sealed class OpenSpan(MigrationTimeline timeline, string migration, string track, string name, string category, double startUs) : IDisposable
+    private sealed class OpenSpan(MigrationTimeline timeline, string migration, string track, string name, string category, string? host, double startUs)
+        : IDisposable
     {
         private bool closed;
 
@@ -53,7 +54,7 @@ public sealed class MigrationTimeline(RunClock clock)
         {
             if (closed) return;
             closed = true;
-            timeline.Add(new TimelineSpan(migration, track, name, category, startUs, timeline.Clock.NowUs - startUs));
+            timeline.Add(new TimelineSpan(migration, track, name, category, startUs, timeline.Clock.NowUs - startUs, Host: host));
         }
     }
 }

@@ -30,6 +30,8 @@ public static class TraceFile
         }
         foreach (var span in spans)
         {
+            var args = new Dictionary<string, object> { ["migration"] = span.Migration };
+            if (span.Host is { } host) args["host"] = host;
             var trace = new Dictionary<string, object>
             {
                 ["name"] = span.Name,
@@ -38,7 +40,7 @@ public static class TraceFile
                 ["ts"] = Math.Round(span.StartUs, 1),
                 ["pid"] = tracks.IndexOf(span.Track) + 1,
                 ["tid"] = migrations.IndexOf(span.Migration) + 1,
-                ["args"] = new Dictionary<string, object> { ["migration"] = span.Migration },
+                ["args"] = args,
             };
             if (span.Instant) trace["s"] = "t";
             else trace["dur"] = Math.Round(Math.Max(span.DurationUs, 0), 1);

@@ -90,6 +90,21 @@ public sealed class TraceFileTests
     }
 
     [Fact]
+    public async Task A_phase_step_says_in_its_args_on_which_host_it_ran()
+    {
+        var timeline = new MigrationTimeline(new RunClock());
+        using (timeline.Step(Migration, Tracks.Phases, "checkpoint", host: "src")) { }
+        using (timeline.Step(Migration, Tracks.Phases, "settle")) { }
+
+        var events = (await WrittenAsync(timeline)).GetProperty("traceEvents").EnumerateArray().Where(e => e.GetProperty("ph").GetString() == "X").ToList();
+
+        var args = events.ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("args"));
+        Assert.Equal("src", args["checkpoint"].GetProperty("host").GetString());
+        Assert.False(args["settle"].TryGetProperty("host", out _), "a step that runs on both hosts names none");
+        Assert.Equal(Migration, args["settle"].GetProperty("migration").GetString());
+    }
+
+    [Fact]
     public void Criu_phases_end_where_the_harness_saw_the_checkpoint_and_the_restore_end()
     {
         var spans = RecordedMigration().Spans;

@@ -27,8 +27,40 @@ public sealed class Rounds(MigrationAttempt attempt, IPreCopyTransfer strategy, 
     /// <summary>The round directory's name: the migration's id with the round's number, a sibling of the final images.</summary>
     public static string RoundId(string migrationId, int round) => $"{migrationId}.it{round}";
 
+    /// <summary>
+    /// The rounds as a phase of the attempt: runs them until the stop rule says stop and records the
+    /// row's pre-copy columns. A failed round leaves the workload running (a pre-dump does not stop
+    /// it): the rounds are removed and the result is the not-started row. Null: go on.
+    /// </summary>
+    /// <param name="named">Names the failed round for the row, by its number ("pre-copy round 2").</param>
+    public async Task<MigrationResult?> CopyWhileRunningAsync(Func<int, string> named, CancellationToken ct)
+    {
+        try
+        {
+            await RunAsync(ct);
+        }
+        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
+        {
+            await DisposeAllAsync(done);
+            Record(finalBytes: null);
+            return await attempt.NotStartedAsync($"{named(done.Count)} failed: {e.Message}", ct);
+        }
+        Record(finalBytes: null);
+        return null;
+    }
+
+    /// <summary>The row's pre-copy columns: rounds, rule, why it stopped, and all bytes over the link (with the final checkpoint's, once known).</summary>
+    public void Record(long? finalBytes) =>
+        attempt.Update(row => row with
+        {
+            Iterations = done.Count,
+            StopRule = rule.Name,
+            StopReason = StopReason,
+            LinkBytes = BytesMoved + finalBytes,
+        });
+
     /// <summary>Runs rounds until the stop rule says stop. Throws what a failed round threw; <see cref="Done"/> holds what to clean up.</summary>
-    public async Task RunAsync(CancellationToken ct)
+    private async Task RunAsync(CancellationToken ct)
     {
         var request = attempt.Request;
         while (StopReason is null)

@@ -1,7 +1,7 @@
 using CriuBench.Preflight;
 using CriuBench.Transfer;
 
-namespace CriuBench.Migration.PreCopy;
+namespace CriuBench.Migration.PostCopy;
 
 /// <summary>
 /// Post-copy's final phase, as hybrid needs it from the postcopy mode: the source dumps with
@@ -24,8 +24,9 @@ public interface ILazyFinal
 
     /// <summary>
     /// Returns once the last page arrived (the lazy-pages daemon ended), so the caller may remove
-    /// the round afterwards. The dump's CRIU arguments are <c>CriuCommands.Chained(Rounds.ParentLink(final, parent))</c>
-    /// plus the lazy ones, and the page server/lazy daemon's images directory gets the same parent link.
+    /// the round afterwards. The attempt's prepare phase chains the dump to <paramref name="parent"/>
+    /// (<c>CriuCommands.Chained(Rounds.ParentLink(final, parent))</c>), the lazy arguments follow,
+    /// and the page server/lazy daemon's images directory gets the same parent link.
     /// </summary>
     /// <param name="parent">The pre-copy round the lazy dump is chained to; null for plain post-copy.</param>
     Task<MigrationResult> RunAsync(MigrationAttempt attempt, IMigrationTransfer? parent, CancellationToken ct);
