@@ -3,6 +3,7 @@ using Command = System.CommandLine.Command;
 using CriuBench.Execution;
 using CriuBench.Hosts.Vm;
 using CriuBench.Lab;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Cli;
 

@@ -5,6 +5,7 @@ using CriuBench.Preflight;
 using CriuBench.Running;
 using CriuBench.Suites;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
 namespace CriuBench.Cli;

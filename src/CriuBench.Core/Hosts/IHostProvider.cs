@@ -1,5 +1,6 @@
 using CriuBench.Lab;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Hosts;
 

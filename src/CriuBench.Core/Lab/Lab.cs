@@ -2,6 +2,7 @@ using System.Text.Json;
 using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Lab;
 

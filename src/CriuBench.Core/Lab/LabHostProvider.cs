@@ -1,6 +1,7 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Lab;
 

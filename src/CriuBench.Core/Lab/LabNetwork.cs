@@ -1,4 +1,5 @@
 using CriuBench.Execution;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Lab;
 

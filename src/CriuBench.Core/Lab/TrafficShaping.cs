@@ -1,5 +1,6 @@
 using System.Globalization;
 using CriuBench.Execution;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Lab;
 

@@ -1,4 +1,5 @@
 using C = CriuBench.Measurements.Columns<CriuBench.Measurements.MigrationRecord>;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Measurements;
 

@@ -1,3 +1,5 @@
+using CriuBench.Vocabulary;
+
 namespace CriuBench.Measurements;
 
 /// <summary>

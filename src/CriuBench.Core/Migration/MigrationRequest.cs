@@ -1,5 +1,6 @@
 using CriuBench.Hosts;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
 namespace CriuBench.Migration;

@@ -1,4 +1,5 @@
 using CriuBench.Running;
+using CriuBench.Vocabulary;
 using CsvHelper;
 
 namespace CriuBench.Reporting;

@@ -10,6 +10,7 @@ using CriuBench.Reporting;
 using CriuBench.Suites;
 using CriuBench.Timeline;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
 

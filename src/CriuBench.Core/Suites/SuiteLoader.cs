@@ -2,6 +2,7 @@ using CriuBench.Lab;
 using CriuBench.Migration;
 using CriuBench.Preflight;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,5 +1,6 @@
 using CriuBench.Hosts;
 using CriuBench.Lab;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Timeline;
 

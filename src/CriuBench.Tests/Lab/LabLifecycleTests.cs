@@ -3,6 +3,7 @@ using CriuBench.Hosts;
 using CriuBench.Lab;
 using CriuBench.Logging;
 using CriuBench.Tests.Support;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Lab;
 

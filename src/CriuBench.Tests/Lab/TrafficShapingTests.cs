@@ -1,4 +1,5 @@
 using CriuBench.Lab;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Lab;
 

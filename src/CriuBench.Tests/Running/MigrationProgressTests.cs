@@ -1,5 +1,6 @@
 using CriuBench.Measurements;
 using CriuBench.Running;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Running;
 

@@ -1,5 +1,6 @@
 using CriuBench.Lab;
 using CriuBench.Suites;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
 

@@ -1,5 +1,6 @@
 using CriuBench.Execution;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Support;
 
@@ -18,7 +19,7 @@ public abstract class LabFixture(string name) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Requires.Criu();
-        lab = await CriuBench.Lab.Lab.UpAsync(Name, CriuBench.Lab.LinkRate.Default, ProcessRunner.Instance, NullLog.Instance);
+        lab = await CriuBench.Lab.Lab.UpAsync(Name, LinkRate.Default, ProcessRunner.Instance, NullLog.Instance);
     }
 
     public virtual async Task DisposeAsync()

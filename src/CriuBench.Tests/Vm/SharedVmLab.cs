@@ -3,6 +3,7 @@ using CriuBench.Hosts;
 using CriuBench.Hosts.Vm;
 using CriuBench.Lab;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Vm;
 

@@ -6,6 +6,7 @@ using CriuBench.Execution;
 using CriuBench.Hosts.Ssh;
 using CriuBench.Lab;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Hosts.Vm;
 

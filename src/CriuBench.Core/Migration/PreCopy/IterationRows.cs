@@ -1,6 +1,7 @@
 using CriuBench.Criu;
 using CriuBench.Measurements;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Migration.PreCopy;
 

@@ -1,4 +1,5 @@
 using CriuBench.Measurements;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Reporting.Comparison;
 
