@@ -1,4 +1,5 @@
 using System.Globalization;
+using CriuBench.Hosts;
 using CriuBench.Lab;
 using CriuBench.Migration;
 using CriuBench.Preflight;

@@ -1,5 +1,6 @@
 using CriuBench.Preflight;
 using CriuBench.Vocabulary;
+using CriuBench.Workloads;
 
 namespace CriuBench.Migration;
 

@@ -3,6 +3,7 @@ using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
 using CriuBench.Transfer;
 using CriuBench.Vocabulary;
+using CriuBench.Workloads;
 
 namespace CriuBench.Migration;
 

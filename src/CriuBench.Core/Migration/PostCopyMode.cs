@@ -6,6 +6,7 @@ using CriuBench.Migration.PostCopy;
 using CriuBench.Preflight;
 using CriuBench.Transfer;
 using CriuBench.Vocabulary;
+using CriuBench.Workloads;
 
 namespace CriuBench.Migration;
 

@@ -1,4 +1,5 @@
 using CriuBench.Execution;
+using CriuBench.Hosts;
 using CriuBench.Tests.Support;
 using CriuBench.Workloads;
 

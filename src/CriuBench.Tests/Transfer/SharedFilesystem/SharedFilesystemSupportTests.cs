@@ -1,3 +1,4 @@
+using CriuBench.Hosts;
 using CriuBench.Migration;
 using CriuBench.Transfer;
 using CriuBench.Execution;

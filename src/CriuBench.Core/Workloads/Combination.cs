@@ -1,6 +1,7 @@
+using CriuBench.Preflight;
 using CriuBench.Workloads;
 
-namespace CriuBench.Preflight;
+namespace CriuBench.Workloads;
 
 /// <summary>
 /// One cell of a run as the capability checks see it: what the mode needs, what the engine passes

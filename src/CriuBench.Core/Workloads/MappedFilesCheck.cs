@@ -1,9 +1,10 @@
 using System.Globalization;
 using CriuBench.Execution;
 using CriuBench.Hosts;
+using CriuBench.Preflight;
 using CriuBench.Workloads;
 
-namespace CriuBench.Preflight;
+namespace CriuBench.Workloads;
 
 /// <summary>
 /// The workload's executable and every file its processes map (shared libraries), compared

@@ -1,4 +1,6 @@
-namespace CriuBench.Workloads;
+using CriuBench.Workloads;
+
+namespace CriuBench.Hosts;
 
 /// <summary>
 /// Finds the repository's workloads/ directory (launcher, scripts, native programs) on the
