@@ -1,6 +1,6 @@
 using System.Globalization;
 using CriuBench.Hosts;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Migration;
 using CriuBench.Preflight;
 using CriuBench.Running;

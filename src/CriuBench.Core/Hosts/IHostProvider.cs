@@ -1,4 +1,4 @@
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
 using CriuBench.Vocabulary;
 

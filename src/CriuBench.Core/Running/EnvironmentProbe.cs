@@ -1,4 +1,4 @@
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Preflight;
 using CriuBench.Reporting;
 using CriuBench.Vocabulary;

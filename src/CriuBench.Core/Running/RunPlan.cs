@@ -1,4 +1,4 @@
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Migration;
 using CriuBench.Preflight;
 using CriuBench.Suites;

@@ -1,7 +1,7 @@
 using CriuBench.Archive;
 using CriuBench.Execution;
 using CriuBench.Hosts;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
 using CriuBench.Measurements;
 using CriuBench.Migration;

@@ -53,6 +53,6 @@ public class PreCopyRunTests
         Assert.Equal(IterationsCsvWriter.HeaderLine, iterations[0]);
         Assert.Equal(3, iterations.Length);
         Assert.All(iterations.Skip(1), line => Assert.Contains(",files-precopy,rsync,", line));
-        Assert.True(CriuBench.Lab.Lab.Status("qrun").IsAbsent);
+        Assert.True(CriuBench.Hosts.Lab.Lab.Status("qrun").IsAbsent);
     }
 }

@@ -1,5 +1,5 @@
 using CriuBench.Hosts;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Suites;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;

@@ -1,7 +1,7 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Hosts.Vm;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
 using CriuBench.Vocabulary;
 

@@ -1,4 +1,4 @@
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Vocabulary;

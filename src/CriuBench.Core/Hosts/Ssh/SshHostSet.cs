@@ -1,5 +1,5 @@
 using CriuBench.Execution;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
 using CriuBench.Vocabulary;
 

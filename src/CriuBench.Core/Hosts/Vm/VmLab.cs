@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using CriuBench.Execution;
 using CriuBench.Hosts.Ssh;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
 using CriuBench.Vocabulary;
 

@@ -1,6 +1,6 @@
 using CriuBench.Criu;
 using CriuBench.Execution;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Measurements;
 using CriuBench.Migration;
 using CriuBench.Migration.PreCopy;

@@ -2,7 +2,7 @@ using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Workloads;
 
-namespace CriuBench.Tests.Lab;
+namespace CriuBench.Tests.Hosts.Lab;
 
 /// <summary>
 /// workloads/enter-host, which every lab command goes through, against the caller's own namespaces

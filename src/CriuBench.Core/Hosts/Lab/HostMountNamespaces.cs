@@ -2,7 +2,7 @@ using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Workloads;
 
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>
 /// One persistent mount namespace per host, kept alive by a bind mount of its nsfs file, in
