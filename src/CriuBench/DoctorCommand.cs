@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CriuBench.Execution;
 using CriuBench.Hosts;
-using CriuBench.Workloads;
 using Command = System.CommandLine.Command;
 
 namespace CriuBench.Cli;

@@ -1,4 +1,3 @@
-using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
 using CriuBench.Vocabulary;
 

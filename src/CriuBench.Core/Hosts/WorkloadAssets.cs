@@ -1,5 +1,3 @@
-using CriuBench.Workloads;
-
 namespace CriuBench.Hosts;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using C = CriuBench.Measurements.Columns<CriuBench.Measurements.IterationRecord>;
-using CriuBench.Vocabulary;
 
 namespace CriuBench.Measurements;
 

@@ -1,4 +1,3 @@
-using CriuBench.Hosts.Lab;
 using CriuBench.Vocabulary;
 
 namespace CriuBench.Measurements;

@@ -1,5 +1,3 @@
-using CriuBench.Vocabulary;
-
 namespace CriuBench.Measurements;
 
 /// <summary>

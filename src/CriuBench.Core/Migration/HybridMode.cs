@@ -1,7 +1,6 @@
 using CriuBench.Migration.PostCopy;
 using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
-using CriuBench.Transfer;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 

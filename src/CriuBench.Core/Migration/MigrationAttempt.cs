@@ -4,7 +4,6 @@ using CriuBench.Logging;
 using CriuBench.Measurements;
 using CriuBench.Timeline;
 using CriuBench.Transfer;
-using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
 namespace CriuBench.Migration;

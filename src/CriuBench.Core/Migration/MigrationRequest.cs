@@ -1,6 +1,5 @@
 using CriuBench.Hosts;
 using CriuBench.Transfer;
-using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
 namespace CriuBench.Migration;

@@ -1,6 +1,5 @@
 using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
-using CriuBench.Transfer;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 

@@ -1,4 +1,3 @@
-using CriuBench.Running;
 using CriuBench.Vocabulary;
 using CsvHelper;
 

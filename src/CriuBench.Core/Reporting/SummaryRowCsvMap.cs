@@ -1,5 +1,4 @@
 using CriuBench.Measurements;
-using CriuBench.Vocabulary;
 using CsvHelper;
 
 namespace CriuBench.Reporting;

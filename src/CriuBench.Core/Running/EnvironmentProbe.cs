@@ -1,4 +1,3 @@
-using CriuBench.Hosts.Lab;
 using CriuBench.Preflight;
 using CriuBench.Reporting;
 using CriuBench.Vocabulary;

@@ -1,4 +1,3 @@
-using CriuBench.Hosts.Lab;
 using CriuBench.Migration;
 using CriuBench.Preflight;
 using CriuBench.Suites;

@@ -1,7 +1,6 @@
 using CriuBench.Archive;
 using CriuBench.Execution;
 using CriuBench.Hosts;
-using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
 using CriuBench.Measurements;
 using CriuBench.Migration;

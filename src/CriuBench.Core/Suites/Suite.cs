@@ -1,4 +1,3 @@
-using CriuBench.Hosts.Lab;
 using CriuBench.Migration;
 using CriuBench.Transfer;
 using CriuBench.Vocabulary;

@@ -3,7 +3,6 @@ using CriuBench.Migration;
 using CriuBench.Preflight;
 using CriuBench.Transfer;
 using CriuBench.Vocabulary;
-using CriuBench.Workloads;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

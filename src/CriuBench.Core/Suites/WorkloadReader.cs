@@ -1,4 +1,3 @@
-using CriuBench.Hosts.Lab;
 using CriuBench.Measurements;
 using CriuBench.Preflight;
 using CriuBench.Vocabulary;

@@ -1,5 +1,4 @@
 using CriuBench.Hosts;
-using CriuBench.Hosts.Lab;
 using CriuBench.Vocabulary;
 
 namespace CriuBench.Timeline;

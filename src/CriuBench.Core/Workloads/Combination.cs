@@ -1,5 +1,4 @@
 using CriuBench.Preflight;
-using CriuBench.Workloads;
 
 namespace CriuBench.Workloads;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
-using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Preflight;
-using CriuBench.Workloads;
 
 namespace CriuBench.Workloads;
 

@@ -2,7 +2,6 @@ using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Reporting;
 using CriuBench.Tests.Support;
-using CriuBench.Workloads;
 
 namespace CriuBench.Tests.Reporting;
 

@@ -1,6 +1,5 @@
 using CriuBench.Measurements;
 using CriuBench.Running;
-using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Running;
 

@@ -1,5 +1,4 @@
 using CriuBench.Execution;
-using CriuBench.Measurements;
 using CriuBench.Reporting;
 using CriuBench.Running;
 using CriuBench.Suites;

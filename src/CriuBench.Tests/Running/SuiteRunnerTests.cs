@@ -1,6 +1,4 @@
 using CriuBench.Execution;
-using CriuBench.Hosts.Lab;
-using CriuBench.Logging;
 using CriuBench.Reporting;
 using CriuBench.Running;
 using CriuBench.Suites;

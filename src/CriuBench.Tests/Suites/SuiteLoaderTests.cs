@@ -1,5 +1,4 @@
 using CriuBench.Hosts;
-using CriuBench.Hosts.Lab;
 using CriuBench.Suites;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;

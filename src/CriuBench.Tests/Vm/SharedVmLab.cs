@@ -1,7 +1,6 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Hosts.Vm;
-using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
 using CriuBench.Vocabulary;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CriuBench.Execution;
-using CriuBench.Hosts;
 using CriuBench.Logging;
 using CriuBench.Vocabulary;
 

@@ -1,6 +1,4 @@
 using CriuBench.Execution;
-using CriuBench.Hosts;
-using CriuBench.Workloads;
 
 namespace CriuBench.Hosts.Lab;
 

@@ -1,5 +1,4 @@
 using CriuBench.Execution;
-using CriuBench.Hosts;
 using CriuBench.Logging;
 using CriuBench.Vocabulary;
 

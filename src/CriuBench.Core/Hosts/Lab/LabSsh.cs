@@ -1,5 +1,4 @@
 using CriuBench.Execution;
-using CriuBench.Hosts;
 
 namespace CriuBench.Hosts.Lab;
 

@@ -1,5 +1,3 @@
-using CriuBench.Hosts;
-
 namespace CriuBench.Hosts.Lab;
 
 /// <summary>

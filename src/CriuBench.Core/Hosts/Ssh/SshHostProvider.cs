@@ -1,5 +1,4 @@
 using CriuBench.Execution;
-using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
 using CriuBench.Vocabulary;
 

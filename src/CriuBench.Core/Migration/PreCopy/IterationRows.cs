@@ -1,7 +1,6 @@
 using CriuBench.Criu;
 using CriuBench.Measurements;
 using CriuBench.Transfer;
-using CriuBench.Vocabulary;
 
 namespace CriuBench.Migration.PreCopy;
 

@@ -1,6 +1,5 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
-using CriuBench.Workloads;
 
 namespace CriuBench.Tests.Hosts.Lab;
 

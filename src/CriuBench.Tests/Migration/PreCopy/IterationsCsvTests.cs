@@ -1,7 +1,6 @@
 using CriuBench.Measurements;
 using CriuBench.Reporting;
 using CriuBench.Tests.Support;
-using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Migration.PreCopy;
 

@@ -1,6 +1,5 @@
 using CriuBench.Criu;
 using CriuBench.Execution;
-using CriuBench.Hosts.Lab;
 using CriuBench.Measurements;
 using CriuBench.Migration;
 using CriuBench.Migration.PreCopy;

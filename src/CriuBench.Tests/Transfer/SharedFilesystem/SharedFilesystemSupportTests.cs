@@ -2,7 +2,6 @@ using CriuBench.Hosts;
 using CriuBench.Migration;
 using CriuBench.Transfer;
 using CriuBench.Execution;
-using CriuBench.Hosts.Lab;
 using CriuBench.Preflight;
 using CriuBench.Running;
 using CriuBench.Suites;

@@ -1,5 +1,4 @@
 using CriuBench.Measurements;
-using CriuBench.Vocabulary;
 
 namespace CriuBench.Reporting.Comparison.Sections;
 
