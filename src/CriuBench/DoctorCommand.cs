@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CriuBench.Execution;
-using CriuBench.Workloads;
+using CriuBench.Hosts;
 using Command = System.CommandLine.Command;
 
 namespace CriuBench.Cli;

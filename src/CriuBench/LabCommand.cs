@@ -2,7 +2,8 @@ using System.CommandLine;
 using Command = System.CommandLine.Command;
 using CriuBench.Execution;
 using CriuBench.Hosts.Vm;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Cli;
 
@@ -42,8 +43,8 @@ internal static class LabCommand
                 Console.WriteLine(VmLab.Status(labName));
                 return;
             }
-            await Lab.Lab.DownAsync(labName, ProcessRunner.Instance, ConsoleLog.Instance, ct);
-            PrintStatus(Lab.Lab.Status(labName));
+            await Hosts.Lab.Lab.DownAsync(labName, ProcessRunner.Instance, ConsoleLog.Instance, ct);
+            PrintStatus(Hosts.Lab.Lab.Status(labName));
         }));
 
         var status = new Command("status", "show what of the lab exists") { name, kind };
@@ -51,7 +52,7 @@ internal static class LabCommand
         {
             var (labKind, labName) = (Kind(parse.GetValue(kind)!), Name(parse.GetValue(name)!));
             if (labKind == VmKind) Console.WriteLine(VmLab.Status(labName));
-            else PrintStatus(Lab.Lab.Status(labName));
+            else PrintStatus(Hosts.Lab.Lab.Status(labName));
         }));
 
         return new Command("lab", "manage a two-host lab: the embedded netns lab, or the two-VM QEMU lab (--kind vm)") { up, down, status };
@@ -59,7 +60,7 @@ internal static class LabCommand
 
     private static async Task UpNetnsAsync(string labName, LinkRate linkRate, CancellationToken ct)
     {
-        var lab = await Lab.Lab.UpAsync(labName, linkRate, ProcessRunner.Instance, ConsoleLog.Instance, ct);
+        var lab = await Hosts.Lab.Lab.UpAsync(labName, linkRate, ProcessRunner.Instance, ConsoleLog.Instance, ct);
         foreach (var host in lab.Hosts)
             Console.WriteLine($"{host.Name}: {host.Address}  run commands there with: nsenter --net={lab.Layout.NetworkNamespaceFile(host.Name)} --mount={lab.Layout.MountNamespaceFile(host.Name)} -- CMD");
         Console.WriteLine($"link: {lab.Rate}; remove with: criubench lab down --lab {lab.Layout.Name}");

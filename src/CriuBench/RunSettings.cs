@@ -1,10 +1,12 @@
 using System.Globalization;
-using CriuBench.Lab;
+using CriuBench.Hosts;
+using CriuBench.Hosts.Lab;
 using CriuBench.Migration;
 using CriuBench.Preflight;
 using CriuBench.Running;
 using CriuBench.Suites;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
 namespace CriuBench.Cli;

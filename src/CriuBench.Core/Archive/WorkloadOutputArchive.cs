@@ -1,4 +1,3 @@
-using CriuBench.Hosts;
 using CriuBench.Workloads;
 
 namespace CriuBench.Archive;

@@ -1,5 +1,4 @@
 using CriuBench.Execution;
-using CriuBench.Workloads;
 
 namespace CriuBench.Hosts;
 

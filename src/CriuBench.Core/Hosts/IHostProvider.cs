@@ -1,5 +1,5 @@
-using CriuBench.Lab;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Hosts;
 

@@ -1,4 +1,4 @@
-using CriuBench.Lab;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Hosts;
 

@@ -1,3 +1,5 @@
+using CriuBench.Vocabulary;
+
 namespace CriuBench.Measurements;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record Configuration(string Workload, string Engine, string Strate
     public static Configuration Of(SummaryRow r) => new(r.Workload, r.Engine, r.Strategy, r.Mode, r.LinkRate);
 
     /// <summary>Stop and copy: the only mode the stop-and-copy bound and CRIU's frozen-time cross-check hold for.</summary>
-    public bool IsCold => Mode == Migration.MigrationModes.Cold;
+    public bool IsCold => Mode == ModeNames.Cold;
 
     /// <summary>
     /// The configurations of <paramref name="records"/>, ordered by workload, engine, strategy, mode

@@ -1,4 +1,4 @@
-using CriuBench.Lab;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Measurements;
 
@@ -52,7 +52,7 @@ public static class PhysicalLimit
             .GroupBy(r => (r.Workload, r.Engine))
             .ToDictionary(workload => workload.Key, workload => Floor(workload.Any(IsCold) ? workload.Where(IsCold) : workload));
 
-    private static bool IsCold(MigrationRecord r) => r.Mode == Migration.MigrationModes.Cold;
+    private static bool IsCold(MigrationRecord r) => r.Mode == ModeNames.Cold;
 
     private static double Floor(IEnumerable<MigrationRecord> rows) =>
         rows.GroupBy(r => (r.Strategy, r.Mode)).Min(configuration => DescriptiveStatistics.Of(configuration.Select(r => r.RestoreTimeMs!.Value).ToList()).Median);

@@ -1,4 +1,6 @@
 using CriuBench.Preflight;
+using CriuBench.Vocabulary;
+using CriuBench.Workloads;
 
 namespace CriuBench.Migration;
 
@@ -10,7 +12,7 @@ namespace CriuBench.Migration;
 /// </summary>
 public sealed class ColdMode : IMigrationMode
 {
-    public string Name => MigrationModes.Cold;
+    public string Name => ModeNames.Cold;
 
     public Support Supports(Combination combination) => Support.Yes;
 

@@ -4,6 +4,8 @@ using CriuBench.Hosts;
 using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
+using CriuBench.Workloads;
 
 namespace CriuBench.Migration;
 
@@ -24,7 +26,7 @@ public sealed class FilesPreCopyMode : IMigrationMode
 {
     public const string RuleName = "single-pass";
 
-    public string Name => MigrationModes.FilesPreCopy;
+    public string Name => ModeNames.FilesPreCopy;
 
     public Support Supports(Combination combination) =>
         Support.Unless(combination.Strategy.DeltaTransfers,

@@ -1,7 +1,8 @@
 using CriuBench.Migration.PostCopy;
 using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
-using CriuBench.Transfer;
+using CriuBench.Vocabulary;
+using CriuBench.Workloads;
 
 namespace CriuBench.Migration;
 
@@ -14,7 +15,7 @@ namespace CriuBench.Migration;
 /// <param name="lazy">Post-copy's final phase, shared with the postcopy mode (MigrationModes passes it).</param>
 public sealed class HybridMode(ILazyFinal lazy) : IMigrationMode
 {
-    public string Name => MigrationModes.Hybrid;
+    public string Name => ModeNames.Hybrid;
 
     public IStopRule Rule { get; } = new FixedRoundsStopRule(1);
 

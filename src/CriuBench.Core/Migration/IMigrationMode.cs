@@ -1,6 +1,7 @@
 using CriuBench.Hosts;
 using CriuBench.Logging;
 using CriuBench.Preflight;
+using CriuBench.Workloads;
 
 namespace CriuBench.Migration;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CriuBench.Criu;
-using CriuBench.Hosts;
 using CriuBench.Migration.PreCopy;
 using CriuBench.Transfer;
 using CriuBench.Workloads;

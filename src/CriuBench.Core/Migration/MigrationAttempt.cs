@@ -113,7 +113,7 @@ public sealed partial class MigrationAttempt
     /// <summary>
     /// Where what is left of a lost workload is, as found (not as intended): "its images are kept in
     /// DIR on HOST (N image files)", or that DIR holds none. The lab moves them out of its disks when
-    /// it is torn down, and says where (see Lab.LabTeardown).
+    /// it is torn down, and says where (see Hosts.Lab.LabTeardown).
     /// </summary>
     public async Task<string> DescribeImagesAsync(IHost host, string directory, CancellationToken ct)
     {

@@ -1,24 +1,19 @@
 using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Migration;
 
 /// <summary>The modes by the names a suite's `modes:` uses. A new mode is one class and one line here.</summary>
 public static class MigrationModes
 {
-    public const string Cold = "cold";
-    public const string PreCopy = "precopy";
-    public const string Hybrid = "hybrid";
-    public const string FilesPreCopy = "files-precopy";
-    public const string PostCopy = "postcopy";
-
     private static readonly Registry<ModeKind> Kinds = new("mode",
     [
-        (Cold, new(new(Cold), _ => new ColdMode())),
-        (PreCopy, new(new(PreCopy) { PreDump = true }, options => new PreCopyMode(options.PreCopy.CreateRule()))),
-        (Hybrid, new(new(Hybrid) { PreDump = true, LazyPages = true }, _ => new HybridMode(new PostCopyMode()))),
-        (FilesPreCopy, new(new(FilesPreCopy) { LeaveRunning = true }, _ => new FilesPreCopyMode())),
-        (PostCopy, new(new(PostCopy) { LazyPages = true }, _ => new PostCopyMode())),
+        (ModeNames.Cold, new(new(ModeNames.Cold), _ => new ColdMode())),
+        (ModeNames.PreCopy, new(new(ModeNames.PreCopy) { PreDump = true }, options => new PreCopyMode(options.PreCopy.CreateRule()))),
+        (ModeNames.Hybrid, new(new(ModeNames.Hybrid) { PreDump = true, LazyPages = true }, _ => new HybridMode(new PostCopyMode()))),
+        (ModeNames.FilesPreCopy, new(new(ModeNames.FilesPreCopy) { LeaveRunning = true }, _ => new FilesPreCopyMode())),
+        (ModeNames.PostCopy, new(new(ModeNames.PostCopy) { LazyPages = true }, _ => new PostCopyMode())),
     ]);
 
     public static IReadOnlyCollection<string> Names => Kinds.Names;

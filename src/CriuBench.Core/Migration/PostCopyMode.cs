@@ -5,6 +5,8 @@ using CriuBench.Logging;
 using CriuBench.Migration.PostCopy;
 using CriuBench.Preflight;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
+using CriuBench.Workloads;
 
 namespace CriuBench.Migration;
 
@@ -25,7 +27,7 @@ public sealed class PostCopyMode : IMigrationMode, ILazyFinal
     /// <summary>Bytes per page of the pages the logs count (x86_64).</summary>
     public const long PageBytes = 4096;
 
-    public string Name => MigrationModes.PostCopy;
+    public string Name => ModeNames.PostCopy;
 
     public Support Supports(Combination combination) =>
         Support.Unless(combination.HostsWithout(host => host.Uffd) is null,

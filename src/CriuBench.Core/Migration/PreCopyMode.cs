@@ -1,6 +1,7 @@
 using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
-using CriuBench.Transfer;
+using CriuBench.Vocabulary;
+using CriuBench.Workloads;
 
 namespace CriuBench.Migration;
 
@@ -13,7 +14,7 @@ namespace CriuBench.Migration;
 /// </summary>
 public sealed class PreCopyMode(IStopRule rule) : IMigrationMode
 {
-    public string Name => MigrationModes.PreCopy;
+    public string Name => ModeNames.PreCopy;
 
     public IStopRule Rule => rule;
 

@@ -6,7 +6,7 @@ namespace CriuBench.Preflight;
 /// What is checked once per run, before the first dump, for the two hosts: `criu check` on both
 /// (from the probe), the same CRIU version, and each CPU able to run what the other dumps.
 /// Every problem is reported at once, each with what to fix. The files a workload maps are
-/// compared per cell, once it runs (<see cref="MappedFilesCheck"/>): a mismatch ends that cell only.
+/// compared per cell, once it runs (by the workloads room): a mismatch ends that cell only.
 /// </summary>
 public static class HostPairPreflight
 {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CriuBench.Execution;
 using CriuBench.Hosts;
 
 namespace CriuBench.Preflight;

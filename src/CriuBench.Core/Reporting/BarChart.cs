@@ -1,4 +1,5 @@
 using CriuBench.Measurements;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Reporting;
 
@@ -52,7 +53,7 @@ internal sealed record BarChart(
     {
         var severalEngines = rows.Select(r => r.Engine).Distinct().Count() > 1;
         var modes = rows.Select(r => r.Mode).Distinct().ToList();
-        var showModes = modes.Count > 1 || modes.Any(mode => mode != Migration.MigrationModes.Cold);
+        var showModes = modes.Count > 1 || modes.Any(mode => mode != ModeNames.Cold);
         return r => Label(r.Engine, r.Strategy, r.Mode, severalEngines, showModes);
     }
 

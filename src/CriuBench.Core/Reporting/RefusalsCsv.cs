@@ -1,4 +1,4 @@
-using CriuBench.Running;
+using CriuBench.Vocabulary;
 using CsvHelper;
 
 namespace CriuBench.Reporting;

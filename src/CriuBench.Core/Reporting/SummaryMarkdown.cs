@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CriuBench.Measurements;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Reporting;
 
@@ -35,7 +36,7 @@ public static class SummaryMarkdown
         var failed = records.Count(r => !r.Succeeded);
         Line(md, $"Migrations: {records.Count} ({records.Count - failed} succeeded, {failed} failed).");
         foreach (var metric in KeyMetrics) WriteMetric(md, metric, summary.Where(r => r.Metric == metric.Name).ToList());
-        foreach (var metric in LiveMetrics.Where(m => summary.Any(r => r.Metric == m.Name && r.Mode != Migration.MigrationModes.Cold)))
+        foreach (var metric in LiveMetrics.Where(m => summary.Any(r => r.Metric == m.Name && r.Mode != ModeNames.Cold)))
             WriteMetric(md, metric, summary.Where(r => r.Metric == metric.Name).ToList());
         WriteFailures(md, records.Where(r => !r.Succeeded).ToList());
         return md.ToString();

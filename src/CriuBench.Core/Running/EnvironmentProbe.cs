@@ -1,6 +1,6 @@
-using CriuBench.Lab;
 using CriuBench.Preflight;
 using CriuBench.Reporting;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Running;
 

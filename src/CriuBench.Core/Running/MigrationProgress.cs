@@ -1,5 +1,6 @@
 using System.Globalization;
 using CriuBench.Measurements;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Running;
 
@@ -9,7 +10,7 @@ public static class MigrationProgress
     public static string Describe(int done, int total, MigrationRecord row)
     {
         var width = total.ToString(CultureInfo.InvariantCulture).Length;
-        var how = row.Mode == Migration.MigrationModes.Cold ? row.Strategy : $"{row.Strategy} {row.Mode}";
+        var how = row.Mode == ModeNames.Cold ? row.Strategy : $"{row.Strategy} {row.Mode}";
         var head = $"[{done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{total}] {row.Workload,-12} {how,-11} {row.Direction,-9} {row.LinkRate,-9}";
         if (!row.Succeeded) return $"{head} FAILED: {row.FailureReason} (workload runs on {row.WorkloadRunsOn})";
         var parts = new List<string> { $"stop {row.StopTimeMs:0.0} ms", $"image {Mib(row.ImageBytes)}", $"gap {row.CounterGap}" };

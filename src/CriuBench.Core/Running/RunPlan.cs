@@ -1,8 +1,8 @@
-using CriuBench.Lab;
 using CriuBench.Migration;
 using CriuBench.Preflight;
 using CriuBench.Suites;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
 namespace CriuBench.Running;
@@ -54,6 +54,3 @@ public sealed record RunPlan(IReadOnlyList<PlannedCell> Cells, IReadOnlyList<Ref
 /// the runner sets up once per link rate.
 /// </summary>
 public sealed record PlannedCell(WorkloadSpec Spec, StrategyKind Strategy, IMigrationMode Mode, IWorkloadEngine Engine, LinkRate Rate);
-
-/// <summary>A cell the hosts cannot do, and why.</summary>
-public sealed record RefusedCell(string Workload, string Engine, string Strategy, string Mode, string LinkRate, string Reason);

@@ -1,7 +1,6 @@
 using CriuBench.Archive;
 using CriuBench.Execution;
 using CriuBench.Hosts;
-using CriuBench.Lab;
 using CriuBench.Logging;
 using CriuBench.Measurements;
 using CriuBench.Migration;
@@ -10,6 +9,7 @@ using CriuBench.Reporting;
 using CriuBench.Suites;
 using CriuBench.Timeline;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
 

@@ -1,6 +1,6 @@
-using CriuBench.Lab;
 using CriuBench.Migration;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
 namespace CriuBench.Suites;
@@ -20,7 +20,7 @@ public sealed record Suite
     /// <summary>What a suite that names no strategies runs.</summary>
     public static IReadOnlyList<StrategyKind> DefaultStrategies => [TransferStrategies.Resolve("tar"), TransferStrategies.Resolve(SshfsTransfer.OlderName)];
 
-    public static IReadOnlyList<ModeKind> DefaultModes => [MigrationModes.Resolve(MigrationModes.Cold)];
+    public static IReadOnlyList<ModeKind> DefaultModes => [MigrationModes.Resolve(ModeNames.Cold)];
 
     /// <summary>Where the hosts come from: "lab" (the embedded netns lab), "vm", or a hosts file.</summary>
     public string Hosts { get; init; } = CriuBench.Hosts.HostProviders.Default;

@@ -1,8 +1,8 @@
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Migration;
 using CriuBench.Preflight;
 using CriuBench.Transfer;
-using CriuBench.Workloads;
+using CriuBench.Vocabulary;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

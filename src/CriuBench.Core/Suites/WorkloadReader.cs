@@ -1,6 +1,6 @@
-using CriuBench.Lab;
 using CriuBench.Measurements;
 using CriuBench.Preflight;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
 using YamlDotNet.RepresentationModel;

@@ -1,5 +1,5 @@
 using CriuBench.Hosts;
-using CriuBench.Lab;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Timeline;
 

@@ -1,7 +1,6 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Logging;
-using CriuBench.Preflight;
 using CriuBench.Transfer.SharedFilesystem;
 
 namespace CriuBench.Transfer;

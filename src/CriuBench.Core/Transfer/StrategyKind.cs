@@ -1,5 +1,6 @@
 using CriuBench.Logging;
 using CriuBench.Preflight;
+using CriuBench.Workloads;
 
 namespace CriuBench.Transfer;
 

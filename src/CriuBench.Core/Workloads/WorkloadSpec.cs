@@ -1,3 +1,4 @@
+using CriuBench.Vocabulary;
 using CriuBench.Workloads.Output;
 
 namespace CriuBench.Workloads;
@@ -40,7 +41,7 @@ public sealed record WorkloadSpec
     /// <summary>The link rates (labels) this workload runs at; null: every rate of the suite.</summary>
     public IReadOnlyList<string>? LinkRates { get; init; }
 
-    public bool RunsAt(Lab.LinkRate rate) => LinkRates is null || LinkRates.Contains(rate.Label);
+    public bool RunsAt(LinkRate rate) => LinkRates is null || LinkRates.Contains(rate.Label);
 
     /// <summary>The least a checkpoint of it must weigh (memory it holds); a smaller image means pages were missed.</summary>
     public long? MinimumImageBytes { get; init; }

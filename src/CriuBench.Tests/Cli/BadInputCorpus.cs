@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using CriuBench.Hosts;
 using CliWrap;
 
 namespace CriuBench.Tests.Cli;
@@ -71,7 +72,7 @@ internal static class BadInputCorpus
         var run = CliWrap.Cli.Wrap("dotnet")
             .WithArguments([Path.Combine(AppContext.BaseDirectory, "criubench.dll"), .. c.Arguments])
             .WithWorkingDirectory(ScratchOf(c.Name))
-            .WithEnvironmentVariables(variables => variables.Set("CRIUBENCH_WORKLOADS", global::CriuBench.Workloads.WorkloadAssets.Directory))
+            .WithEnvironmentVariables(variables => variables.Set("CRIUBENCH_WORKLOADS", WorkloadAssets.Directory))
             .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
             .WithValidation(CommandResultValidation.None);

@@ -42,7 +42,7 @@ public class BadInputCorpusTests
         Assert.DoesNotContain("System.", everything);
         Assert.Equal(["20260101-000000-previous", "latest"], outcome.ResultsRootAfter);
         Assert.Equal(BadInputCorpus.PreviousRun, outcome.LatestTarget);
-        var lab = CriuBench.Lab.Lab.Status(BadInputCorpus.LabName);
+        var lab = CriuBench.Hosts.Lab.Lab.Status(BadInputCorpus.LabName);
         Assert.True(lab.IsAbsent, $"left behind: {lab}");
     }
 }

@@ -1,3 +1,4 @@
+using CriuBench.Hosts;
 using CriuBench.Reporting;
 using static CriuBench.Tests.Cli.BadInputCorpus;
 
@@ -73,7 +74,7 @@ internal static class CommandLines
     public static void PrepareScratch()
     {
         Directory.CreateDirectory(Path.Combine(ScratchOf("cli-out-latest-is-a-directory"), "results", "latest"));
-        var sample = Path.Combine(global::CriuBench.Workloads.WorkloadAssets.Directory, "..", "results", "sample");
+        var sample = Path.Combine(WorkloadAssets.Directory, "..", "results", "sample");
         var migrations = File.ReadAllLines(Path.Combine(sample, RunFiles.Migrations));
         var environment = File.ReadAllLines(Path.Combine(sample, RunFiles.Environment));
 

@@ -38,7 +38,7 @@ public class InterruptTests
             Assert.Equal(130, result.ExitCode);
             Assert.Contains("interrupted", stderr.ToString());
 
-            var status = CriuBench.Lab.Lab.Status(LabName);
+            var status = CriuBench.Hosts.Lab.Lab.Status(LabName);
             Assert.True(status.IsAbsent, $"left behind: {status}");
             var rows = await MigrationsCsv.ReadAsync(Path.Combine(results.Path, "latest", RunFiles.Migrations));
             Assert.NotEmpty(rows);

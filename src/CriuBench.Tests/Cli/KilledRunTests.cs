@@ -35,7 +35,7 @@ public partial class KilledRunTests
         }
         Assert.True(ProcessSignals.Send(killed.ProcessId, ProcessSignals.Kill)); // SIGKILL to the run alone: what it started stays behind
         await killed.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.False(CriuBench.Lab.Lab.Status(LabName).IsAbsent, "the killed run left nothing behind: the fault was not injected");
+        Assert.False(CriuBench.Hosts.Lab.Lab.Status(LabName).IsAbsent, "the killed run left nothing behind: the fault was not injected");
 
         var next = await Start(results.Path, "--workloads", "counter", "--strategies", "tar", "--repetitions", "1");
         var output = next.StandardOutput + next.StandardError;
@@ -60,7 +60,7 @@ public partial class KilledRunTests
         {
             Directory.Delete(Path.GetDirectoryName(rescued.Groups[3].Value)!, recursive: true);
         }
-        Assert.True(CriuBench.Lab.Lab.Status(LabName).IsAbsent, "the second run left its lab behind");
+        Assert.True(CriuBench.Hosts.Lab.Lab.Status(LabName).IsAbsent, "the second run left its lab behind");
     }
 
     /// <summary>The measured migrations' images: the run's warm-up migration (a throwaway counter, removed at once) is not the one to interrupt.</summary>

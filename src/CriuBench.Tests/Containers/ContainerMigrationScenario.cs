@@ -1,7 +1,7 @@
 using System.Globalization;
 using CriuBench.Execution;
 using CriuBench.Hosts;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
 using CriuBench.Measurements;
 using CriuBench.Migration;
@@ -15,7 +15,7 @@ namespace CriuBench.Tests.Containers;
 /// What both container engines' integration tests do on a real lab: prepare both hosts, migrate a
 /// counter src -> dst -> src with each transfer strategy, then stop and shut the engine down.
 /// </summary>
-internal sealed class ContainerMigrationScenario(CriuBench.Lab.Lab lab, IWorkloadEngine engine, WorkloadSpec spec, ITestOutputHelper output)
+internal sealed class ContainerMigrationScenario(CriuBench.Hosts.Lab.Lab lab, IWorkloadEngine engine, WorkloadSpec spec, ITestOutputHelper output)
 {
     public List<MigrationRecord> Rows { get; } = [];
 
@@ -93,10 +93,10 @@ internal sealed class ContainerMigrationScenario(CriuBench.Lab.Lab lab, IWorkloa
     /// What of the containers is still there: cgroups of either host, processes in the lab besides
     /// its own infrastructure (sshd, and the ssh connection masters the lab reuses).
     /// </summary>
-    public static IReadOnlyList<string> Leftovers(CriuBench.Lab.Lab lab) => Leftovers(lab, Namespaces(lab));
+    public static IReadOnlyList<string> Leftovers(CriuBench.Hosts.Lab.Lab lab) => Leftovers(lab, Namespaces(lab));
 
     /// <summary>The same, for namespaces identified before the lab went down (a survivor keeps its namespace alive).</summary>
-    public static IReadOnlyList<string> Leftovers(CriuBench.Lab.Lab lab, IReadOnlySet<string> namespaces)
+    public static IReadOnlyList<string> Leftovers(CriuBench.Hosts.Lab.Lab lab, IReadOnlySet<string> namespaces)
     {
         var found = new List<string>();
         foreach (var host in lab.Hosts)
@@ -114,7 +114,7 @@ internal sealed class ContainerMigrationScenario(CriuBench.Lab.Lab lab, IWorkloa
     }
 
     /// <summary>The identities of the lab's network and mount namespaces.</summary>
-    public static IReadOnlySet<string> Namespaces(CriuBench.Lab.Lab lab) =>
+    public static IReadOnlySet<string> Namespaces(CriuBench.Hosts.Lab.Lab lab) =>
         LabLayout.HostNames
             .SelectMany(name => new[]
             {
@@ -127,12 +127,12 @@ internal sealed class ContainerMigrationScenario(CriuBench.Lab.Lab lab, IWorkloa
     /// Tears the lab down as `lab down` after a crash would (no engine shutdown), returns what
     /// survived, and brings the lab back up under the same name for the class's other tests.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> CrashAndTearDownAsync(CriuBench.Lab.Lab lab)
+    public static async Task<IReadOnlyList<string>> CrashAndTearDownAsync(CriuBench.Hosts.Lab.Lab lab)
     {
         var namespaces = Namespaces(lab);
-        await CriuBench.Lab.Lab.DownAsync(lab.Layout.Name, ProcessRunner.Instance, NullLog.Instance);
+        await CriuBench.Hosts.Lab.Lab.DownAsync(lab.Layout.Name, ProcessRunner.Instance, NullLog.Instance);
         var survivors = Leftovers(lab, namespaces);
-        await CriuBench.Lab.Lab.UpAsync(lab.Layout.Name, lab.Rate, ProcessRunner.Instance, NullLog.Instance);
+        await CriuBench.Hosts.Lab.Lab.UpAsync(lab.Layout.Name, lab.Rate, ProcessRunner.Instance, NullLog.Instance);
         return survivors;
     }
 

@@ -1,6 +1,6 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Tests.Support;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Containers;

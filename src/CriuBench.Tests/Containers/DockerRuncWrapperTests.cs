@@ -1,6 +1,6 @@
 using CriuBench.Execution;
+using CriuBench.Hosts;
 using CriuBench.Tests.Support;
-using CriuBench.Workloads;
 
 namespace CriuBench.Tests.Containers;
 

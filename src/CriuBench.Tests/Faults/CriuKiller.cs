@@ -13,10 +13,10 @@ namespace CriuBench.Tests.Faults;
 internal static class CriuKiller
 {
     /// <returns>How many criu processes were killed; 0 if <paramref name="ct"/> ended (the dump with it) first.</returns>
-    public static Task<int> KillWhenAsync(CriuBench.Lab.Lab lab, IHost host, Func<bool> reached, CancellationToken ct) =>
+    public static Task<int> KillWhenAsync(CriuBench.Hosts.Lab.Lab lab, IHost host, Func<bool> reached, CancellationToken ct) =>
         Task.Factory.StartNew(() => KillWhen(lab, host, reached, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private static int KillWhen(CriuBench.Lab.Lab lab, IHost host, Func<bool> reached, CancellationToken ct)
+    private static int KillWhen(CriuBench.Hosts.Lab.Lab lab, IHost host, Func<bool> reached, CancellationToken ct)
     {
         IReadOnlyList<int> criu;
         while ((criu = LabProcesses.Named(lab, host, "criu")).Count == 0)

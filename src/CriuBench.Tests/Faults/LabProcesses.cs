@@ -1,5 +1,5 @@
 using CriuBench.Hosts;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 
 namespace CriuBench.Tests.Faults;
 
@@ -11,16 +11,16 @@ internal static class LabProcesses
     /// fault that must catch a command of a few hundred ms cannot spend tens of them on each look
     /// when the machine is busy.
     /// </summary>
-    public static IReadOnlyList<int> InHost(CriuBench.Lab.Lab lab, IHost host) =>
+    public static IReadOnlyList<int> InHost(CriuBench.Hosts.Lab.Lab lab, IHost host) =>
         NamespaceProcesses.IdentityOf(lab.Layout.NetworkNamespaceFile(host.Name), "net") is { } network
             ? NamespaceProcesses.Find(new HashSet<string> { network })
             : [];
 
-    public static IReadOnlyList<int> Named(CriuBench.Lab.Lab lab, IHost host, params string[] names) =>
+    public static IReadOnlyList<int> Named(CriuBench.Hosts.Lab.Lab lab, IHost host, params string[] names) =>
         InHost(lab, host).Where(pid => names.Contains(Read($"/proc/{pid}/comm")?.Trim())).ToList();
 
     /// <summary>Workloads: the inits of nested PID namespaces (every workload runs as one, see workloads/launch.sh), zombies excluded.</summary>
-    public static IReadOnlyList<int> Workloads(CriuBench.Lab.Lab lab, IHost host) =>
+    public static IReadOnlyList<int> Workloads(CriuBench.Hosts.Lab.Lab lab, IHost host) =>
         InHost(lab, host).Where(pid => Read($"/proc/{pid}/status") is { } status
             && status.Split('\n').FirstOrDefault(line => line.StartsWith("NSpid:", StringComparison.Ordinal)) is { } nspid
             && nspid.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries) is { Length: > 2 } ids && ids[^1] == "1"

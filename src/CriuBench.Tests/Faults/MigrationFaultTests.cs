@@ -28,7 +28,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
         return data;
     }
 
-    private CriuBench.Lab.Lab Lab => fixture.Lab;
+    private CriuBench.Hosts.Lab.Lab Lab => fixture.Lab;
 
     [Theory(Timeout = TrialTimeout)]
     [MemberData(nameof(Trials))]

@@ -7,6 +7,7 @@ using CriuBench.Reporting;
 using CriuBench.Running;
 using CriuBench.Suites;
 using CriuBench.Tests.Support;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Containers;
 using CriuBench.Workloads.Output;
@@ -64,7 +65,7 @@ public class SshHostProviderTests(SshTestLab lab) : IClassFixture<SshTestLab>
         File.WriteAllText(peerKnown, "");
         var provider = SshHostProvider.Load(lab.WriteHostsFile(files.File("hosts.yaml"), controllerKnown, peerKnown), ProcessRunner.Instance);
 
-        var controller = await Assert.ThrowsAsync<HostsFileException>(() => provider.UpAsync(CriuBench.Lab.LinkRate.Unshaped, NullLog.Instance, CancellationToken.None));
+        var controller = await Assert.ThrowsAsync<HostsFileException>(() => provider.UpAsync(LinkRate.Unshaped, NullLog.Instance, CancellationToken.None));
 
         var add = $"ssh-keyscan -p 22 -H {lab.ControlAddress("src")} >> {controllerKnown}";
         Assert.Contains($"the host key of {lab.ControlAddress("src")} is not in {controllerKnown} on the controller: add it with `{add}`", controller.Message);
@@ -72,13 +73,13 @@ public class SshHostProviderTests(SshTestLab lab) : IClassFixture<SshTestLab>
         foreach (var host in new[] { "src", "dst" })
             (await ProcessRunner.Instance.RunAsync(Command.Of("bash", "-c", $"ssh-keyscan -p 22 -H {lab.ControlAddress(host)} >> {controllerKnown}"))).EnsureSuccess();
 
-        var peer = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.UpAsync(CriuBench.Lab.LinkRate.Unshaped, NullLog.Instance, CancellationToken.None));
+        var peer = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.UpAsync(LinkRate.Unshaped, NullLog.Instance, CancellationToken.None));
 
         Assert.Contains($"src cannot check dst's host key: the host key of 198.18.0.2 is not in {peerKnown} on src: add it with `ssh-keyscan -p 22 -H 198.18.0.2 >> {peerKnown}`", peer.Message);
         foreach (var (host, other) in new[] { (lab.Lab.Hosts[0], "198.18.0.2"), (lab.Lab.Hosts[1], "198.18.0.1") })
             await host.RunCheckedAsync(Command.Of("bash", "-c", $"ssh-keyscan -p 22 -H {other} >> {peerKnown}"));
 
-        await using var hosts = await provider.UpAsync(CriuBench.Lab.LinkRate.Unshaped, NullLog.Instance, CancellationToken.None);
+        await using var hosts = await provider.UpAsync(LinkRate.Unshaped, NullLog.Instance, CancellationToken.None);
         Assert.Equal("ssh", hosts.Kind);
     }
 
@@ -147,14 +148,14 @@ public class SshHostProviderTests(SshTestLab lab) : IClassFixture<SshTestLab>
     {
         using var files = new TempDirectory();
         var provider = SshHostProvider.Load(lab.WriteHostsFile(files.File("hosts.yaml")), ProcessRunner.Instance);
-        var crashed = (SshHostSet)await provider.UpAsync(CriuBench.Lab.LinkRate.Unshaped, NullLog.Instance, CancellationToken.None);
+        var crashed = (SshHostSet)await provider.UpAsync(LinkRate.Unshaped, NullLog.Instance, CancellationToken.None);
         try
         {
             // The run started dockerd on src and then died: nothing of it ran its way out.
             await new DockerEngine().PrepareHostAsync(crashed.SshHosts[0], CancellationToken.None);
             Assert.NotEmpty(await DaemonsAsync(lab.Lab.Hosts[0]));
 
-            await using (await provider.UpAsync(CriuBench.Lab.LinkRate.Unshaped, NullLog.Instance, CancellationToken.None))
+            await using (await provider.UpAsync(LinkRate.Unshaped, NullLog.Instance, CancellationToken.None))
                 Assert.Empty(await DaemonsAsync(lab.Lab.Hosts[0]));
             var left = await lab.Lab.Hosts[0].RunCheckedAsync(Command.Of("find", HostPaths.Disk, "-mindepth", "1"));
             Assert.True(left.StandardOutput.Trim().Length == 0, $"left on src: {left.StandardOutput}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using CriuBench.Hosts;
 using CriuBench.Measurements;
 using CriuBench.Reporting;
 using CriuBench.Tests.Support;
@@ -156,7 +157,7 @@ public sealed class ColumnTableTests : IDisposable
     }
 
     private static string SamplePath =>
-        Path.Combine(Path.GetDirectoryName(CriuBench.Workloads.WorkloadAssets.Directory)!, "results", "sample", RunFiles.Migrations);
+        Path.Combine(Path.GetDirectoryName(WorkloadAssets.Directory)!, "results", "sample", RunFiles.Migrations);
 
     /// <summary>
     /// A row with every column set from its own text, each different (the i-th column holds i), so a

@@ -3,6 +3,7 @@ using CriuBench.Logging;
 using CriuBench.Migration;
 using CriuBench.Tests.Support;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
 
@@ -96,7 +97,7 @@ public sealed class PostCopyMigrationTests(PostCopyLab fixture) : IClassFixture<
     {
         Requires.Root();
         var before = PipeMaxSizeGuard.Parse(await File.ReadAllTextAsync(PipeMaxSizeGuard.Sysctl));
-        var lab = await CriuBench.Lab.Lab.UpAsync("pcrash", CriuBench.Lab.LinkRate.Default, CriuBench.Execution.ProcessRunner.Instance, NullLog.Instance);
+        var lab = await CriuBench.Hosts.Lab.Lab.UpAsync("pcrash", LinkRate.Default, CriuBench.Execution.ProcessRunner.Instance, NullLog.Instance);
         try
         {
             // A run that raised the limit and died: the guard is never disposed.
@@ -107,7 +108,7 @@ public sealed class PostCopyMigrationTests(PostCopyLab fixture) : IClassFixture<
         finally
         {
             var log = new CollectingLog();
-            await CriuBench.Lab.Lab.DownAsync("pcrash", CriuBench.Execution.ProcessRunner.Instance, log);
+            await CriuBench.Hosts.Lab.Lab.DownAsync("pcrash", CriuBench.Execution.ProcessRunner.Instance, log);
             if (before < PipeMaxSizeGuard.Required)
                 Assert.Contains(log.Warnings, warning => warning.Contains("pipe-max-size put back", StringComparison.Ordinal));
         }

@@ -1,3 +1,4 @@
+using CriuBench.Hosts;
 using CriuBench.Tests.Support;
 using CriuBench.Preflight;
 using CriuBench.Running;

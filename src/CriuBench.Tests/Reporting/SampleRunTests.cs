@@ -1,7 +1,7 @@
 using CriuBench.Execution;
+using CriuBench.Hosts;
 using CriuBench.Reporting;
 using CriuBench.Tests.Support;
-using CriuBench.Workloads;
 
 namespace CriuBench.Tests.Reporting;
 

@@ -1,5 +1,4 @@
 using CriuBench.Execution;
-using CriuBench.Measurements;
 using CriuBench.Reporting;
 using CriuBench.Running;
 using CriuBench.Suites;
@@ -32,6 +31,6 @@ public class ParametersColumnRunTests
         Assert.All(rows, row => Assert.True(row.Succeeded, row.FailureReason));
         Assert.Equal([("memory-16m-d4", "mib=16;dirty_mib_per_s=4;data=random"), ("counter", "")], rows.Select(r => (r.Workload, r.Parameters)));
         Assert.Contains(",memory-16m-d4,mib=16;dirty_mib_per_s=4;data=random,process,tar,", await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, RunFiles.Migrations)));
-        Assert.True(CriuBench.Lab.Lab.Status("tprm").IsAbsent);
+        Assert.True(CriuBench.Hosts.Lab.Lab.Status("tprm").IsAbsent);
     }
 }

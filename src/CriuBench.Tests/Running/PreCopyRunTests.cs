@@ -5,6 +5,7 @@ using CriuBench.Reporting;
 using CriuBench.Running;
 using CriuBench.Suites;
 using CriuBench.Tests.Support;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
 namespace CriuBench.Tests.Running;
@@ -23,7 +24,7 @@ public class PreCopyRunTests
             Name = "qpre",
             Workloads = [BuiltinWorkloads.ShellCounter()],
             Strategies = Resolved.Strategies("rsync"),
-            Modes = Resolved.Modes(MigrationModes.FilesPreCopy, MigrationModes.PreCopy, MigrationModes.Hybrid),
+            Modes = Resolved.Modes(ModeNames.FilesPreCopy, ModeNames.PreCopy, ModeNames.Hybrid),
             Repetitions = 2,
             LabName = "qrun",
         };
@@ -32,7 +33,7 @@ public class PreCopyRunTests
         var outcome = await new SuiteRunner(ProcessRunner.Instance, log).RunAsync(suite, results.Path, "test", CancellationToken.None);
 
         var refused = await RefusalsCsv.ReadAsync(Path.Combine(outcome.RunDirectory, RunFiles.Refusals));
-        Assert.Equal([MigrationModes.PreCopy, MigrationModes.Hybrid], refused.Select(cell => cell.Mode));
+        Assert.Equal([ModeNames.PreCopy, ModeNames.Hybrid], refused.Select(cell => cell.Mode));
         Assert.All(refused, cell => Assert.StartsWith(PreCopySupport.NoSoftDirty, cell.Reason));
         Assert.Equal(2, log.Warnings.Count(line => line.StartsWith("not supported:") && line.Contains("CONFIG_MEM_SOFT_DIRTY")));
 
@@ -42,7 +43,7 @@ public class PreCopyRunTests
         {
             Assert.True(row.Succeeded, row.FailureReason);
             Assert.Equal(0, row.CounterGap);
-            Assert.Equal(MigrationModes.FilesPreCopy, row.Mode);
+            Assert.Equal(ModeNames.FilesPreCopy, row.Mode);
             Assert.Equal(1, row.Iterations);
             Assert.Equal(FilesPreCopyMode.RuleName, row.StopRule);
             Assert.True(row.LinkBytes > row.TransferredBytes, $"link {row.LinkBytes} <= final {row.TransferredBytes}");
@@ -52,6 +53,6 @@ public class PreCopyRunTests
         Assert.Equal(IterationsCsvWriter.HeaderLine, iterations[0]);
         Assert.Equal(3, iterations.Length);
         Assert.All(iterations.Skip(1), line => Assert.Contains(",files-precopy,rsync,", line));
-        Assert.True(CriuBench.Lab.Lab.Status("qrun").IsAbsent);
+        Assert.True(CriuBench.Hosts.Lab.Lab.Status("qrun").IsAbsent);
     }
 }

@@ -1,10 +1,10 @@
-using CriuBench.Lab;
 using CriuBench.Migration;
 using CriuBench.Preflight;
 using CriuBench.Running;
 using CriuBench.Suites;
 using CriuBench.Tests.Support;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
 namespace CriuBench.Tests.Running;
@@ -77,15 +77,15 @@ public class RunPlanTests
     [Fact]
     public void Files_precopy_takes_any_strategy_that_sends_deltas_whatever_its_name()
     {
-        Assert.Single(Plan(Strategy(new("my-delta") { DeltaTransfers = true }), MigrationModes.FilesPreCopy).Cells);
-        var refused = Assert.Single(Plan(Strategy(new("rsync")), MigrationModes.FilesPreCopy).Refused);
+        Assert.Single(Plan(Strategy(new("my-delta") { DeltaTransfers = true }), ModeNames.FilesPreCopy).Cells);
+        var refused = Assert.Single(Plan(Strategy(new("rsync")), ModeNames.FilesPreCopy).Refused);
         Assert.Equal("files-precopy sends the final dump as rsync deltas against the first pass's copy: use the rsync strategy (not rsync)", refused.Reason);
     }
 
     [Fact]
     public void A_strategy_that_cannot_move_rounds_is_refused_by_pre_copy_and_hybrid_with_its_name()
     {
-        foreach (var mode in new[] { MigrationModes.PreCopy, MigrationModes.Hybrid })
+        foreach (var mode in new[] { ModeNames.PreCopy, ModeNames.Hybrid })
         {
             var refused = Assert.Single(Plan(Strategy(new("no-rounds")), mode).Refused);
             Assert.Equal("the no-rounds strategy cannot move pre-copy rounds while the workload runs", refused.Reason);
@@ -96,9 +96,9 @@ public class RunPlanTests
     public void A_strategy_that_sends_pages_during_the_dump_is_refused_by_post_copy_and_by_docker()
     {
         var streaming = Strategy(new("my-page-stream") { MovesPreCopyRounds = true, SendsPagesDuringDump = true });
-        Assert.Contains("the my-page-stream strategy sends them during the dump", Assert.Single(Plan(streaming, MigrationModes.PostCopy).Refused).Reason);
+        Assert.Contains("the my-page-stream strategy sends them during the dump", Assert.Single(Plan(streaming, ModeNames.PostCopy).Refused).Reason);
         Assert.Equal("docker checkpoint cannot send pages to a page server (it takes no CRIU options): use tar, rsync or shared",
-            Assert.Single(Plan(streaming, MigrationModes.Cold, WorkloadEngines.Docker).Refused).Reason);
+            Assert.Single(Plan(streaming, ModeNames.Cold, WorkloadEngines.Docker).Refused).Reason);
     }
 
     [Fact]
@@ -107,18 +107,18 @@ public class RunPlanTests
         var plain = new EngineKind(new EngineCapabilities("plain") { Checkpointer = "plain checkpoint" }, () => new ProcessEngine());
         var tar = TransferStrategies.Resolve("tar");
         Assert.Equal("post-copy drives criu dump --lazy-pages and criu restore --lazy-pages, which the plain engine does not pass on: use process or runc",
-            Assert.Single(Plan(tar, MigrationModes.PostCopy, plain).Refused).Reason);
+            Assert.Single(Plan(tar, ModeNames.PostCopy, plain).Refused).Reason);
         Assert.Equal("the plain engine cannot pre-dump (write pre-copy rounds while the workload runs): use process or runc",
-            Assert.Single(Plan(tar, MigrationModes.PreCopy, plain).Refused).Reason);
-        Assert.Single(Plan(tar, MigrationModes.Cold, plain).Cells);
+            Assert.Single(Plan(tar, ModeNames.PreCopy, plain).Refused).Reason);
+        Assert.Single(Plan(tar, ModeNames.Cold, plain).Cells);
     }
 
     [Fact]
     public void Docker_refuses_every_mode_that_needs_a_CRIU_option_in_its_own_words()
     {
-        foreach (var mode in new[] { MigrationModes.PreCopy, MigrationModes.Hybrid, MigrationModes.FilesPreCopy, MigrationModes.PostCopy })
+        foreach (var mode in new[] { ModeNames.PreCopy, ModeNames.Hybrid, ModeNames.FilesPreCopy, ModeNames.PostCopy })
         {
-            var strategy = TransferStrategies.Resolve(mode == MigrationModes.FilesPreCopy ? "rsync" : "tar");
+            var strategy = TransferStrategies.Resolve(mode == ModeNames.FilesPreCopy ? "rsync" : "tar");
             Assert.Equal($"docker checkpoint takes no CRIU options, so it can only migrate cold (not {mode}): use the runc or process engine",
                 Assert.Single(Plan(strategy, mode, WorkloadEngines.Docker).Refused).Reason);
         }

@@ -1,6 +1,4 @@
 using CriuBench.Execution;
-using CriuBench.Lab;
-using CriuBench.Logging;
 using CriuBench.Reporting;
 using CriuBench.Running;
 using CriuBench.Suites;
@@ -40,7 +38,7 @@ public class SuiteRunnerTests
         Assert.Equal(["src->dst", "dst->src"], rows.Take(2).Select(r => r.Direction));
         foreach (var file in new[] { RunFiles.SummaryCsv, RunFiles.SummaryMarkdown, RunFiles.Environment, "charts/stop_time.svg", "charts/stop_time.png", "charts/image_size.png", "charts/transfer_time.svg" })
             Assert.True(new FileInfo(Path.Combine(outcome.RunDirectory, file)).Length > 0, $"{file} is missing or empty");
-        Assert.True(CriuBench.Lab.Lab.Status("trun").IsAbsent);
+        Assert.True(CriuBench.Hosts.Lab.Lab.Status("trun").IsAbsent);
         // Each of the 4 cells' whole output, streamed at its end, counts on without a break.
         Assert.Equal(4, log.Infos.Count(line => line.Contains("whole output") && line.EndsWith(", continuous")));
         Assert.Empty(log.Warnings); // the warm-up migration too succeeded

@@ -1,3 +1,5 @@
+using CriuBench.Hosts;
+
 namespace CriuBench.Tests.Scripts;
 
 /// <summary>Every shell script of the repository, found by its #! line (not by its name: .ci/run, scripts/criubench).</summary>
@@ -5,7 +7,7 @@ internal static class RepositoryScripts
 {
     private static readonly string[] Skipped = ["bin", "obj", ".git", "results", "node_modules", "TestResults"];
 
-    public static string Root => Path.GetDirectoryName(global::CriuBench.Workloads.WorkloadAssets.Directory)!;
+    public static string Root => Path.GetDirectoryName(WorkloadAssets.Directory)!;
 
     public static IReadOnlyList<string> All() =>
         Walk(Root).Where(IsShellScript).Select(path => Path.GetRelativePath(Root, path)).Order(StringComparer.Ordinal).ToList();

@@ -1,6 +1,7 @@
 using CriuBench.Migration;
 using CriuBench.Migration.PreCopy;
 using CriuBench.Suites;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Suites;
 
@@ -18,7 +19,7 @@ public class PreCopySuiteTests
     public void Without_a_precopy_key_pre_copy_stops_by_phaul_s_rule()
     {
         var suite = SuiteLoader.Parse(Head);
-        var mode = Assert.IsType<PreCopyMode>(MigrationModes.Create(MigrationModes.PreCopy, new ModeOptions(suite.PreCopy)));
+        var mode = Assert.IsType<PreCopyMode>(MigrationModes.Create(ModeNames.PreCopy, new ModeOptions(suite.PreCopy)));
         var rule = Assert.IsType<PHaulStopRule>(mode.Rule);
         Assert.Equal((64, 10, 8), (rule.MinPages, rule.GrowPercent, rule.MaxRounds));
     }
@@ -27,7 +28,7 @@ public class PreCopySuiteTests
     public void The_precopy_key_picks_the_goal_rule_and_its_parameters()
     {
         var suite = SuiteLoader.Parse(Head + "precopy: {rule: goal, goal_percent: 80, max_iterations: 4}\n");
-        var mode = Assert.IsType<PreCopyMode>(MigrationModes.Create(MigrationModes.PreCopy, new ModeOptions(suite.PreCopy)));
+        var mode = Assert.IsType<PreCopyMode>(MigrationModes.Create(ModeNames.PreCopy, new ModeOptions(suite.PreCopy)));
         var rule = Assert.IsType<GoalStopRule>(mode.Rule);
         Assert.Equal((80, 4), (rule.GoalPercent, rule.MaxRounds));
     }

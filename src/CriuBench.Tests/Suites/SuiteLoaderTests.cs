@@ -1,5 +1,6 @@
-using CriuBench.Lab;
+using CriuBench.Hosts;
 using CriuBench.Suites;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
 
@@ -92,10 +93,10 @@ public class SuiteLoaderTests
         Assert.Equal([LinkRate.Default], suite.LinkRates);
     }
 
-    private static string Shipped(string file) => Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "suites", file);
+    private static string Shipped(string file) => Path.Combine(WorkloadAssets.Directory, "suites", file);
 
     public static TheoryData<string> ShippedSuites =>
-        new(Directory.GetFiles(Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "suites"), "*.yaml").Select(Path.GetFileName).Order()!);
+        new(Directory.GetFiles(Path.Combine(WorkloadAssets.Directory, "suites"), "*.yaml").Select(Path.GetFileName).Order()!);
 
     /// <summary>Every shipped suite must load (what its hosts cannot do is refused later, per cell, not here).</summary>
     public static TheoryData<string> LoadableSuites =>
@@ -171,7 +172,7 @@ public class SuiteLoaderTests
     {
         var suite = SuiteLoader.Load(Shipped("user-workload.yaml"));
         var workload = Assert.Single(suite.Workloads);
-        Assert.Equal(Path.Combine(CriuBench.Workloads.WorkloadAssets.Directory, "examples", "integrity-counter.sh"), workload.Command[0]);
+        Assert.Equal(Path.Combine(WorkloadAssets.Directory, "examples", "integrity-counter.sh"), workload.Command[0]);
         Assert.Equal(new LineFormat(OutputFormat.CounterTimestamp, TimestampUnit.Seconds, ExtraFields: true), workload.LineFormat);
         Assert.Equal(new FieldEquals(4, "ok"), workload.Check);
         Assert.Equal(TimeSpan.FromMilliseconds(50), workload.Interval);

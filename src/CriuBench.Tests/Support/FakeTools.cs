@@ -47,7 +47,7 @@ internal sealed class FakeTools : IDisposable
 /// <summary>The repository's copies of the scripts that hosts run from <see cref="HostPaths.Assets"/>.</summary>
 internal static class HostScriptsInRepository
 {
-    public static string Directory => System.IO.Path.Combine(global::CriuBench.Workloads.WorkloadAssets.Directory, HostAssets.ScriptsDirectory);
+    public static string Directory => System.IO.Path.Combine(WorkloadAssets.Directory, HostAssets.ScriptsDirectory);
 
     public static string Path(string script) => System.IO.Path.Combine(Directory, script);
 }
@@ -71,5 +71,5 @@ internal sealed class RepositoryAssetsRunner(ICommandRunner inner) : ICommandRun
         command with { Program = Local(command.Program), Arguments = [.. command.Arguments.Select(Local)] };
 
     private static string Local(string value) =>
-        value.StartsWith(Prefix, StringComparison.Ordinal) ? System.IO.Path.Combine(global::CriuBench.Workloads.WorkloadAssets.Directory, value[Prefix.Length..]) : value;
+        value.StartsWith(Prefix, StringComparison.Ordinal) ? System.IO.Path.Combine(WorkloadAssets.Directory, value[Prefix.Length..]) : value;
 }

@@ -1,5 +1,6 @@
 using CriuBench.Execution;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Support;
 
@@ -9,16 +10,16 @@ namespace CriuBench.Tests.Support;
 /// </summary>
 public abstract class LabFixture(string name) : IAsyncLifetime
 {
-    private CriuBench.Lab.Lab? lab;
+    private CriuBench.Hosts.Lab.Lab? lab;
 
     public string Name { get; } = name;
 
-    public CriuBench.Lab.Lab Lab => lab ?? throw new InvalidOperationException("the lab did not come up; see the first failure");
+    public CriuBench.Hosts.Lab.Lab Lab => lab ?? throw new InvalidOperationException("the lab did not come up; see the first failure");
 
     public virtual async Task InitializeAsync()
     {
         Requires.Criu();
-        lab = await CriuBench.Lab.Lab.UpAsync(Name, CriuBench.Lab.LinkRate.Default, ProcessRunner.Instance, NullLog.Instance);
+        lab = await CriuBench.Hosts.Lab.Lab.UpAsync(Name, LinkRate.Default, ProcessRunner.Instance, NullLog.Instance);
     }
 
     public virtual async Task DisposeAsync()

@@ -1,5 +1,5 @@
 using CriuBench.Hosts;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 
 namespace CriuBench.Tests.Support;
 
@@ -7,7 +7,7 @@ namespace CriuBench.Tests.Support;
 internal static class LabProcesses
 {
     /// <summary>"PID: command line" of every process in the lab's network or mount namespaces.</summary>
-    public static IReadOnlyList<string> CommandLines(CriuBench.Lab.Lab lab) =>
+    public static IReadOnlyList<string> CommandLines(CriuBench.Hosts.Lab.Lab lab) =>
         NamespaceProcesses.Find(NamespaceProcesses.OfLab(lab.Layout))
             .Select(pid => (Pid: pid, CommandLine: TryRead($"/proc/{pid}/cmdline")?.Replace('\0', ' ').Trim()))
             .Where(process => !string.IsNullOrEmpty(process.CommandLine))
@@ -15,7 +15,7 @@ internal static class LabProcesses
             .ToList();
 
     /// <summary>The processes of tar streams (ConnectedTarStream): a sending script, named by its FIFO, or the tar that unpacks.</summary>
-    public static IReadOnlyList<string> Streams(CriuBench.Lab.Lab lab) =>
+    public static IReadOnlyList<string> Streams(CriuBench.Hosts.Lab.Lab lab) =>
         CommandLines(lab).Where(line => line.Contains($"{HostPaths.Disk}/outbox/") && line.Contains(".stream")
             || line.Contains($": tar -C {HostPaths.Disk} -x")).ToList();
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CriuBench.Execution;
 using CriuBench.Hosts;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 
 namespace CriuBench.Tests.Support;
 

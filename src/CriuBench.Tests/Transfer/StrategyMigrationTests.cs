@@ -26,7 +26,7 @@ public sealed class StrategyMigrationTests(TransferLab fixture) : IClassFixture<
 
     private readonly ProcessEngine engine = new();
 
-    private CriuBench.Lab.Lab Lab => fixture.Lab;
+    private CriuBench.Hosts.Lab.Lab Lab => fixture.Lab;
 
     [Theory(Timeout = 240_000)]
     [InlineData("tar-ssh")]

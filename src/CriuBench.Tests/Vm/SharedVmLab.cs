@@ -1,8 +1,8 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Hosts.Vm;
-using CriuBench.Lab;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Vm;
 

@@ -1,5 +1,3 @@
-using CriuBench.Execution;
-using CriuBench.Hosts;
 using CriuBench.Hosts.Vm;
 using CriuBench.Tests.Support;
 

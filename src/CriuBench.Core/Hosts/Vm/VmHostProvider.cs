@@ -1,6 +1,6 @@
 using CriuBench.Execution;
-using CriuBench.Lab;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Hosts.Vm;
 

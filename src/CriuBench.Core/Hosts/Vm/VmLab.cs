@@ -4,8 +4,9 @@ using System.Net.Sockets;
 using System.Text.Json;
 using CriuBench.Execution;
 using CriuBench.Hosts.Ssh;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Hosts.Vm;
 

@@ -1,5 +1,6 @@
 using CriuBench.Preflight;
 using CriuBench.Transfer;
+using CriuBench.Workloads;
 
 namespace CriuBench.Migration.PostCopy;
 

@@ -1,4 +1,5 @@
 using CriuBench.Measurements;
+using CriuBench.Vocabulary;
 
 namespace CriuBench.Reporting.Comparison;
 
@@ -43,7 +44,7 @@ internal sealed class ComparisonData
     public IReadOnlyList<string> Modes { get; }
 
     /// <summary>Whether labels name the mode: the run has several, or one that is not cold.</summary>
-    public bool ShowsModes => Modes.Count > 1 || Modes.Any(mode => mode != Migration.MigrationModes.Cold);
+    public bool ShowsModes => Modes.Count > 1 || Modes.Any(mode => mode != ModeNames.Cold);
 
     /// <summary>The winner of each workload and link rate.</summary>
     public IReadOnlyList<Winner> Winners { get; }

@@ -1,5 +1,6 @@
 using CriuBench.Hosts;
 using CriuBench.Preflight;
+using CriuBench.Workloads;
 
 namespace CriuBench.Transfer.SharedFilesystem;
 

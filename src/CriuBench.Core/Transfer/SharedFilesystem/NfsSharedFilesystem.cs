@@ -2,6 +2,7 @@ using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Logging;
 using CriuBench.Preflight;
+using CriuBench.Workloads;
 
 namespace CriuBench.Transfer.SharedFilesystem;
 

@@ -1,6 +1,7 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Preflight;
+using CriuBench.Workloads;
 
 namespace CriuBench.Transfer.SharedFilesystem;
 

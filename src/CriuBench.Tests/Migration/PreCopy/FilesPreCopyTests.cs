@@ -3,6 +3,7 @@ using CriuBench.Logging;
 using CriuBench.Migration;
 using CriuBench.Tests.Support;
 using CriuBench.Transfer;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
 namespace CriuBench.Tests.Migration.PreCopy;
@@ -22,7 +23,7 @@ public class FilesPreCopyTests(FilesPreCopyLab fixture) : IClassFixture<FilesPre
         var engine = new ProcessEngine();
         var spec = BuiltinWorkloads.Create("memory", new Dictionary<string, string> { ["mib"] = "64", ["dirty_mib_per_s"] = "2" });
         await using var strategy = TransferStrategies.Create("rsync");
-        var mode = MigrationModes.Create(MigrationModes.FilesPreCopy);
+        var mode = MigrationModes.Create(ModeNames.FilesPreCopy);
         var iterations = new MemoryIterationLog();
         var running = await engine.StartAsync(lab.Source, spec, "qfiles-memory", CancellationToken.None);
         try
@@ -35,7 +36,7 @@ public class FilesPreCopyTests(FilesPreCopyLab fixture) : IClassFixture<FilesPre
 
                 var row = result.Record;
                 Assert.True(row.Succeeded, row.FailureReason);
-                Assert.Equal(MigrationModes.FilesPreCopy, row.Mode);
+                Assert.Equal(ModeNames.FilesPreCopy, row.Mode);
                 Assert.Equal(destination.Name, row.WorkloadRunsOn);
                 Assert.Equal(0, row.CounterGap);
                 Assert.True(row.AppDowntimeMs > 0);

@@ -1,6 +1,5 @@
 using CriuBench.Criu;
 using CriuBench.Execution;
-using CriuBench.Lab;
 using CriuBench.Measurements;
 using CriuBench.Migration;
 using CriuBench.Migration.PreCopy;
@@ -8,6 +7,7 @@ using CriuBench.Reporting;
 using CriuBench.Running;
 using CriuBench.Suites;
 using CriuBench.Tests.Support;
+using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
 namespace CriuBench.Tests.Migration.PreCopy;
@@ -34,7 +34,7 @@ public class PreCopyVmTests(CriuBench.Tests.Vm.SharedVmLab lab)
     public async Task Pre_copy_and_hybrid_migrate_the_allocator_between_the_vms_with_no_gap_and_rounds_that_fall_as_the_stop_rule_says()
     {
         var settings = new PreCopySettings { Rule = "phaul" };
-        var (rows, rounds) = await RunOnVmsAsync([MigrationModes.PreCopy, MigrationModes.Hybrid], "rsync", settings, Allocator());
+        var (rows, rounds) = await RunOnVmsAsync([ModeNames.PreCopy, ModeNames.Hybrid], "rsync", settings, Allocator());
 
         Assert.Equal(2, rows.Count);
         foreach (var row in rows)
@@ -47,7 +47,7 @@ public class PreCopyVmTests(CriuBench.Tests.Vm.SharedVmLab lab)
             Assert.Equal(row.Iterations, mine.Count);
             // The first round carries the memory; the rounds after it and the final dump only what changed.
             Assert.True(mine[0].PagesWritten * 4096 >= Allocator().MinimumImageBytes, $"round 1 wrote {mine[0].PagesWritten} pages");
-            if (row.Mode == MigrationModes.Hybrid)
+            if (row.Mode == ModeNames.Hybrid)
             {
                 Assert.Equal(1, row.Iterations);
                 Assert.Equal("once", row.StopRule);

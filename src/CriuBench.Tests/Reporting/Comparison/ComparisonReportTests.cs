@@ -1,5 +1,4 @@
 using CriuBench.Measurements;
-using CriuBench.Reporting;
 using CriuBench.Reporting.Comparison;
 
 namespace CriuBench.Tests.Reporting.Comparison;

@@ -1,4 +1,3 @@
-using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Transfer.SharedFilesystem;
 

@@ -1,6 +1,5 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
-using CriuBench.Tests.Support;
 using CriuBench.Transfer.SharedFilesystem;
 
 namespace CriuBench.Tests.Transfer.SharedFilesystem;

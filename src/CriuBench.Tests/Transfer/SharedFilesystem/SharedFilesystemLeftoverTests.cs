@@ -1,4 +1,3 @@
-using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Tests.Support;
 using CriuBench.Transfer;

@@ -1,7 +1,7 @@
+using CriuBench.Hosts;
 using CriuBench.Migration;
 using CriuBench.Transfer;
 using CriuBench.Execution;
-using CriuBench.Lab;
 using CriuBench.Preflight;
 using CriuBench.Running;
 using CriuBench.Suites;

@@ -1,5 +1,3 @@
-using CriuBench.Measurements;
-
 namespace CriuBench.Reporting.Comparison.Sections;
 
 /// <summary>CRIU's frozen + restore time against the harness's stop time, per configuration, with every migration where CRIU's sum is the larger.</summary>

@@ -1,5 +1,3 @@
-using CriuBench.Measurements;
-
 namespace CriuBench.Reporting.Comparison.Sections;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using CriuBench.Execution;
-using CriuBench.Hosts;
-using CriuBench.Workloads;
 
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>
 /// One persistent mount namespace per host, kept alive by a bind mount of its nsfs file, in

@@ -1,6 +1,6 @@
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 
-namespace CriuBench.Tests.Lab;
+namespace CriuBench.Tests.Hosts.Lab;
 
 [Trait("Category", "Unit")]
 public class LabLayoutTests

@@ -1,8 +1,8 @@
 using CriuBench.Execution;
-using CriuBench.Hosts;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>The embedded lab as a host provider: two network namespaces on this machine, made per run.</summary>
 public sealed class LabHostProvider(string labName, ICommandRunner runner) : IHostProvider

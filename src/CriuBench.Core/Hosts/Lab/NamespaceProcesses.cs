@@ -1,4 +1,4 @@
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>Finds the processes that live in given namespaces, by the namespace identity /proc shows.</summary>
 internal static class NamespaceProcesses

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using CriuBench.Execution;
-using CriuBench.Hosts;
 using CriuBench.Logging;
+using CriuBench.Vocabulary;
 
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>
 /// The embedded default lab: two hosts on this machine, joined by a shaped veth link.

@@ -2,7 +2,7 @@ using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Tests.Support;
 
-namespace CriuBench.Tests.Lab;
+namespace CriuBench.Tests.Hosts.Lab;
 
 public sealed class HostMountsLab() : LabFixture("tt1");
 

@@ -1,4 +1,4 @@
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>What of a lab exists right now, read from the system rather than from saved state.</summary>
 public sealed record LabStatus(string Name, bool StateDirectoryExists, IReadOnlyList<string> NetworkNamespaces,

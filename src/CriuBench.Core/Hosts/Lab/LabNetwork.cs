@@ -1,6 +1,7 @@
 using CriuBench.Execution;
+using CriuBench.Vocabulary;
 
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>The two network namespaces and the veth pair between them.</summary>
 internal static class LabNetwork

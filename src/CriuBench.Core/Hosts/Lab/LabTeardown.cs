@@ -1,8 +1,7 @@
 using CriuBench.Execution;
-using CriuBench.Hosts;
 using CriuBench.Logging;
 
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>
 /// Removes a lab: first every process living in its namespaces (workloads, sshd, sshfs,

@@ -1,10 +1,11 @@
 using CriuBench.Execution;
 using CriuBench.Hosts;
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
 using CriuBench.Logging;
 using CriuBench.Tests.Support;
+using CriuBench.Vocabulary;
 
-namespace CriuBench.Tests.Lab;
+namespace CriuBench.Tests.Hosts.Lab;
 
 /// <summary>The real lab: two hosts that reach each other over a shaped link, each with its own disk, and nothing left after down.</summary>
 public class LabLifecycleTests
@@ -16,9 +17,9 @@ public class LabLifecycleTests
     public async Task A_lab_has_two_hosts_with_their_own_disks_joined_by_a_shaped_link_and_down_removes_everything()
     {
         Requires.Criu();
-        await using (var lab = await CriuBench.Lab.Lab.UpAsync(Name, LinkRate.Parse("100mbit"), runner, NullLog.Instance))
+        await using (var lab = await CriuBench.Hosts.Lab.Lab.UpAsync(Name, LinkRate.Parse("100mbit"), runner, NullLog.Instance))
         {
-            Assert.True(CriuBench.Lab.Lab.Status(Name).IsUp);
+            Assert.True(CriuBench.Hosts.Lab.Lab.Status(Name).IsUp);
 
             await lab.Source.RunCheckedAsync(Command.Of("bash", "-c", "echo mine > \"$1\"/only-on-src", "_", HostPaths.Disk));
             Assert.Null(await lab.Destination.FileSizeAsync($"{HostPaths.Disk}/only-on-src"));
@@ -44,19 +45,19 @@ public class LabLifecycleTests
         Requires.Criu();
         const string crashed = "tcrash";
         // A lab whose owner died: never disposed, its sshd still running.
-        await CriuBench.Lab.Lab.UpAsync(crashed, LinkRate.Default, runner, NullLog.Instance);
-        Assert.True(CriuBench.Lab.Lab.Status(crashed).Processes > 0);
+        await CriuBench.Hosts.Lab.Lab.UpAsync(crashed, LinkRate.Default, runner, NullLog.Instance);
+        Assert.True(CriuBench.Hosts.Lab.Lab.Status(crashed).Processes > 0);
 
-        await using (var again = await CriuBench.Lab.Lab.UpAsync(crashed, LinkRate.Default, runner, NullLog.Instance))
-            Assert.True(CriuBench.Lab.Lab.Status(crashed).IsUp);
+        await using (var again = await CriuBench.Hosts.Lab.Lab.UpAsync(crashed, LinkRate.Default, runner, NullLog.Instance))
+            Assert.True(CriuBench.Hosts.Lab.Lab.Status(crashed).IsUp);
 
-        var status = CriuBench.Lab.Lab.Status(crashed);
+        var status = CriuBench.Hosts.Lab.Lab.Status(crashed);
         Assert.True(status.IsAbsent, $"left behind: {status}");
     }
 
     private static void AssertNothingLeft()
     {
-        var status = CriuBench.Lab.Lab.Status(Name);
+        var status = CriuBench.Hosts.Lab.Lab.Status(Name);
         Assert.True(status.IsAbsent, $"left behind: {status}");
         Assert.DoesNotContain($"/run/criubench/{Name}", File.ReadAllText("/proc/mounts"));
         Assert.False(Directory.Exists(LabLayout.For(Name).StateDirectory));

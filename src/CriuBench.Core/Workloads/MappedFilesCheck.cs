@@ -1,9 +1,8 @@
 using System.Globalization;
-using CriuBench.Execution;
 using CriuBench.Hosts;
-using CriuBench.Workloads;
+using CriuBench.Preflight;
 
-namespace CriuBench.Preflight;
+namespace CriuBench.Workloads;
 
 /// <summary>
 /// The workload's executable and every file its processes map (shared libraries), compared

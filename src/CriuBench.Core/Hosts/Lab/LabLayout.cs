@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>
 /// Names and paths of everything one lab creates, derived from its name alone, so that

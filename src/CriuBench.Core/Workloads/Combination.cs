@@ -1,6 +1,6 @@
-using CriuBench.Workloads;
+using CriuBench.Preflight;
 
-namespace CriuBench.Preflight;
+namespace CriuBench.Workloads;
 
 /// <summary>
 /// One cell of a run as the capability checks see it: what the mode needs, what the engine passes

@@ -1,7 +1,7 @@
 using CriuBench.Execution;
-using CriuBench.Workloads;
+using CriuBench.Hosts;
 
-namespace CriuBench.Tests.Lab;
+namespace CriuBench.Tests.Hosts.Lab;
 
 /// <summary>
 /// workloads/enter-host, which every lab command goes through, against the caller's own namespaces

@@ -1,7 +1,6 @@
 using CriuBench.Execution;
-using CriuBench.Hosts;
 
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>Fresh keys per lab and one sshd per host, listening only on its lab address.</summary>
 internal static class LabSsh

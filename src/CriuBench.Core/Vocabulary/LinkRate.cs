@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace CriuBench.Lab;
+namespace CriuBench.Vocabulary;
 
 /// <summary>The shaped rate of the lab link, e.g. "100mbit", "1gbit", or "unlimited".</summary>
 public sealed partial record LinkRate(string Label, long? BitsPerSecond)

@@ -1,6 +1,4 @@
-using CriuBench.Hosts;
-
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>
 /// CRIU images still on a lab host's disk when the lab goes down: a workload lost mid-migration,

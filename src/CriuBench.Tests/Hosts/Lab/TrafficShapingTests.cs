@@ -1,6 +1,7 @@
-using CriuBench.Lab;
+using CriuBench.Hosts.Lab;
+using CriuBench.Vocabulary;
 
-namespace CriuBench.Tests.Lab;
+namespace CriuBench.Tests.Hosts.Lab;
 
 [Trait("Category", "Unit")]
 public class TrafficShapingTests

@@ -1,4 +1,4 @@
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>What a lab's teardown found and removed, so nothing is cleaned silently.</summary>
 internal sealed record TeardownReport(

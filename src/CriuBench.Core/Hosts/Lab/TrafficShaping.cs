@@ -1,7 +1,8 @@
 using System.Globalization;
 using CriuBench.Execution;
+using CriuBench.Vocabulary;
 
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>
 /// tc commands that shape one direction of the lab link with a token bucket (tbf).

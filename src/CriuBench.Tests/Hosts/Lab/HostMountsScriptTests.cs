@@ -1,8 +1,8 @@
 using CriuBench.Execution;
+using CriuBench.Hosts;
 using CriuBench.Tests.Support;
-using CriuBench.Workloads;
 
-namespace CriuBench.Tests.Lab;
+namespace CriuBench.Tests.Hosts.Lab;
 
 /// <summary>workloads/host-mounts.sh run for real in a throwaway mount namespace, whatever the machine's own /run holds.</summary>
 public class HostMountsScriptTests

@@ -1,6 +1,6 @@
-using CriuBench.Lab;
+using CriuBench.Vocabulary;
 
-namespace CriuBench.Tests.Lab;
+namespace CriuBench.Tests.Vocabulary;
 
 [Trait("Category", "Unit")]
 public class LinkRateTests

@@ -1,8 +1,6 @@
 using CriuBench.Execution;
-using CriuBench.Hosts;
-using CriuBench.Workloads;
 
-namespace CriuBench.Lab;
+namespace CriuBench.Hosts.Lab;
 
 /// <summary>
 /// A lab host: a network namespace (its own interface and address) plus a mount namespace in

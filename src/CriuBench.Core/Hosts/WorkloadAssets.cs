@@ -1,4 +1,4 @@
-namespace CriuBench.Workloads;
+namespace CriuBench.Hosts;
 
 /// <summary>
 /// Finds the repository's workloads/ directory (launcher, scripts, native programs) on the
