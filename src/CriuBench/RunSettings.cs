@@ -8,6 +8,8 @@ using CriuBench.Suites;
 using CriuBench.Transfer;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Catalog;
+using CriuBench.Migration.Modes;
 
 namespace CriuBench.Cli;
 

@@ -12,6 +12,12 @@ namespace CriuBench.Criu;
 /// </summary>
 public static class LazyPagesCommands
 {
+    /// <summary>The lazy page server's port on the source (each lab host has its own network namespace).</summary>
+    public const int Port = 27028;
+
+    /// <summary>Bytes per page of the pages the logs count (x86_64).</summary>
+    public const long PageBytes = 4096;
+
     public const string DaemonLog = "lazy-pages.log";
 
     /// <summary>What the lazy dump writes to its log (at -v3 and above) once the page-less images are complete and it serves pages.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CriuBench.Criu;
-using CriuBench.Migration.PreCopy;
 using CriuBench.Transfer;
 using CriuBench.Workloads;
 
@@ -41,13 +40,13 @@ public sealed partial class MigrationAttempt
             {
                 if (how.HostsFirst is { } hostsFirst) await hostsFirst(ct);
                 prepared = await Request.Strategy.PrepareAsync(new TransferRequest(Source, Destination, Request.MigrationId, Workload.Directory) { Parent = parent }, ct);
-                dumpArguments = parent is null ? prepared.DumpArguments : [.. prepared.DumpArguments, .. CriuCommands.Chained(Rounds.ParentLink(prepared, parent))];
+                dumpArguments = parent is null ? prepared.DumpArguments : [.. prepared.DumpArguments, .. CriuCommands.Chained(RoundChain.ParentLink(prepared, parent))];
             }
         }
         catch (Exception e) when (IsPhaseFailure(e))
         {
             if (prepared is not null) await DisposeQuietlyAsync(prepared);
-            await Rounds.DisposeAllAsync(how.Rounds);
+            await RoundChain.DisposeAllAsync(how.Rounds);
             return PhaseOutcome<IMigrationTransfer>.Stopped(
                 await NotStartedAsync($"preparing {how.What ?? $"the {Request.Strategy.Name} transfer"} failed: {e.Message}", ct));
         }

@@ -86,7 +86,7 @@ public sealed partial class MigrationAttempt
     private string? HoldsTooLittle(ImageInventory? inventory)
     {
         if (Workload.Spec.MinimumImageBytes is not { } least || inventory is null) return null;
-        var lazyBytes = Row.LazyPages * PostCopyMode.PageBytes;
+        var lazyBytes = Row.LazyPages * LazyPagesCommands.PageBytes;
         var held = inventory.ImageBytes + (lazyBytes ?? 0);
         var what = lazyBytes is null ? "the images hold" : "the images and the lazily sent pages hold";
         return held < least ? $"{what} {held / 1048576.0:0.0} MiB, less than the {least / 1048576.0:0.0} MiB the workload holds" : null;

@@ -4,6 +4,7 @@ using CriuBench.Suites;
 using CriuBench.Transfer;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
+using CriuBench.Migration.Modes;
 
 namespace CriuBench.Running;
 

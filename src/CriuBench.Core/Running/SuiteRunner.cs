@@ -12,6 +12,7 @@ using CriuBench.Transfer;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
+using CriuBench.Hosts.Kinds;
 
 namespace CriuBench.Running;
 

@@ -2,6 +2,7 @@ using CriuBench.Migration;
 using CriuBench.Transfer;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
+using CriuBench.Migration.Modes;
 
 namespace CriuBench.Suites;
 
@@ -23,7 +24,7 @@ public sealed record Suite
     public static IReadOnlyList<ModeKind> DefaultModes => [MigrationModes.Resolve(ModeNames.Cold)];
 
     /// <summary>Where the hosts come from: "lab" (the embedded netns lab), "vm", or a hosts file.</summary>
-    public string Hosts { get; init; } = CriuBench.Hosts.HostProviders.Default;
+    public string Hosts { get; init; } = CriuBench.Hosts.Kinds.HostProviders.Default;
     public int Repetitions { get; init; } = 5;
     public IReadOnlyList<LinkRate> LinkRates { get; init; } = [LinkRate.Default];
     public string LabName { get; init; } = "cb";

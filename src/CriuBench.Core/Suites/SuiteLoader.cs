@@ -5,6 +5,7 @@ using CriuBench.Transfer;
 using CriuBench.Vocabulary;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using CriuBench.Migration.Modes;
 
 namespace CriuBench.Suites;
 
@@ -40,7 +41,7 @@ public static class SuiteLoader
         }
         var suite = Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
         // A hosts file is named relative to the suite that names it.
-        return CriuBench.Hosts.HostProviders.IsHostsFile(suite.Hosts) && !Path.IsPathRooted(suite.Hosts)
+        return CriuBench.Hosts.Kinds.HostProviders.IsHostsFile(suite.Hosts) && !Path.IsPathRooted(suite.Hosts)
             ? suite with { Hosts = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, suite.Hosts)) }
             : suite;
     }
@@ -97,7 +98,7 @@ public static class SuiteLoader
             Workloads = workloads,
             Strategies = strategies.Count > 0 ? strategies : Suite.DefaultStrategies,
             Modes = modes.Count > 0 ? modes : Suite.DefaultModes,
-            Hosts = reader.OptionalWord(root, "hosts") ?? CriuBench.Hosts.HostProviders.Default,
+            Hosts = reader.OptionalWord(root, "hosts") ?? CriuBench.Hosts.Kinds.HostProviders.Default,
             Repetitions = reader.Integer(root, "repetitions", 1, MaxRepetitions) ?? 5,
             LinkRates = rates,
             LabName = LabName(reader, root) ?? "cb",

@@ -4,6 +4,7 @@ using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
 using YamlDotNet.RepresentationModel;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Suites;
 

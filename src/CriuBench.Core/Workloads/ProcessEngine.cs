@@ -11,6 +11,10 @@ namespace CriuBench.Workloads;
 /// </summary>
 public sealed class ProcessEngine : IWorkloadEngine
 {
+    /// <summary>Here, not in the catalog, because a workload without `engine:` is a process (WorkloadSpec's default).</summary>
+    public static EngineKind Kind { get; } = new(new("process") { Checkpointer = "criu dump", PreDump = true, LazyPages = true, UsesHostFiles = true },
+        () => new ProcessEngine());
+
     public string Name => "process";
 
     public async Task<RunningWorkload> StartAsync(IHost host, WorkloadSpec spec, string instance, CancellationToken ct)

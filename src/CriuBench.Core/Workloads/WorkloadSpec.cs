@@ -33,7 +33,7 @@ public sealed record WorkloadSpec
     public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Which engine runs it: process (CRIU directly), runc, docker; resolved when the suite loads.</summary>
-    public EngineKind Engine { get; init; } = WorkloadEngines.Process;
+    public EngineKind Engine { get; init; } = ProcessEngine.Kind;
 
     /// <summary>Extra `criu dump` arguments this workload needs (e.g. --tcp-established).</summary>
     public IReadOnlyList<string> ExtraDumpArguments { get; init; } = [];

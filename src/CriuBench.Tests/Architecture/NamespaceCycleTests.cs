@@ -20,6 +20,12 @@ public sealed class NamespaceCycleTests
     }
 
     [Fact]
+    public void No_two_namespaces_of_the_core_use_each_other_not_even_a_room_and_its_own_subfolder()
+    {
+        AssertNoCycle(NamespaceReferences.Read(Core, IsCore).ToList());
+    }
+
+    [Fact]
     public void The_vocabulary_uses_no_other_namespace_of_the_core()
     {
         var used = NamespaceReferences.Read(Core, IsCore).Where(edge => Room(edge.From) == Vocabulary).ToList();

@@ -2,6 +2,7 @@ using CriuBench.Archive;
 using CriuBench.Execution;
 using CriuBench.Tests.Support;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Archive;
 

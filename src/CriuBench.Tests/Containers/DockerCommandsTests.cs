@@ -3,6 +3,7 @@ using CriuBench.Execution;
 using CriuBench.Tests.Support;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Containers;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Containers;
 

@@ -4,6 +4,7 @@ using CriuBench.Tests.Support;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Containers;
 using Xunit.Abstractions;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Containers;
 

@@ -2,6 +2,7 @@ using CriuBench.Criu;
 using CriuBench.Tests.Support;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Containers;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Criu;
 

@@ -4,6 +4,7 @@ using CriuBench.Migration;
 using CriuBench.Tests.Support;
 using CriuBench.Transfer;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Faults;
 

@@ -11,6 +11,7 @@ using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Containers;
 using CriuBench.Workloads.Output;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Hosts;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CriuBench.Measurements;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Measurements;
 

@@ -1,5 +1,6 @@
 using CriuBench.Migration;
 using CriuBench.Vocabulary;
+using CriuBench.Migration.Modes;
 
 namespace CriuBench.Tests.Migration;
 

@@ -10,6 +10,8 @@ using CriuBench.Tests.Support;
 using CriuBench.Timeline;
 using CriuBench.Transfer;
 using CriuBench.Workloads;
+using CriuBench.Migration.Modes;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Migration;
 

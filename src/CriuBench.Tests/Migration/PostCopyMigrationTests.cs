@@ -6,6 +6,9 @@ using CriuBench.Transfer;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
+using CriuBench.Criu;
+using CriuBench.Migration.Modes;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Migration;
 
@@ -63,10 +66,10 @@ public sealed class PostCopyMigrationTests(PostCopyLab fixture) : IClassFixture<
                     Assert.True(row.AllPagesTimeMs > row.CheckpointTimeMs, $"the last page ({row.AllPagesTimeMs} ms) cannot arrive before the pages were served ({row.CheckpointTimeMs} ms)");
                     Assert.True(row.MigrationTimeMs >= row.AllPagesTimeMs && row.MigrationTimeMs >= row.StopTimeMs);
                     Assert.True(row.LazyPages > 0, "no page was sent lazily");
-                    Assert.True(row.TransferredBytes >= row.LazyPages * PostCopyMode.PageBytes);
+                    Assert.True(row.TransferredBytes >= row.LazyPages * LazyPagesCommands.PageBytes);
                     Assert.True(row.CriuRestoreTimeMs > 0, "CRIU's stats-restore (in the work directory) was not read");
                     if (spec.MinimumImageBytes is { } least)
-                        Assert.True(row.LazyPages * PostCopyMode.PageBytes >= least, $"{row.LazyPages} lazy pages cannot hold {least / MiB} MiB");
+                        Assert.True(row.LazyPages * LazyPagesCommands.PageBytes >= least, $"{row.LazyPages} lazy pages cannot hold {least / MiB} MiB");
                     if (spec.Output == OutputFormat.CounterTimestamp)
                     {
                         Assert.True(row.AppDowntimeMs > 0, "no app-observed downtime");

@@ -4,6 +4,7 @@ using CriuBench.Preflight;
 using CriuBench.Running;
 using CriuBench.Suites;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Migration;
 

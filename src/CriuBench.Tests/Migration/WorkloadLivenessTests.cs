@@ -3,6 +3,7 @@ using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Migration;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Migration;
 

@@ -4,6 +4,7 @@ using CriuBench.Running;
 using CriuBench.Suites;
 using CriuBench.Tests.Support;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Running;
 

@@ -7,6 +7,8 @@ using CriuBench.Suites;
 using CriuBench.Tests.Support;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Catalog;
+using CriuBench.Migration.Modes;
 
 namespace CriuBench.Tests.Running;
 

@@ -6,6 +6,8 @@ using CriuBench.Tests.Support;
 using CriuBench.Transfer;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
+using CriuBench.Migration.Modes;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Running;
 

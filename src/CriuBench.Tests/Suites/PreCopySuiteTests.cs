@@ -2,6 +2,7 @@ using CriuBench.Migration;
 using CriuBench.Migration.PreCopy;
 using CriuBench.Suites;
 using CriuBench.Vocabulary;
+using CriuBench.Migration.Modes;
 
 namespace CriuBench.Tests.Suites;
 

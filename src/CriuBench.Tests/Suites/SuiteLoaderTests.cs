@@ -3,6 +3,7 @@ using CriuBench.Suites;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Suites;
 

@@ -1,5 +1,6 @@
 using CriuBench.Migration;
 using CriuBench.Transfer;
+using CriuBench.Migration.Modes;
 
 namespace CriuBench.Tests.Support;
 

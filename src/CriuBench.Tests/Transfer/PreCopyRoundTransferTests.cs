@@ -31,9 +31,9 @@ public sealed class PreCopyRoundTransferTests
         var second = await strategy.PrepareRoundAsync(RoundRequest(fakes, 2, first), default);
         var final = await strategy.PrepareAsync(fakes.Request with { Parent = second }, default);
 
-        Assert.Equal(Rounds.ParentLink(second, first), Path.GetRelativePath(second.RestoreDirectory, first.RestoreDirectory));
-        Assert.Equal(Rounds.ParentLink(final, second), Path.GetRelativePath(final.RestoreDirectory, second.RestoreDirectory));
-        Assert.StartsWith("../", Rounds.ParentLink(final, second));
+        Assert.Equal(RoundChain.ParentLink(second, first), Path.GetRelativePath(second.RestoreDirectory, first.RestoreDirectory));
+        Assert.Equal(RoundChain.ParentLink(final, second), Path.GetRelativePath(final.RestoreDirectory, second.RestoreDirectory));
+        Assert.StartsWith("../", RoundChain.ParentLink(final, second));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using CriuBench.Tests.Support;
 using CriuBench.Transfer;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Transfer;
 

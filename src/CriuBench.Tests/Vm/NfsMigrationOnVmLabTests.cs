@@ -6,6 +6,7 @@ using CriuBench.Tests.Support;
 using CriuBench.Transfer;
 using CriuBench.Transfer.SharedFilesystem;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Vm;
 

@@ -6,6 +6,7 @@ using CriuBench.Tests.Support;
 using CriuBench.Transfer;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Containers;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Vm;
 

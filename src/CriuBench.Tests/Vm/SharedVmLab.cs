@@ -3,6 +3,7 @@ using CriuBench.Hosts;
 using CriuBench.Hosts.Vm;
 using CriuBench.Logging;
 using CriuBench.Vocabulary;
+using CriuBench.Hosts.Kinds;
 
 namespace CriuBench.Tests.Vm;
 

@@ -1,5 +1,6 @@
 using CriuBench.Hosts;
 using CriuBench.Hosts.Vm;
+using CriuBench.Hosts.Kinds;
 
 namespace CriuBench.Tests.Vm;
 

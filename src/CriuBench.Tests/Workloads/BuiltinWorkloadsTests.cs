@@ -1,5 +1,6 @@
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Workloads;
 

@@ -26,7 +26,7 @@ public interface ILazyFinal
     /// <summary>
     /// Returns once the last page arrived (the lazy-pages daemon ended), so the caller may remove
     /// the round afterwards. The attempt's prepare phase chains the dump to <paramref name="parent"/>
-    /// (<c>CriuCommands.Chained(Rounds.ParentLink(final, parent))</c>), the lazy arguments follow,
+    /// (<c>CriuCommands.Chained(RoundChain.ParentLink(final, parent))</c>), the lazy arguments follow,
     /// and the page server/lazy daemon's images directory gets the same parent link.
     /// </summary>
     /// <param name="parent">The pre-copy round the lazy dump is chained to; null for plain post-copy.</param>

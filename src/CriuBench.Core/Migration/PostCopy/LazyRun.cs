@@ -33,7 +33,7 @@ public sealed class LazyRun(MigrationAttempt attempt, IMigrationTransfer transfe
     {
         var source = attempt.Source;
         dump = Timed(attempt.Request.Engine.CheckpointAsync(attempt.Workload, transfer.DumpDirectory,
-            [.. arguments, .. LazyPagesCommands.DumpArguments(source.Ssh.Address, PostCopyMode.Port, work)], lazy.Token));
+            [.. arguments, .. LazyPagesCommands.DumpArguments(source.Ssh.Address, LazyPagesCommands.Port, work)], lazy.Token));
         if (!await ReadyBeforeEndAsync(source, LazyPagesCommands.WaitForLogLine($"{work}/{CriuLog.DumpLog}", LazyPagesCommands.ServingMarker, ServingLimit), dump, ct))
             throw new InvalidOperationException((await dump).Outcome.Error?.Message ?? "criu dump --lazy-pages returned before it served any page");
     }
@@ -42,7 +42,7 @@ public sealed class LazyRun(MigrationAttempt attempt, IMigrationTransfer transfe
     public async Task<string?> StartDaemonAsync(CancellationToken ct)
     {
         var destination = attempt.Destination;
-        daemon = Timed(destination.RunAsync(LazyPagesCommands.Daemon(transfer.RestoreDirectory, work, attempt.Source.Ssh.Address, PostCopyMode.Port), lazy.Token));
+        daemon = Timed(destination.RunAsync(LazyPagesCommands.Daemon(transfer.RestoreDirectory, work, attempt.Source.Ssh.Address, LazyPagesCommands.Port), lazy.Token));
         return await ReadyBeforeEndAsync(destination, LazyPagesCommands.WaitForSocket($"{work}/{LazyPagesCommands.Socket}", DaemonStartLimit), daemon, ct)
             ? null
             : $"criu lazy-pages ended before it listened: {await DaemonProblemAsync(ct)}";
@@ -75,7 +75,7 @@ public sealed class LazyRun(MigrationAttempt attempt, IMigrationTransfer transfe
             AllPagesTimeMs = MigrationAttempt.Ms(served.At),
             MigrationTimeMs = MigrationAttempt.Ms(served.At > dumped.At ? served.At : dumped.At),
             LazyPages = pages?.Transferred,
-            TransferredBytes = row.TransferredBytes + pages?.Transferred * PostCopyMode.PageBytes,
+            TransferredBytes = row.TransferredBytes + pages?.Transferred * LazyPagesCommands.PageBytes,
             PostRestoreStallMs = stall,
         });
         // A restore that returned 0 proves little under post-copy: the workload must outlive its pages' arrival.

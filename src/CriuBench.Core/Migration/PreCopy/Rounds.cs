@@ -41,7 +41,7 @@ public sealed class Rounds(MigrationAttempt attempt, IPreCopyTransfer strategy, 
         }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
         {
-            await DisposeAllAsync(done);
+            await RoundChain.DisposeAllAsync(done);
             Record(finalBytes: null);
             return await attempt.NotStartedAsync($"{named(done.Count)} failed: {e.Message}", ct);
         }
@@ -75,7 +75,7 @@ public sealed class Rounds(MigrationAttempt attempt, IPreCopyTransfer strategy, 
 
             var clock = Stopwatch.StartNew();
             using (attempt.Step($"round-{number}-pre-dump", attempt.Source))
-                await request.Engine.PreDumpAsync(attempt.Workload, round.DumpDirectory, ParentLink(round, parent), round.DumpArguments, ct);
+                await request.Engine.PreDumpAsync(attempt.Workload, round.DumpDirectory, RoundChain.ParentLink(round, parent), round.DumpArguments, ct);
             var dumpTime = clock.Elapsed;
             var roundStats = (await CriuStatistics.ReadAsync(attempt.Source, round.DumpDirectory, ct)).Dump
                 ?? throw new InvalidOperationException($"pre-dump round {number} left no {CriuStatistics.DumpFile} in {round.DumpDirectory} on {attempt.Source.Name}");
@@ -89,25 +89,5 @@ public sealed class Rounds(MigrationAttempt attempt, IPreCopyTransfer strategy, 
             await attempt.Iterations.AppendAsync(IterationRows.From(attempt, number, roundStats, moved, dumpTime, clock.Elapsed,
                 StopReason is null ? "continue" : $"stop: {StopReason}"), ct);
         }
-    }
-
-    /// <summary>
-    /// CRIU's --prev-images-dir for a checkpoint chained to <paramref name="parent"/>: relative, so
-    /// the `parent` link resolves on the destination too. Every strategy keeps the chain at the same
-    /// relative place on both hosts; one that did not would restore wrong memory, so it is checked.
-    /// </summary>
-    public static string? ParentLink(IMigrationTransfer child, IMigrationTransfer? parent)
-    {
-        if (parent is null) return null;
-        var onSource = Path.GetRelativePath(child.DumpDirectory, parent.DumpDirectory);
-        var onDestination = Path.GetRelativePath(child.RestoreDirectory, parent.RestoreDirectory);
-        return onSource == onDestination
-            ? onSource
-            : throw new InvalidOperationException($"the rounds are not at the same relative place on both hosts ({onSource} on the source, {onDestination} on the destination): CRIU's parent link would break");
-    }
-
-    public static async Task DisposeAllAsync(IEnumerable<IMigrationTransfer> rounds)
-    {
-        foreach (var round in rounds.Reverse()) await round.DisposeAsync();
     }
 }

@@ -9,6 +9,8 @@ using CriuBench.Suites;
 using CriuBench.Tests.Support;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
+using CriuBench.Migration.Modes;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Migration.PreCopy;
 

@@ -1,5 +1,6 @@
 using CriuBench.Measurements;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Reporting.Comparison;
 

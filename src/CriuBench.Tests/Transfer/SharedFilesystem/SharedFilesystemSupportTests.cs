@@ -8,6 +8,8 @@ using CriuBench.Suites;
 using CriuBench.Tests.Support;
 using CriuBench.Transfer.SharedFilesystem;
 using CriuBench.Workloads;
+using CriuBench.Workloads.Catalog;
+using CriuBench.Migration.Modes;
 
 namespace CriuBench.Tests.Transfer.SharedFilesystem;
 

@@ -1,13 +1,12 @@
 using CriuBench.Preflight;
 using CriuBench.Workloads.Containers;
 
-namespace CriuBench.Workloads;
+namespace CriuBench.Workloads.Catalog;
 
 /// <summary>The engines by the names a workload's `engine:` uses. A new engine is one class and one line here.</summary>
 public static class WorkloadEngines
 {
-    public static EngineKind Process { get; } = new(new("process") { Checkpointer = "criu dump", PreDump = true, LazyPages = true, UsesHostFiles = true },
-        () => new ProcessEngine());
+    public static EngineKind Process => ProcessEngine.Kind;
 
     public static EngineKind Runc { get; } = new(new("runc") { Checkpointer = "runc checkpoint", PreDump = true, LazyPages = true, UserDumpArguments = RuncCommands.PassedOn },
         () => new RuncEngine());

@@ -7,7 +7,7 @@ using CriuBench.Transfer;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
-namespace CriuBench.Migration;
+namespace CriuBench.Migration.Modes;
 
 /// <summary>
 /// "files-precopy": NOT CRIU's pre-copy (no `pre-dump`, no memory tracking, works without

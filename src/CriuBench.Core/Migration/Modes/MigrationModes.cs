@@ -2,7 +2,7 @@ using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
 using CriuBench.Vocabulary;
 
-namespace CriuBench.Migration;
+namespace CriuBench.Migration.Modes;
 
 /// <summary>The modes by the names a suite's `modes:` uses. A new mode is one class and one line here.</summary>
 public static class MigrationModes

@@ -3,7 +3,7 @@ using CriuBench.Preflight;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
-namespace CriuBench.Migration;
+namespace CriuBench.Migration.Modes;
 
 /// <summary>
 /// Iterative pre-copy: while the workload runs, rounds of `criu pre-dump` (each into its own

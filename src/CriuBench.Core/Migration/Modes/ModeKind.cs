@@ -1,6 +1,6 @@
 using CriuBench.Preflight;
 
-namespace CriuBench.Migration;
+namespace CriuBench.Migration.Modes;
 
 /// <summary>
 /// A mode as a suite names it, resolved once: what it needs of the engine's CRIU is asked here;

@@ -1,6 +1,6 @@
 using CriuBench.Execution;
 
-namespace CriuBench.Hosts;
+namespace CriuBench.Hosts.Kinds;
 
 /// <summary>
 /// The providers by what `--hosts` and a suite's `hosts:` say: "lab" (default), "vm", or the path

@@ -3,8 +3,9 @@ using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
+using CriuBench.Transfer;
 
-namespace CriuBench.Migration;
+namespace CriuBench.Migration.Modes;
 
 /// <summary>
 /// Hybrid: one pre-copy round while the workload runs (most pages move then), then a lazy final
@@ -43,7 +44,7 @@ public sealed class HybridMode(ILazyFinal lazy) : IMigrationMode
         }
         finally
         {
-            await Rounds.DisposeAllAsync(rounds.Done);
+            await RoundChain.DisposeAllAsync(rounds.Done);
         }
         rounds.Record(result.Record.TransferredBytes);
         return result with { Record = attempt.Row };

@@ -8,7 +8,7 @@ using CriuBench.Transfer;
 using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 
-namespace CriuBench.Migration;
+namespace CriuBench.Migration.Modes;
 
 /// <summary>
 /// Post-copy (lazy pages): the source dumps everything but the memory and keeps the pages in the
@@ -21,11 +21,6 @@ namespace CriuBench.Migration;
 /// </summary>
 public sealed class PostCopyMode : IMigrationMode, ILazyFinal
 {
-    /// <summary>The lazy page server's port on the source (each lab host has its own network namespace).</summary>
-    public const int Port = 27028;
-
-    /// <summary>Bytes per page of the pages the logs count (x86_64).</summary>
-    public const long PageBytes = 4096;
 
     public string Name => ModeNames.PostCopy;
 

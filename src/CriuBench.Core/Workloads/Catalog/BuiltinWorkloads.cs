@@ -2,7 +2,7 @@ using System.Globalization;
 using CriuBench.Hosts;
 using CriuBench.Workloads.Output;
 
-namespace CriuBench.Workloads;
+namespace CriuBench.Workloads.Catalog;
 
 /// <summary>The workloads CriuBench ships, by the names a suite or --workloads uses, with their parameters.</summary>
 public static class BuiltinWorkloads
