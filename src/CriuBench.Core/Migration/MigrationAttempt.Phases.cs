@@ -75,7 +75,7 @@ public sealed partial class MigrationAttempt
     /// Just before the checkpoint, outside the stop window: both hosts write back what is dirty in
     /// their page cache (sync), so the harness's own earlier writes (the lab's files, the previous
     /// migration's images and archives, their removal) are not written back inside the window, where
-    /// they slowed the counter's untar from 7-8 to 11-13 ms (netns lab, interleaved). A sync that
+    /// they would slow the restore's reads and writes and be charged to the migration. A sync that
     /// fails settles nothing and is only logged: the migration goes on.
     /// </summary>
     public async Task SettleDisksAsync(CancellationToken ct)

@@ -8,7 +8,7 @@ using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Running;
 
-/// <summary>A whole small run on a real lab: every row in the CSV, the reports written, the lab gone afterwards.</summary>
+/// <summary>A whole small run on a real lab: every row in the CSV with its workload's parameters, the reports written, the lab gone afterwards.</summary>
 public class SuiteRunnerTests
 {
     [Fact(Timeout = 600_000)]
@@ -20,7 +20,7 @@ public class SuiteRunnerTests
         var suite = new Suite
         {
             Name = "itest",
-            Workloads = [BuiltinWorkloads.ShellCounter(), BuiltinWorkloads.TimestampPrinter()],
+            Workloads = [BuiltinWorkloads.ShellCounter(), BuiltinWorkloads.TimestampPrinter(), BuiltinWorkloads.MemoryHog(16, dirtyMibPerSecond: 4)],
             Strategies = Resolved.Strategies("tar", "shared"),
             Repetitions = 2,
             LabName = "trun",
@@ -30,18 +30,22 @@ public class SuiteRunnerTests
         var outcome = await new SuiteRunner(ProcessRunner.Instance, log).RunAsync(suite, results.Path, "test", CancellationToken.None);
 
         var rows = await MigrationsCsv.ReadAsync(Path.Combine(outcome.RunDirectory, RunFiles.Migrations));
-        Assert.Equal(8, rows.Count);
+        Assert.Equal(12, rows.Count);
         Assert.All(rows, row =>
         {
             Assert.True(row.Succeeded, row.FailureReason);
             Assert.Equal(0, row.CounterGap);
         });
         Assert.Equal(["src->dst", "dst->src"], rows.Take(2).Select(r => r.Direction));
+        // Parameters travel from the spec through the migration into the row: the memory workload's, and none for the counter.
+        Assert.All(rows.Where(row => row.Workload == "memory-16m-d4"), row => Assert.Equal("mib=16;dirty_mib_per_s=4;data=random", row.Parameters));
+        Assert.All(rows.Where(row => row.Workload == "counter"), row => Assert.Equal("", row.Parameters));
+        Assert.Contains(",memory-16m-d4,mib=16;dirty_mib_per_s=4;data=random,process,tar,", await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, RunFiles.Migrations)));
         foreach (var file in new[] { RunFiles.SummaryCsv, RunFiles.SummaryMarkdown, RunFiles.Environment, "charts/stop_time.svg", "charts/stop_time.png", "charts/image_size.png", "charts/transfer_time.svg" })
             Assert.True(new FileInfo(Path.Combine(outcome.RunDirectory, file)).Length > 0, $"{file} is missing or empty");
         Assert.True(CriuBench.Hosts.Lab.Lab.Status("trun").IsAbsent);
-        // Each of the 4 cells' whole output, streamed at its end, counts on without a break.
-        Assert.Equal(4, log.Infos.Count(line => line.Contains("whole output") && line.EndsWith(", continuous")));
+        // Each of the 6 cells' whole output, streamed at its end, counts on without a break.
+        Assert.Equal(6, log.Infos.Count(line => line.Contains("whole output") && line.EndsWith(", continuous")));
         Assert.Empty(log.Warnings); // the warm-up migration too succeeded
         // The warm-up migration before the first cell is on the trace and in no row.
         var trace = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, RunFiles.Trace));
