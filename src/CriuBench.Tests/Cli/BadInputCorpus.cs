@@ -23,7 +23,23 @@ internal static class BadInputCorpus
 
     public static string SuiteDirectory => Path.Combine(DataDirectory, "bad-input");
 
-    private static readonly string Root = Directory.CreateTempSubdirectory("criubench-corpus-").FullName;
+    private static readonly string Root = CreateRoot();
+
+    /// <summary>
+    /// One directory per test process, named by its PID. The test host is killed when a run ends (no
+    /// exit handler runs), so each run removes what earlier runs left: directories of PIDs gone.
+    /// </summary>
+    private static string CreateRoot()
+    {
+        const string prefix = "criubench-corpus-";
+        foreach (var left in Directory.GetDirectories(Path.GetTempPath(), prefix + "*"))
+            if (int.TryParse(Path.GetFileName(left)[prefix.Length..], out var pid) && !Directory.Exists($"/proc/{pid}"))
+                Directory.Delete(left, recursive: true);
+        var root = Path.Combine(Path.GetTempPath(), prefix + Environment.ProcessId);
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true); // a reused PID's leftovers
+        Directory.CreateDirectory(root);
+        return root;
+    }
 
     private static readonly Lazy<Task<IReadOnlyDictionary<string, Outcome>>> Outcomes = new(RunAllAsync);
 
