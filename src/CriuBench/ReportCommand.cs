@@ -2,6 +2,7 @@ using System.CommandLine;
 using CriuBench.Execution;
 using CriuBench.Reporting;
 using Command = System.CommandLine.Command;
+using CriuBench.Reporting.Writing;
 
 namespace CriuBench.Cli;
 

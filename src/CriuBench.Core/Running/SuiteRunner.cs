@@ -13,6 +13,7 @@ using CriuBench.Vocabulary;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
 using CriuBench.Hosts.Kinds;
+using CriuBench.Reporting.Writing;
 
 namespace CriuBench.Running;
 

@@ -2,6 +2,7 @@ using CriuBench.Execution;
 using CriuBench.Reporting;
 
 using CriuBench.Tests.Support;
+using CriuBench.Reporting.Writing;
 
 namespace CriuBench.Tests.Reporting;
 

@@ -2,7 +2,7 @@ namespace CriuBench.Reporting.Comparison;
 
 /// <summary>
 /// The comparison report as format-free blocks: sections build it once, and each
-/// <see cref="IReportExporter"/> writes it in its own format (Markdown, HTML).
+/// exporter (Reporting.Writing) writes it in its own format (Markdown, HTML).
 /// </summary>
 internal sealed record ReportDocument(string Title, IReadOnlyList<ReportBlock> Blocks)
 {

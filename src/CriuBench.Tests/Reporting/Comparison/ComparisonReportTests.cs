@@ -1,5 +1,6 @@
 using CriuBench.Measurements;
 using CriuBench.Reporting.Comparison;
+using CriuBench.Reporting.Writing;
 
 namespace CriuBench.Tests.Reporting.Comparison;
 

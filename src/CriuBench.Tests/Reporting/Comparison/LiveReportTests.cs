@@ -1,6 +1,7 @@
 using CriuBench.Measurements;
 using CriuBench.Reporting;
 using CriuBench.Reporting.Comparison;
+using CriuBench.Reporting.Writing;
 
 namespace CriuBench.Tests.Reporting.Comparison;
 

@@ -5,6 +5,7 @@ using CriuBench.Measurements;
 using CriuBench.Reporting;
 using CriuBench.Reporting.Comparison;
 using CriuBench.Tests.Support;
+using CriuBench.Reporting.Writing;
 
 namespace CriuBench.Tests.Reporting.Comparison;
 

@@ -1,6 +1,7 @@
 using System.Text;
+using CriuBench.Reporting.Comparison;
 
-namespace CriuBench.Reporting.Comparison;
+namespace CriuBench.Reporting.Writing;
 
 /// <summary>report.md: the document as GitHub-flavoured Markdown, charts linked as charts/&lt;name&gt;.png.</summary>
 internal sealed class MarkdownReportExporter : IReportExporter

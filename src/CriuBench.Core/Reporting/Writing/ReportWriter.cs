@@ -2,7 +2,7 @@ using CriuBench.Execution;
 using CriuBench.Measurements;
 using CriuBench.Reporting.Comparison;
 
-namespace CriuBench.Reporting;
+namespace CriuBench.Reporting.Writing;
 
 /// <summary>
 /// The one entry point that turns a run's rows into its report files, and loads them back from a

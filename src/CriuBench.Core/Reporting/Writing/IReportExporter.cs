@@ -1,4 +1,6 @@
-namespace CriuBench.Reporting.Comparison;
+using CriuBench.Reporting.Comparison;
+
+namespace CriuBench.Reporting.Writing;
 
 /// <summary>Writes a <see cref="ReportDocument"/> in one format, like BenchmarkDotNet's exporters.</summary>
 internal interface IReportExporter

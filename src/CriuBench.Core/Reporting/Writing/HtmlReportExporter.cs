@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
+using CriuBench.Reporting.Comparison;
 
-namespace CriuBench.Reporting.Comparison;
+namespace CriuBench.Reporting.Writing;
 
 /// <summary>
 /// report.html: one self-contained HTML5 file that opens from disk without a network: the styles

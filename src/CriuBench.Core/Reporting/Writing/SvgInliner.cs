@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CriuBench.Reporting.Comparison;
 
-namespace CriuBench.Reporting.Comparison;
+namespace CriuBench.Reporting.Writing;
 
 /// <summary>
 /// Turns a gnuplot SVG file into an &lt;svg&gt; element for an HTML page: without the XML

@@ -1,8 +1,7 @@
 using System.Text;
-using CriuBench.Reporting.Comparison;
 using static CriuBench.Reporting.GnuplotText;
 
-namespace CriuBench.Reporting;
+namespace CriuBench.Reporting.Comparison;
 
 /// <summary>
 /// The waterfall of the stop time: one stacked bar per configuration, its stop time split into

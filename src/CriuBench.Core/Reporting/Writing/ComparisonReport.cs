@@ -2,8 +2,9 @@ using System.Text;
 using CriuBench.Execution;
 using CriuBench.Measurements;
 using CriuBench.Reporting.Comparison.Sections;
+using CriuBench.Reporting.Comparison;
 
-namespace CriuBench.Reporting.Comparison;
+namespace CriuBench.Reporting.Writing;
 
 /// <summary>
 /// report.md and report.html: the run's strategies and modes compared, section by section
