@@ -55,6 +55,7 @@ public sealed partial class MigrationAttempt
     /// </summary>
     private async Task<Verification> VerifyAsync(RunningWorkload copy, CancellationToken ct)
     {
+        if (copy.Client is not null) return await VerifyServiceAsync(copy, ct);
         using var step = Step("verify", Destination, "verify");
         var seam = await Source.FileSizeAsync(Workload.OutputFile, ct)
             ?? throw new InvalidOperationException($"{Workload.OutputFile} is missing on {Source.Name} after the checkpoint");
@@ -134,6 +135,7 @@ public sealed partial class MigrationAttempt
             AppDowntimeMs = seam.DowntimeMs,
             TotalTimeMs = TotalMs,
         });
+        if (clientProblem is { } problem) Update(row => row with { Succeeded = false, FailureReason = problem });
         return new(Row, copy);
     }
 

@@ -48,6 +48,8 @@ public static class HostProbe
             NfsClient = Yes("nfs_client_kernel") && Yes("nfs_client_tools"),
             NfsServer = Yes("nfs_server_kernel") && Yes("nfs_server_tools"),
             Sshfs = Yes("sshfs"),
+            DumpsSockets = Yes("socket_dump"),
+            SocketDumpProblem = Get("socket_dump_problem"),
             PipeMaxSize = long.TryParse(Get("pipe_max_size"), CultureInfo.InvariantCulture, out var pipe) ? pipe : null,
         };
     }

@@ -9,6 +9,9 @@ public static class BuiltinWorkloads
 {
     private sealed record Builtin(string[] Parameters, Func<Func<string, string?>, WorkloadSpec> Create);
 
+    /// <summary>What the built-in services take (workloads/README.md says what each means).</summary>
+    private static readonly string[] ServiceParameters = ["dataset_mib", "connections", "interval_ms", "tcp_established"];
+
     private static readonly Dictionary<string, Builtin> All = new()
     {
         ["counter"] = new([], _ => ShellCounter()),
@@ -18,6 +21,8 @@ public static class BuiltinWorkloads
             dirtyMibPerSecond: Number(get("dirty_mib_per_s") ?? "0", "dirty_mib_per_s"),
             data: get("data") ?? "random")),
         ["runc-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Runc)),
+        ["redis"] = new(ServiceParameters, get => BuiltinServices.Redis(ServiceOptions.Read(get), Number(get("dataset_mib") ?? "0", "dataset_mib"))),
+        ["http"] = new(ServiceParameters.Where(p => p != "dataset_mib").ToArray(), get => BuiltinServices.Http(ServiceOptions.Read(get))),
         ["docker-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Docker)),
     };
 

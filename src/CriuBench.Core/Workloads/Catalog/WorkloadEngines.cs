@@ -11,7 +11,7 @@ public static class WorkloadEngines
     public static EngineKind Runc { get; } = new(new("runc") { Checkpointer = "runc checkpoint", PreDump = true, LazyPages = true, UserDumpArguments = RuncCommands.PassedOn },
         () => new RuncEngine());
 
-    public static EngineKind Docker { get; } = new(new("docker") { Checkpointer = "docker checkpoint create", PassesCriuOptions = false, UserDumpArguments = [] },
+    public static EngineKind Docker { get; } = new(new("docker") { Checkpointer = "docker checkpoint create", PassesCriuOptions = false, UserDumpArguments = [], TcpEstablished = false },
         () => new DockerEngine());
 
     private static readonly Registry<EngineKind> Kinds = new("engine", [.. new[] { Process, Runc, Docker }.Select(kind => (kind.Name, kind))]);
