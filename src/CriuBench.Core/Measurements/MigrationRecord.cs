@@ -140,7 +140,7 @@ public sealed record MigrationRecord
         C.Number("connections_total", "connections", "Services: the TCP connections the client holds",
             r => r.ConnectionsTotal, (r, v) => r with { ConnectionsTotal = v }) with { Optional = true },
         C.Number("client_p99_after_ms", "ms", "Services: the 99th percentile of the client's request latency in the 5 s after the restore",
-            r => r.ClientP99AfterMs, (r, v) => r with { ClientP99AfterMs = v }, "client_p99_after") with { Optional = true },
+            r => r.ClientP99AfterMs, (r, v) => r with { ClientP99AfterMs = v }, "client_tail_latency") with { Optional = true },
         C.Text("client_outcome", "Services: what the client saw (connections kept or reset and reconnected, failed requests)",
             r => r.ClientOutcome, (r, v) => r with { ClientOutcome = v }) with { Optional = true },
     ];

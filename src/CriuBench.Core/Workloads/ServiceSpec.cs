@@ -1,3 +1,5 @@
+using CriuBench.Workloads.Output;
+
 namespace CriuBench.Workloads;
 
 /// <summary>
@@ -38,14 +40,4 @@ public sealed record ServiceSpec
 
     public static IReadOnlyList<string> WithAddress(IReadOnlyList<string> command, string address) =>
         [.. command.Select(argument => argument.Replace(AddressPlaceholder, address, StringComparison.Ordinal))];
-}
-
-/// <summary>
-/// Field numbers (from 1) of a client's line: this request's latency in microseconds, and the
-/// running counts of failed requests and of connections opened (the first ones included).
-/// </summary>
-public sealed record ClientFields(int LatencyUs, int Failed, int Connects)
-{
-    /// <summary>What the built-in clients print: "counter timestamp-ns latency-us failed connects verdict".</summary>
-    public static ClientFields BuiltIn { get; } = new(3, 4, 5);
 }
