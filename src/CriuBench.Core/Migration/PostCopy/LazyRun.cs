@@ -132,7 +132,7 @@ public sealed class LazyRun(MigrationAttempt attempt, IMigrationTransfer transfe
         var size = await restored.Host.FileSizeAsync(restored.OutputFile, ct);
         if (seam is not { } from || size is not { } to || to <= from) return null;
         var after = await restored.Host.ReadBytesAsync(restored.OutputFile, from, to - from, ct);
-        return StallAnalyzer.LargestGapMs(after, endNs);
+        return StallAnalyzer.LargestGapMs(after, endNs, restored.Spec.LineFormat);
     }
 
     private async Task<string> DaemonProblemAsync(CancellationToken ct)

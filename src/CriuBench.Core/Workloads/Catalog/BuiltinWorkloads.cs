@@ -70,7 +70,9 @@ public static class BuiltinWorkloads
 
     /// <summary>
     /// Holds <paramref name="mib"/> MiB of filled memory and dirties <paramref name="dirtyMibPerSecond"/> of it,
-    /// printing "counter unix-ns" every 5 ms. Its image must hold at least those MiB.
+    /// printing "counter unix-ns verdict" every 5 ms. Its image must hold at least those MiB. After every
+    /// migration it compares each page with what its index and generation say it holds (workloads/ticker.c):
+    /// the verdict is ok until a page differs, and the check reads it on every line.
     /// </summary>
     public static WorkloadSpec MemoryHog(double mib, double dirtyMibPerSecond = 0, string data = "random")
     {
@@ -84,6 +86,8 @@ public static class BuiltinWorkloads
             Command = [HostAssets.On("bin/ticker"), "--mib", Invariant(mib), "--data", data,
                 "--dirty-mib-per-s", Invariant(dirtyMibPerSecond), "--interval-us", Invariant(every.TotalMicroseconds)],
             Output = OutputFormat.CounterTimestamp,
+            ExtraFields = true,
+            Check = new FieldEquals(3, "ok"),
             Interval = every,
             MinimumImageBytes = (long)(mib * 1024 * 1024),
             Parameters = [new("mib", Invariant(mib)), new("dirty_mib_per_s", Invariant(dirtyMibPerSecond)), new("data", data)],
