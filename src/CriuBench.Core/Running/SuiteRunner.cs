@@ -100,7 +100,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         }
 
         await new ReportWriter(runner).WriteAsync(runDirectory, records, environment, ct);
-        await TraceFile.WriteAsync(Path.Combine(runDirectory, RunFiles.Trace), timeline.Spans, ct);
+        await TraceFile.WriteAsync(Path.Combine(runDirectory, RunFiles.Trace), timeline.Spans, TraceMigrations.From(records), ct);
         return new RunOutcome(runDirectory, records) { OutputProblems = outputProblems };
     }
 
@@ -132,7 +132,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var planned = cell.Planned;
-        var instance = $"{planned.Spec.Name}-{planned.Mode.Name}-{planned.Strategy.Name}-{planned.Rate.Label}".Replace('.', '_');
+        var instance = TraceMigrations.InstanceName(planned.Spec.Name, planned.Mode.Name, planned.Strategy.Name, planned.Rate.Label);
         var hosts = cell.HostSet.Hosts;
         var (running, notStarted) = await StartAsync(cell, instance, ct);
         if (running is null)
