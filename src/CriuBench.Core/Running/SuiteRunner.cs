@@ -316,7 +316,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
     }
 
     /// <summary>Time the workload runs between migrations: a few of its intervals.</summary>
-    private static TimeSpan SettleTime(WorkloadSpec spec) =>
+    internal static TimeSpan SettleTime(WorkloadSpec spec) =>
         TimeSpan.FromMilliseconds(Math.Max(3 * spec.Interval.TotalMilliseconds, 100));
 
     private sealed record Cell(string RunId, PlannedCell Planned, IWorkloadEngine Engine, ITransferStrategy Strategy, IMigrationMode Mode, IHostSet HostSet);

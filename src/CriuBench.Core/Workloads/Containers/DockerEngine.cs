@@ -36,7 +36,9 @@ public sealed class DockerEngine : IWorkloadEngine
             .Then(() => Support.Unless(!combination.Strategy.SendsPagesDuringDump,
                 "docker checkpoint cannot send pages to a page server (it takes no CRIU options): use tar, rsync or shared"))
             .Then(() => Support.Unless(combination.Workload.ExtraDumpArguments.Count == 0,
-                $"docker checkpoint cannot pass criu_dump_args ({string.Join(' ', combination.Workload.ExtraDumpArguments)})"));
+                $"docker checkpoint cannot pass criu_dump_args ({string.Join(' ', combination.Workload.ExtraDumpArguments)})"))
+            .Then(() => Support.Unless(combination.HostsWithout(host => host.Docker) is null,
+                $"Docker is missing on {combination.HostsWithout(host => host.Docker)} (dockerd, containerd, /usr/bin/docker): apt-get install docker.io there"));
 
     private static readonly TimeSpan DaemonStartLimit = TimeSpan.FromSeconds(30);
 
