@@ -33,7 +33,7 @@ internal static class DoctorCommand
             var labName = LabName(parse.GetValue(lab) ?? "doctor");
             Console.WriteLine("controller (this machine):");
             var failures = 0;
-            foreach (var check in Checks(ct))
+            foreach (var check in Checks(chosen, ct))
             {
                 var problem = await check.Problem();
                 Console.WriteLine(problem is null ? $"  ok    {check.What}" : $"  FAIL  {check.What}: {problem}");
@@ -97,8 +97,11 @@ internal static class DoctorCommand
         catch (ArgumentException e) { throw new UsageException($"--lab: {e.Message}, e.g. --lab doctor"); }
     }
 
-    private static IEnumerable<Check> Checks(CancellationToken ct)
+    private static IEnumerable<Check> Checks(string hosts, CancellationToken ct)
     {
+        if (hosts == "vm")
+            yield return new("qemu-system-x86_64 (qemu-system-x86), for the two VMs",
+                () => Task.FromResult(LocalSystem.IsInstalled("qemu-system-x86_64") ? null : "missing: apt-get install qemu-system-x86 qemu-utils"));
         yield return new("running as root", () => Task.FromResult(LocalSystem.IsRoot ? null : "run with sudo: CRIU, namespaces and tc need root"));
         yield return new("criu check", async () =>
         {

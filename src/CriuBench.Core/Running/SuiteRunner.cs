@@ -297,7 +297,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             {
                 await ThrowIfExitedAsync(workload, printedSomething: false, ct);
                 var errors = await workload.Host.TryReadTextAsync(workload.StderrFile, ct);
-                throw new InvalidOperationException($"workload {workload.Spec.Name} printed nothing within 10 s on {workload.Host.Name} and still runs"
+                throw new InvalidOperationException($"workload {workload.Spec.Name} printed nothing within 10 s on {workload.Host.Name}"
                     + (EarlyExit.LastLine(errors) is { } last ? $"; its last stderr line: {last}" : ""));
             }
             await Task.Delay(20, ct);
