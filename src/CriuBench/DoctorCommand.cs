@@ -31,6 +31,10 @@ internal static class DoctorCommand
             var chosen = parse.GetValue(hosts) ?? HostProviders.Default;
             if (chosen.Length == 0) throw new UsageException("--hosts is empty: give lab (the default), vm or a hosts file");
             var labName = LabName(parse.GetValue(lab) ?? "doctor");
+            IHostProvider provider;
+            try { provider = HostProviders.Create(new HostsChoice(chosen, labName, ProcessRunner.Instance)); }
+            catch (ArgumentException e) { throw new UsageException(e.Message); } // it names --hosts
+            catch (Hosts.Ssh.HostsFileException e) { throw new UsageException($"--hosts: {e.Message}"); }
             Console.WriteLine("controller (this machine):");
             var failures = 0;
             foreach (var check in Checks(chosen, ct))
@@ -46,7 +50,7 @@ internal static class DoctorCommand
             HostsPreview preview;
             try
             {
-                preview = await HostsPreview.ProbeAsync(new HostsChoice(chosen, labName, ProcessRunner.Instance), LinkRate.Default, ConsoleLog.Instance, ct);
+                preview = await HostsPreview.ProbeAsync(provider, LinkRate.Default, ConsoleLog.Instance, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CriuBench.Hosts;
 using CriuBench.Hosts.Kinds;
 using CriuBench.Logging;
 using CriuBench.Preflight;
@@ -13,9 +14,11 @@ namespace CriuBench.Running;
 /// </summary>
 public sealed record HostsPreview(string Kind, IReadOnlyList<HostFeatures> Features, bool CanShapeLink, TimeSpan UpTime, string? PairProblem)
 {
-    public static async Task<HostsPreview> ProbeAsync(HostsChoice choice, LinkRate rate, ILog log, CancellationToken ct)
+    public static Task<HostsPreview> ProbeAsync(HostsChoice choice, LinkRate rate, ILog log, CancellationToken ct) =>
+        ProbeAsync(HostProviders.Create(choice), rate, log, ct);
+
+    public static async Task<HostsPreview> ProbeAsync(IHostProvider provider, LinkRate rate, ILog log, CancellationToken ct)
     {
-        var provider = HostProviders.Create(choice);
         var clock = Stopwatch.StartNew();
         await using var hostSet = await provider.UpAsync(rate, log, ct);
         var upTime = clock.Elapsed;
