@@ -36,5 +36,7 @@ echo "nfs_client_kernel=$(yes_no has_fs nfs4)"
 echo "nfs_client_tools=$(yes_no has_tools mount.nfs4)"
 echo "nfs_server_kernel=$(yes_no has_fs nfsd)"
 echo "nfs_server_tools=$(yes_no has_tools exportfs rpc.nfsd)"
+# Docker as the docker engine runs it: its own dockerd (with containerd) and Debian's client.
+echo "docker=$(yes_no has_tools dockerd containerd && [ -x /usr/bin/docker ] && echo yes || echo no)"
 echo "sshfs=$(if command -v sshfs >/dev/null && [ -c /dev/fuse ]; then echo yes; else echo no; fi)"
 exit 0

@@ -35,6 +35,9 @@ public sealed record HostFeatures
     public bool NfsClientKernel { get; init; }
     public bool NfsServerKernel { get; init; }
 
+    /// <summary>dockerd, containerd and /usr/bin/docker: what the docker engine starts its own daemon with.</summary>
+    public bool Docker { get; init; }
+
     /// <summary>sshfs and /dev/fuse: what mounting a directory of another host over ssh needs.</summary>
     public bool Sshfs { get; init; }
 

@@ -48,6 +48,7 @@ public static class HostProbe
             NfsClient = Yes("nfs_client_kernel") && Yes("nfs_client_tools"),
             NfsServer = Yes("nfs_server_kernel") && Yes("nfs_server_tools"),
             Sshfs = Yes("sshfs"),
+            Docker = Yes("docker"),
             PipeMaxSize = long.TryParse(Get("pipe_max_size"), CultureInfo.InvariantCulture, out var pipe) ? pipe : null,
         };
     }

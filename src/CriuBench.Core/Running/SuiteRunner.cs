@@ -100,7 +100,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         }
 
         await new ReportWriter(runner).WriteAsync(runDirectory, records, environment, ct);
-        await TraceFile.WriteAsync(Path.Combine(runDirectory, RunFiles.Trace), timeline.Spans, ct);
+        await TraceFile.WriteAsync(Path.Combine(runDirectory, RunFiles.Trace), timeline.Spans, TraceMigrations.From(records), ct);
         return new RunOutcome(runDirectory, records) { OutputProblems = outputProblems };
     }
 
@@ -132,7 +132,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var planned = cell.Planned;
-        var instance = $"{planned.Spec.Name}-{planned.Mode.Name}-{planned.Strategy.Name}-{planned.Rate.Label}".Replace('.', '_');
+        var instance = TraceMigrations.InstanceName(planned.Spec.Name, planned.Mode.Name, planned.Strategy.Name, planned.Rate.Label);
         var hosts = cell.HostSet.Hosts;
         var (running, notStarted) = await StartAsync(cell, instance, ct);
         if (running is null)
@@ -282,25 +282,41 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             .Select(group => $"not supported: {group.Key.Mode} with {group.Key.Strategy} at {group.Key.LinkRate} for "
                 + $"{string.Join(", ", group.Select(cell => $"{cell.Workload} ({cell.Engine})"))}: {group.Key.Reason}");
 
-    /// <summary>Waits until the workload has printed a few lines, so the first seam has lines before it.</summary>
+    /// <summary>
+    /// Waits until the workload has printed a few lines, so the first seam has lines before it. A
+    /// program that ended by itself meanwhile (a wrong argument, a missing file) is reported at once
+    /// with its exit code and last stderr line, not after the 10 s a slow starter is given.
+    /// </summary>
     internal static async Task WaitForFirstLinesAsync(RunningWorkload workload, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10) + 10 * workload.Spec.Interval;
-        while ((await workload.Host.FileSizeAsync(workload.OutputFile, ct) ?? 0) == 0)
+        for (var look = 0; (await workload.Host.FileSizeAsync(workload.OutputFile, ct) ?? 0) == 0; look++)
         {
+            if (look % 10 == 9) await ThrowIfExitedAsync(workload, printedSomething: false, ct);
             if (DateTime.UtcNow > deadline)
             {
-                var errors = await workload.Host.TryReadTextAsync($"{workload.Directory}/stderr.log", ct);
+                await ThrowIfExitedAsync(workload, printedSomething: false, ct);
+                var errors = await workload.Host.TryReadTextAsync(workload.StderrFile, ct);
                 throw new InvalidOperationException($"workload {workload.Spec.Name} printed nothing within 10 s on {workload.Host.Name}"
-                    + (string.IsNullOrWhiteSpace(errors) ? "" : $"; its stderr: {errors.Trim()}"));
+                    + (EarlyExit.LastLine(errors) is { } last ? $"; its last stderr line: {last}" : ""));
             }
             await Task.Delay(20, ct);
         }
         await Task.Delay(SettleTime(workload.Spec), ct);
+        await ThrowIfExitedAsync(workload, printedSomething: true, ct);
+    }
+
+    private static async Task ThrowIfExitedAsync(RunningWorkload workload, bool printedSomething, CancellationToken ct)
+    {
+        var status = await workload.Host.TryReadTextAsync($"{workload.Directory}/{EarlyExit.StatusFile}", ct);
+        if (status is null) return;
+        var stderr = await workload.Host.TryReadTextAsync(workload.StderrFile, ct);
+        if (EarlyExit.Describe(workload.Spec.Name, workload.Host.Name, status, stderr, printedSomething) is { } exited)
+            throw new InvalidOperationException(exited);
     }
 
     /// <summary>Time the workload runs between migrations: a few of its intervals.</summary>
-    private static TimeSpan SettleTime(WorkloadSpec spec) =>
+    internal static TimeSpan SettleTime(WorkloadSpec spec) =>
         TimeSpan.FromMilliseconds(Math.Max(3 * spec.Interval.TotalMilliseconds, 100));
 
     private sealed record Cell(string RunId, PlannedCell Planned, IWorkloadEngine Engine, ITransferStrategy Strategy, IMigrationMode Mode, IHostSet HostSet);

@@ -19,7 +19,7 @@ namespace CriuBench.Tests.Running;
 public class RunPlanTests
 {
     private static HostFeatures Host(string name) =>
-        HostFeatures.Unknown(name, "lab-netns") with { CriuWorks = true, Uffd = true, SoftDirty = true, PipeMaxSize = 1048576 };
+        HostFeatures.Unknown(name, "lab-netns") with { CriuWorks = true, Uffd = true, SoftDirty = true, PipeMaxSize = 1048576, Docker = true, RuncVersion = "1.1.12" };
 
     private static readonly HostFeatures[] Hosts = [Host("src"), Host("dst")];
 
