@@ -6,6 +6,7 @@ var root = new RootCommand("CriuBench: measures CRIU checkpoint/restore migratio
 {
     RunCommand.Create(),
     ReportCommand.Create(),
+    CompareCommand.Create(),
     LabCommand.Create(),
     DoctorCommand.Create(),
 };
