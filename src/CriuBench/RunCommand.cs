@@ -20,18 +20,19 @@ internal static class RunCommand
         var lab = new Option<string?>("--lab") { Description = "lab name (default cb); a lab of this name is recreated" };
         var stopOnFailure = new Option<bool>("--stop-on-failure") { Description = "stop at the first failed migration" };
         var hosts = new Option<string?>("--hosts") { Description = "where the hosts are: lab (default, the embedded netns lab), vm (a two-VM QEMU lab), or a hosts file (YAML)" };
+        var criu = new Option<string?>("--criu") { Description = "CRIU build to migrate with on every host, e.g. 4.1.1 (installed by scripts/build-criu.sh VERSION as /usr/local/lib/criubench/criu/VERSION/criu); default: the hosts' criu" };
         var modes = new Option<string[]>("--modes") { Description = "migration modes, e.g. cold,postcopy", AllowMultipleArgumentsPerToken = true };
 
         var command = new Command("run", "run a suite of migrations on the embedded lab and write results/<run id>/")
         {
-            suite, workloads, strategies, repetitions, bandwidth, output, lab, stopOnFailure, hosts, modes,
+            suite, workloads, strategies, repetitions, bandwidth, output, lab, stopOnFailure, hosts, modes, criu,
         };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
             var settings = RunSettings.From(new RunSettings.Options(
                 parse.GetValue(suite), Given(parse, workloads), Given(parse, strategies), parse.GetValue(repetitions),
                 Given(parse, bandwidth), parse.GetValue(output)!, parse.GetValue(lab), parse.GetValue(stopOnFailure),
-                parse.GetValue(hosts), Given(parse, modes)));
+                parse.GetValue(hosts), Given(parse, modes)) { Criu = parse.GetValue(criu) });
             Preconditions.RequireRoot();
             var outcome = await new SuiteRunner(ProcessRunner.Instance, ConsoleLog.Instance)
                 .RunAsync(settings.Suite, settings.ResultsRoot, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), ct);

@@ -46,7 +46,11 @@ public static class EnvironmentCsv
             MemoryGiB: Number("memory_gib", text => double.Parse(text, CultureInfo.InvariantCulture)),
             StartedAt: Number("started_at", text => DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture)),
             DotnetVersion: Get("dotnet_version"),
-            CommandLine: Get("command_line")) { Hosts = EnvironmentHostRows.Read(values) };
+            CommandLine: Get("command_line"))
+        {
+            Hosts = EnvironmentHostRows.Read(values),
+            CriuBuild = values.TryGetValue("criu_build", out var build) && build.Length > 0 ? build : null,
+        };
 
         T Number<T>(string key, Func<string, T> parse)
         {
@@ -71,5 +75,6 @@ public static class EnvironmentCsv
         ("started_at", e.StartedAt.ToString("O", CultureInfo.InvariantCulture)),
         ("dotnet_version", e.DotnetVersion),
         ("command_line", e.CommandLine),
+        .. e.CriuBuild is { } build ? [("criu_build", build)] : Array.Empty<(string, string)>(),
     ];
 }

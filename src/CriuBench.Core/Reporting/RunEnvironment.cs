@@ -17,4 +17,7 @@ public sealed record RunEnvironment(
 {
     /// <summary>Each host as probed (kernel, CRIU, features); the top-level values are the first host's.</summary>
     public IReadOnlyList<Preflight.HostFeatures> Hosts { get; init; } = [];
+
+    /// <summary>The criu binary the hosts migrated with (`run --criu`: the build's path); null in runs from before it was recorded.</summary>
+    public string? CriuBuild { get; init; }
 }
