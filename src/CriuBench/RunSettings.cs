@@ -25,6 +25,9 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
     {
         /// <summary>`--criu VERSION`: the CRIU build every host migrates with.</summary>
         public string? Criu { get; init; }
+
+        /// <summary>`--shard I/N`: the share of the suite's cells to run.</summary>
+        public string? Shard { get; init; }
     }
 
     public static RunSettings From(Options options)
@@ -54,6 +57,7 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
             Hosts = options.Hosts ?? loaded.Hosts,
             Modes = modes ?? loaded.Modes,
             CriuBuild = options.Criu is { } criu ? Build(criu) : loaded.CriuBuild,
+            Shard = options.Shard is { } shard ? ParseShard(shard) : loaded.Shard,
         };
         return new RunSettings(suite, Path.GetFullPath(options.ResultsRoot));
     }
@@ -71,6 +75,12 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
     {
         try { return resolve(name); }
         catch (UnknownNameException e) { throw new UsageException($"{option}: {e.Message}"); }
+    }
+
+    private static Shard ParseShard(string text)
+    {
+        try { return Shard.Parse(text); }
+        catch (FormatException e) { throw new UsageException($"--shard: {e.Message}"); }
     }
 
     private static CriuBuild Build(string text)

@@ -49,8 +49,13 @@ public static class EnvironmentCsv
             CommandLine: Get("command_line"))
         {
             Hosts = EnvironmentHostRows.Read(values),
-            CriuBuild = values.TryGetValue("criu_build", out var build) && build.Length > 0 ? build : null,
+            CriuBuild = Optional("criu_build"),
+            Suite = Optional("suite"),
+            SuiteCells = Optional("suite_cells"),
+            Shard = Optional("shard"),
         };
+
+        string? Optional(string key) => values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
 
         T Number<T>(string key, Func<string, T> parse)
         {
@@ -76,5 +81,8 @@ public static class EnvironmentCsv
         ("dotnet_version", e.DotnetVersion),
         ("command_line", e.CommandLine),
         .. e.CriuBuild is { } build ? [("criu_build", build)] : Array.Empty<(string, string)>(),
+        .. e.Suite is { } suite ? [("suite", suite)] : Array.Empty<(string, string)>(),
+        .. e.SuiteCells is { } cells ? [("suite_cells", cells)] : Array.Empty<(string, string)>(),
+        .. e.Shard is { } shard ? [("shard", shard)] : Array.Empty<(string, string)>(),
     ];
 }

@@ -20,4 +20,12 @@ public sealed record RunEnvironment(
 
     /// <summary>The criu binary the hosts migrated with (`run --criu`: the build's path); null in runs from before it was recorded.</summary>
     public string? CriuBuild { get; init; }
+
+    /// <summary>The suite's name, and the digest of its whole plan (Running/RunPlan.SuiteCells): shards of one suite share both.</summary>
+    public string? Suite { get; init; }
+
+    public string? SuiteCells { get; init; }
+
+    /// <summary>"I/N" when the run was one shard of the suite (`run --shard`), null for the whole suite.</summary>
+    public string? Shard { get; init; }
 }

@@ -61,11 +61,18 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             var runId = ResultsDirectory.NewRunId(DateTimeOffset.UtcNow, suite.Name);
             runDirectory = ResultsDirectory.Create(resultsRoot, runId);
             outputsRoot = runDirectory;
-            environment = EnvironmentProbe.Describe(hostSet.Kind, features, plan.Rates, commandLine) with { CriuBuild = suite.CriuBuild?.Path ?? CriuBuild.DefaultPath };
+            environment = EnvironmentProbe.Describe(hostSet.Kind, features, plan.Rates, commandLine) with
+            {
+                CriuBuild = suite.CriuBuild?.Path ?? CriuBuild.DefaultPath,
+                Suite = suite.Name,
+                SuiteCells = plan.SuiteCells,
+                Shard = plan.Shard.IsWhole ? null : plan.Shard.ToString(),
+            };
             await EnvironmentCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Environment), environment, ct);
             await RefusalsCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Refusals), plan.Refused, ct);
             var total = plan.MigrationCount(suite.Repetitions);
-            log.Info($"run {runId} on {hostSet.Kind}: {plan.Cells.Count} cells x {suite.Repetitions} repetitions = {total} migrations");
+            log.Info($"run {runId} on {hostSet.Kind}: {plan.Cells.Count} cells x {suite.Repetitions} repetitions = {total} migrations"
+                + (plan.Shard.IsWhole ? "" : $" (shard {plan.Shard} of the suite's cells)"));
 
             await using var csv = await MigrationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Migrations), ct);
             await using var iterations = await IterationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Iterations), ct);
@@ -92,7 +99,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                         await foreach (var made in rows)
                         {
                             // Every row says which CRIU made it, so runs of different builds can be told apart.
-                            var row = made with { CriuVersion = environment.CriuVersion };
+                            var row = made with { CriuVersion = environment.CriuVersion, Cell = planned.Index };
                             records.Add(row);
                             await csv.WriteAsync(row, ct);
                             log.Info(MigrationProgress.Describe(counter.Next(), total, row));
