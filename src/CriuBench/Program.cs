@@ -7,6 +7,7 @@ var root = new RootCommand("CriuBench: measures CRIU checkpoint/restore migratio
     RunCommand.Create(),
     ReportCommand.Create(),
     CompareCommand.Create(),
+    MergeCommand.Create(),
     LabCommand.Create(),
     DoctorCommand.Create(),
 };
