@@ -8,6 +8,7 @@ var root = new RootCommand("CriuBench: measures CRIU checkpoint/restore migratio
     ReportCommand.Create(),
     CompareCommand.Create(),
     MergeCommand.Create(),
+    PublishCommand.Create(),
     LabCommand.Create(),
     DoctorCommand.Create(),
 };
