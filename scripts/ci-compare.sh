@@ -16,5 +16,6 @@ if [ -z "$previous" ]; then
   echo "ci-compare: nothing published on $site yet: $run is the first run, nothing to compare"
   exit 0
 fi
-dll=$("$here/publish-cli.sh")
+# CRIUBENCH_DLL: a criubench.dll built already (the tests pass their own); else the CLI is published here.
+dll=${CRIUBENCH_DLL:-$("$here/publish-cli.sh")}
 dotnet "$dll" compare "$site/runs/$previous" "$run" --threshold "$threshold" --out "$run/comparison"

@@ -8,5 +8,6 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 shards=()
 for dir in "$1"/shard-*; do [ -d "$dir" ] && shards+=("$dir"); done
 [ "${#shards[@]}" -gt 0 ] || { echo "ci-merge: no shard-* directory in $1" >&2; exit 2; }
-dll=$("$here/publish-cli.sh")
+# CRIUBENCH_DLL: a criubench.dll built already (the tests pass their own); else the CLI is published here.
+dll=${CRIUBENCH_DLL:-$("$here/publish-cli.sh")}
 dotnet "$dll" merge "${shards[@]}" --out "$2"

@@ -5,5 +5,6 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 [ "$#" -eq 2 ] || { echo "usage: scripts/ci-publish.sh SITE RUN" >&2; exit 2; }
-dll=$("$here/publish-cli.sh")
+# CRIUBENCH_DLL: a criubench.dll built already (the tests pass their own); else the CLI is published here.
+dll=${CRIUBENCH_DLL:-$("$here/publish-cli.sh")}
 dotnet "$dll" publish "$2" --site "$1"
