@@ -53,6 +53,18 @@ apt_install() {
   return 0
 }
 
+# The test that lints .github/workflows/ with action-validator (npm's @action-validator/cli,
+# pinned), installed into CriuBench's cache rather than globally. Node's own npm where it has one.
+action_validator_version=0.6.0
+action_validator_dir=/var/cache/criubench/action-validator
+install_action_validator() {
+  command -v npm >/dev/null || apt_install nodejs npm || return 1
+  grep -qs "\"version\": \"$action_validator_version\"" "$action_validator_dir/node_modules/@action-validator/cli/package.json" && return 0
+  log "installing @action-validator/cli $action_validator_version into $action_validator_dir"
+  mkdir -p "$action_validator_dir"
+  npm install --prefix "$action_validator_dir" --no-audit --no-fund --silent "@action-validator/cli@$action_validator_version" >/dev/null
+}
+
 distro_criu_works() { [ -x /usr/sbin/criu ] && /usr/sbin/criu check >/dev/null 2>&1; }
 
 apt_install "${packages[@]}" || die "could not install the packages CriuBench needs (see above)"
@@ -79,6 +91,8 @@ if ! out=$(criu check 2>&1); then
   die "this kernel cannot checkpoint; 'criu check' says:
 $out"
 fi
+
+install_action_validator || log "could not install @action-validator/cli: the workflow lint test will say so"
 
 # The workloads' native programs, rebuilt when their source changes.
 make -s -C "$repo/workloads"

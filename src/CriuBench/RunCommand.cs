@@ -22,17 +22,19 @@ internal static class RunCommand
         var hosts = new Option<string?>("--hosts") { Description = "where the hosts are: lab (default, the embedded netns lab), vm (a two-VM QEMU lab), or a hosts file (YAML)" };
         var modes = new Option<string[]>("--modes") { Description = $"migration modes, e.g. cold,postcopy; every one: {CatalogHelp.ModeList}", AllowMultipleArgumentsPerToken = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "bring the hosts up and probe them, print the planned cells, the refused ones with why, and an estimate of the time; migrate nothing" };
+        var criu = new Option<string?>("--criu") { Description = "CRIU build to migrate with on every host, e.g. 4.1.1 (installed by scripts/build-criu.sh VERSION as /usr/local/lib/criubench/criu/VERSION/criu); default: the hosts' criu" };
+        var shard = new Option<string?>("--shard") { Description = "run shard I of N of the suite's cells, e.g. 1/2 (every cell runs in exactly one shard; criubench merge joins them)" };
 
         var command = new Command("run", "run a suite of migrations between two hosts (--hosts: the embedded netns lab, two VMs or your own machines) and write results/<run id>/")
         {
-            suite, workloads, strategies, repetitions, bandwidth, output, lab, stopOnFailure, hosts, modes, dryRun,
+            suite, workloads, strategies, repetitions, bandwidth, output, lab, stopOnFailure, hosts, modes, dryRun, criu, shard,
         };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(async () =>
         {
             var settings = RunSettings.From(new RunSettings.Options(
                 parse.GetValue(suite), Given(parse, workloads), Given(parse, strategies), parse.GetValue(repetitions),
                 Given(parse, bandwidth), parse.GetValue(output)!, parse.GetValue(lab), parse.GetValue(stopOnFailure),
-                parse.GetValue(hosts), Given(parse, modes)));
+                parse.GetValue(hosts), Given(parse, modes)) { Criu = parse.GetValue(criu), Shard = parse.GetValue(shard) });
             Preconditions.RequireRoot();
             if (parse.GetValue(dryRun))
             {

@@ -25,6 +25,12 @@ public sealed record MigrationRecord
     public required string LinkRate { get; init; }
     public required string HostKind { get; init; }
 
+    /// <summary>The CRIU version the hosts migrated with (`criu --version`; with `run --criu`, the build's); empty in older files.</summary>
+    public string CriuVersion { get; init; } = "";
+
+    /// <summary>Its cell's number in the whole suite's plan, from 0 (the same in every shard of the suite); null in older files.</summary>
+    public int? Cell { get; init; }
+
     public required bool Succeeded { get; init; }
     public string? FailureReason { get; init; }
     public required string WorkloadRunsOn { get; init; }
@@ -84,6 +90,10 @@ public sealed record MigrationRecord
         C.Derived("direction", "source->destination", r => r.Direction),
         C.Key("link_rate", "The link's shaped rate as given (e.g. 1gbit, unlimited)", r => r.LinkRate, (r, v) => r with { LinkRate = v }),
         C.Key("host_kind", "What the hosts were (lab-netns, vm-qemu, ssh)", r => r.HostKind, (r, v) => r with { HostKind = v }),
+        C.Key("criu_version", "The CRIU version the hosts migrated with (criu --version; with run --criu VERSION, that build)",
+            r => r.CriuVersion, (r, v) => r with { CriuVersion = v }) with { Optional = true },
+        C.Number("cell", "index", "Its cell's number in the whole suite's plan, from 0: the same whichever shard ran it (run --shard), so merged shards keep the plan's order",
+            r => r.Cell, (r, v) => r with { Cell = v }) with { Optional = true },
         C.Flag("succeeded", "Whether the workload was seen continuing on the destination", r => r.Succeeded, (r, v) => r with { Succeeded = v }),
         C.Text("failure_reason", "Why it failed, empty when it succeeded", r => r.FailureReason, (r, v) => r with { FailureReason = v }),
         C.Key("workload_runs_on", "Where the workload runs after this migration (the destination, or the source after a fallback)", r => r.WorkloadRunsOn, (r, v) => r with { WorkloadRunsOn = v }),

@@ -34,6 +34,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
     public async Task<RunOutcome> RunAsync(Suite suite, string resultsRoot, string commandLine, CancellationToken ct)
     {
         var provider = HostProviders.Create(new HostsChoice(suite.Hosts, suite.LabName, runner));
+        if (suite.CriuBuild is { } criuBuild && CriuBuildSelection.Refusal(provider, criuBuild) is { } refusal) throw new SuiteException(refusal);
         var clock = new RunClock();
         var timeline = new MigrationTimeline(clock);
         var records = new List<MigrationRecord>();
@@ -42,8 +43,10 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         // Every command the hosts run lands on the timeline (trace.json).
         await using (var hostSet = new RecordingHostSet(await provider.UpAsync(suite.LinkRates[0], log, ct), timeline))
         {
+            if (suite.CriuBuild is { } build) await CriuBuildSelection.ApplyAsync(hostSet.Hosts, build, ct);
             var features = new List<HostFeatures>();
             foreach (var host in hostSet.Hosts) features.Add(await HostProbe.ProbeAsync(host, ct));
+            if (suite.CriuBuild is { } probed) CriuBuildSelection.CheckVersions(features, probed);
             var plan = RunPlan.Build(suite, features, hostSet.CanShapeLink);
             foreach (var line in RefusalLines(plan.Refused))
                 log.Warning(line);
@@ -58,11 +61,18 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             var runId = ResultsDirectory.NewRunId(DateTimeOffset.UtcNow, suite.Name);
             runDirectory = ResultsDirectory.Create(resultsRoot, runId);
             outputsRoot = runDirectory;
-            environment = EnvironmentProbe.Describe(hostSet.Kind, features, plan.Rates, commandLine);
+            environment = EnvironmentProbe.Describe(hostSet.Kind, features, plan.Rates, commandLine) with
+            {
+                CriuBuild = suite.CriuBuild?.Path ?? CriuBuild.DefaultPath,
+                Suite = suite.Name,
+                SuiteCells = plan.SuiteCells,
+                Shard = plan.Shard.IsWhole ? null : plan.Shard.ToString(),
+            };
             await EnvironmentCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Environment), environment, ct);
             await RefusalsCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Refusals), plan.Refused, ct);
             var total = plan.MigrationCount(suite.Repetitions);
-            log.Info($"run {runId} on {hostSet.Kind}: {plan.Cells.Count} cells x {suite.Repetitions} repetitions = {total} migrations");
+            log.Info($"run {runId} on {hostSet.Kind}: {plan.Cells.Count} cells x {suite.Repetitions} repetitions = {total} migrations"
+                + (plan.Shard.IsWhole ? "" : $" (shard {plan.Shard} of the suite's cells)"));
 
             await using var csv = await MigrationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Migrations), ct);
             await using var iterations = await IterationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Iterations), ct);
@@ -86,8 +96,10 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                         var rows = setUpProblem is null
                             ? RunCellAsync(cell, suite, driver, ct)
                             : new[] { NotStartedRow(cell, cell.Planned.Spec.Name, setUpProblem) }.ToAsyncEnumerable();
-                        await foreach (var row in rows)
+                        await foreach (var made in rows)
                         {
+                            // Every row says which CRIU made it, so runs of different builds can be told apart.
+                            var row = made with { CriuVersion = environment.CriuVersion, Cell = planned.Index };
                             records.Add(row);
                             await csv.WriteAsync(row, ct);
                             log.Info(MigrationProgress.Describe(counter.Next(), total, row));
