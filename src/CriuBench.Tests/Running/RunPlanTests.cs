@@ -26,7 +26,7 @@ public class RunPlanTests
     [Theory]
     [InlineData("workloads: [counter]\nstrategies: [ftp]", "unknown strategy 'ftp': choose from tar, shared, sshfs, nfs, tar-ssh, tar-zstd, rsync, page-server")]
     [InlineData("workloads: [counter]\nmodes: [warp]", "unknown mode 'warp': choose from cold, precopy, hybrid, files-precopy, postcopy")]
-    [InlineData("workloads:\n  - {name: mine, engine: podman, command: [sh], output: counter}", "unknown engine 'podman': choose from process, runc, docker")]
+    [InlineData("workloads:\n  - {name: mine, engine: lxc, command: [sh], output: counter}", "unknown engine 'lxc': choose from process, runc, docker, podman")]
     public void An_unknown_name_is_refused_when_the_suite_loads_at_its_line_with_the_names_there_are(string yaml, string expected)
     {
         var refused = Assert.Throws<SuiteException>(() => SuiteLoader.Parse(yaml, "s.yaml"));
