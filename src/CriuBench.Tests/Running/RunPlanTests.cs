@@ -127,6 +127,22 @@ public class RunPlanTests
     }
 
     [Fact]
+    public void Podman_migrates_cold_with_every_strategy_that_moves_its_archive_and_says_why_it_cannot_do_the_rest()
+    {
+        var podman = WorkloadEngines.Podman;
+        foreach (var name in new[] { "tar", "tar-ssh", "tar-zstd", "rsync" })
+            Assert.Single(Plan(TransferStrategies.Resolve(name), ModeNames.Cold, podman).Cells);
+        Assert.Equal("Podman has no page server: `podman container checkpoint --export` writes the images into one archive, which the strategy moves; use tar, tar-ssh, rsync, sshfs or nfs",
+            Assert.Single(Plan(TransferStrategies.Resolve("page-server"), ModeNames.Cold, podman).Refused).Reason);
+        Assert.Equal("post-copy drives criu dump --lazy-pages and criu restore --lazy-pages, which the podman engine does not pass on: use process or runc",
+            Assert.Single(Plan(TransferStrategies.Resolve("tar"), ModeNames.PostCopy, podman).Refused).Reason);
+        Assert.Equal("the podman engine cannot pre-dump (write pre-copy rounds while the workload runs): use process or runc",
+            Assert.Single(Plan(TransferStrategies.Resolve("tar"), ModeNames.PreCopy, podman).Refused).Reason);
+        Assert.StartsWith("files-precopy copies a first dump while the workload runs",
+            Assert.Single(Plan(TransferStrategies.Resolve("rsync"), ModeNames.FilesPreCopy, podman).Refused).Reason);
+    }
+
+    [Fact]
     public async Task What_each_strategy_says_it_can_do_with_rounds_is_what_its_instance_does()
     {
         foreach (var name in TransferStrategies.Names)
