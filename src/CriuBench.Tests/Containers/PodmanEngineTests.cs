@@ -25,6 +25,7 @@ public sealed class PodmanEngineTests(PodmanLab fixture, ITestOutputHelper outpu
         RequirePodman();
         var lab = fixture.Lab;
         var engine = new ReportKeepingEngine(new PodmanEngine());
+        var machineCacheBefore = Directory.Exists(MachineCache);
 
         var scenario = new ContainerMigrationScenario(lab, engine, BuiltinWorkloads.ByName("podman-counter"), output);
         await scenario.RunAsync();
@@ -56,7 +57,11 @@ public sealed class PodmanEngineTests(PodmanLab fixture, ITestOutputHelper outpu
             Assert.DoesNotContain(mounts.StandardOutput.Split('\n'), target => target.StartsWith(PodmanCommands.Root, StringComparison.Ordinal));
         }
         Assert.Empty(ContainerMigrationScenario.Leftovers(lab));
+        if (!machineCacheBefore) Assert.False(Directory.Exists(MachineCache), $"podman load left its machine-wide {MachineCache}");
     }
+
+    /// <summary>Where Podman 4.3 keeps its blob-info cache whatever --root says (workloads/host/podman-load.sh).</summary>
+    private const string MachineCache = "/var/lib/containers";
 
     [Fact(Timeout = 300_000)]
     public async Task After_a_crash_the_labs_teardown_leaves_no_podman_container_conmon_or_storage()

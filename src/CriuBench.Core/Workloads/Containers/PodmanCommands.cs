@@ -56,10 +56,12 @@ public static class PodmanCommands
         "--storage-driver", "overlay", "--events-backend", "none", "--cgroup-manager", "cgroupfs", "--runtime", "runc",
     ];
 
-    /// <summary>Loads the image archive directory (the same bytes on every host, so the same image ID).</summary>
-    public static Command Load(string archiveDirectory) => Command.Of("bash",
-        ["-c", "set -o pipefail; dir=$1; shift; tar -C \"$dir\" --exclude=./.rootfs-sha256 -c . | \"$@\" >/dev/null", "load", archiveDirectory,
-            Client, .. GlobalOptions, "load", "--quiet"]);
+    /// <summary>
+    /// Loads an image archive (a docker-archive directory, or a file `podman save` wrote); the same
+    /// bytes on every host give the same image ID. workloads/host/podman-load.sh says why it removes
+    /// /var/lib/containers where the load made it.
+    /// </summary>
+    public static Command Load(string source) => HostAssets.Script("podman-load.sh", [source, Client, .. GlobalOptions]);
 
     /// <summary>
     /// The container as `podman run` takes it: the host's network (a lab's teardown reaches it), the

@@ -150,7 +150,7 @@ public sealed class PodmanEngine : IWorkloadEngine
         var directory = $"{PodmanCommands.Root}/user-images";
         var file = $"{(uint)StringComparer.Ordinal.GetHashCode(archive):x8}.tar";
         await host.ExtractFileAsync(await File.ReadAllBytesAsync(archive, ct), directory, file, ct);
-        var result = await host.RunCheckedAsync(PodmanCommands.Podman("load", "--quiet", "--input", $"{directory}/{file}"), ct);
+        var result = await host.RunCheckedAsync(PodmanCommands.Load($"{directory}/{file}"), ct);
         name = PodmanImage.LoadedName(result.StandardOutput)
             ?? throw new InvalidOperationException($"podman load of {archive} on {host.Name} named no image: {result.StandardOutput.Trim()}");
         await host.RemoveAsync($"{directory}/{file}", ct);
