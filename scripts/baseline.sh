@@ -90,9 +90,13 @@ podman_on() { # host podman-arguments...
 }
 "$repo/workloads/build-busybox-rootfs.sh" "$busybox" >/dev/null
 "$repo/workloads/build-podman-image.sh" "$busybox" "$podman_image" localhost/criubench-busybox:1 >/dev/null
+# Podman 4.3 keeps a blob-info cache at /var/lib/containers whatever --root says: a load that made it
+# removes it again (as CriuBench's workloads/host/podman-load.sh does).
+had_cache=0; [ -e /var/lib/containers ] && had_cache=1
 for host in src dst; do
   tar -C "$podman_image" --exclude=./.rootfs-sha256 -c . | podman_on "$host" load --quiet >/dev/null
 done
+[ "$had_cache" = 1 ] || rm -rf /var/lib/containers
 echo "kind,round,direction,stop_ms" > "$out/baseline.csv"
 
 # Moves the checkpoint with the user's tar + scp + untar: the images of migration $3 and the workload's
