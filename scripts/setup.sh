@@ -55,7 +55,7 @@ apt_install() {
   return 0
 }
 
-criu_works() { command -v criu >/dev/null && criu check >/dev/null 2>&1; }
+distro_criu_works() { [ -x /usr/sbin/criu ] && /usr/sbin/criu check >/dev/null 2>&1; }
 
 apt_install "${packages[@]}" || die "could not install the packages CriuBench needs (see above)"
 for p in "${browser_packages[@]}"; do
@@ -64,16 +64,18 @@ for p in "${browser_packages[@]}"; do
   else log "no apt package '$p' here: the report's browser test will fail until it is installed"; fi
 done
 
-# CRIU: the distro's where `criu check` passes, otherwise a build of 4.x (see scripts/build-criu.sh).
-if ! criu_works; then
+# CRIU: the distro's where its `criu check` passes; otherwise scripts/build-criu.sh's default
+# (4.2.1: 4.1.1 cannot dump INET sockets on kernels from 6.16), made /usr/local/sbin/criu. Other
+# builds go beside it (scripts/build-criu.sh 4.1.1) for `run --criu VERSION`.
+# Once CriuBench's build is the default it stays so (only the version is brought up to date).
+if [ ! -L /usr/local/sbin/criu ]; then
   # Some distributions have no criu package at all: then the build below is the way.
-  apt_install criu || log "no usable criu package from the distribution"
-  if ! criu_works; then
-    log "the distro's CRIU fails 'criu check' here; building CRIU from source"
-    apt_install "${criu_build_deps[@]}" || die "could not install CRIU's build dependencies"
-    "$here/build-criu.sh"
-    hash -r
-  fi
+  apt_install criu || log "no criu package from the distribution"
+fi
+if [ -L /usr/local/sbin/criu ] || ! distro_criu_works; then
+  apt_install curl "${criu_build_deps[@]}" || die "could not install CRIU's build dependencies"
+  "$here/build-criu.sh" --default
+  hash -r
 fi
 if ! out=$(criu check 2>&1); then
   die "this kernel cannot checkpoint; 'criu check' says:
