@@ -19,7 +19,7 @@ namespace CriuBench.Tests.Running;
 public class RunPlanTests
 {
     private static HostFeatures Host(string name) =>
-        HostFeatures.Unknown(name, "lab-netns") with { CriuWorks = true, Uffd = true, SoftDirty = true, PipeMaxSize = 1048576 };
+        HostFeatures.Unknown(name, "lab-netns") with { CriuWorks = true, Uffd = true, SoftDirty = true, PipeMaxSize = 1048576, PodmanVersion = "4.3.1" };
 
     private static readonly HostFeatures[] Hosts = [Host("src"), Host("dst")];
 
@@ -140,6 +140,13 @@ public class RunPlanTests
             Assert.Single(Plan(TransferStrategies.Resolve("tar"), ModeNames.PreCopy, podman).Refused).Reason);
         Assert.StartsWith("files-precopy copies a first dump while the workload runs",
             Assert.Single(Plan(TransferStrategies.Resolve("rsync"), ModeNames.FilesPreCopy, podman).Refused).Reason);
+        var withoutPodman = RunPlan.Build(new Suite
+        {
+            Workloads = [BuiltinWorkloads.ByName("podman-counter")],
+            Strategies = [TransferStrategies.Resolve("tar")],
+            Modes = Resolved.Modes(ModeNames.Cold),
+        }, [Host("src"), Host("dst") with { PodmanVersion = null }], canShapeLink: false);
+        Assert.StartsWith("podman is missing on dst: install podman (with runc) there", Assert.Single(withoutPodman.Refused).Reason);
     }
 
     [Fact]

@@ -33,8 +33,11 @@ public sealed class PodmanEngine : IWorkloadEngine
 
     /// <summary>What Podman cannot do, in words that say why; the modes refuse lazy pages and pre-dumps by the engine's capabilities.</summary>
     public Support Supports(Combination combination) =>
-        Support.Unless(!combination.Strategy.SendsPagesDuringDump,
-                "Podman has no page server: `podman container checkpoint --export` writes the images into one archive, which the strategy moves; use tar, tar-ssh, rsync, sshfs or nfs")
+        Support.Unless(combination.HostsWithout(host => host.PodmanVersion is not null) is null,
+                $"podman is missing on {combination.HostsWithout(host => host.PodmanVersion is not null)}: install podman (with runc) there " +
+                "(the VM lab's image has none, so Podman's pre-copy, --pre-checkpoint/--with-previous, is not offered there either)")
+            .Then(() => Support.Unless(!combination.Strategy.SendsPagesDuringDump,
+                "Podman has no page server: `podman container checkpoint --export` writes the images into one archive, which the strategy moves; use tar, tar-ssh, rsync, sshfs or nfs"))
             .Then(() => Support.Unless(!combination.Mode.LeaveRunning,
                 $"{combination.Mode.Name} copies a first dump while the workload runs and then rsyncs the images' changed blocks; " +
                 "Podman's checkpoint is one archive that CriuBench moves whole: migrate Podman cold"))
