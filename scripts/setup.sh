@@ -16,6 +16,8 @@ packages=(
   iproute2 iptables openssh-server openssh-client sshfs rsync tar zstd procps psmisc util-linux
   # workloads and containers
   gcc make libc6-dev runc busybox-static docker.io
+  # the podman engine (Debian's 4.3 with conmon; it runs runc, since Debian's crun lacks checkpoint support)
+  podman
   # reports; scripts/baseline.sh (jq edits the bare runc bundle's config, python3 computes the ratios)
   gnuplot-nox jq python3
   # the test that runs shellcheck on every shell script of the repository

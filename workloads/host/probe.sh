@@ -21,6 +21,7 @@ echo "cores=$(nproc)"
 echo "mem_kib=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
 echo "pipe_max_size=$(cat /proc/sys/fs/pipe-max-size 2>/dev/null)"
 if command -v runc >/dev/null; then echo "runc=$(runc --version | awk 'NR==1 {print $3}')"; fi
+if command -v podman >/dev/null; then echo "podman=$(podman --version | awk 'NR==1 {print $3}')"; fi
 if command -v criu >/dev/null; then
   echo "criu=$(criu --version | awk 'NR==1 {print $2}')"
   if out=$(criu check 2>&1); then

@@ -38,6 +38,9 @@ public sealed record EngineCapabilities(string Name)
     /// </summary>
     public IReadOnlyList<string>? UserDumpArguments { get; init; }
 
+    /// <summary>Runs a workload's own container image (`image:` in a suite).</summary>
+    public bool TakesImage { get; init; }
+
     /// <summary>The workload runs on the host's own files (a container brings its root filesystem along).</summary>
     public bool UsesHostFiles { get; init; }
 }

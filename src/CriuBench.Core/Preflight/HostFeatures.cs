@@ -12,6 +12,7 @@ public sealed record HostFeatures
     public string Distribution { get; init; } = "unknown";
     public string? CriuVersion { get; init; }
     public string? RuncVersion { get; init; }
+    public string? PodmanVersion { get; init; }
     public int Cores { get; init; }
     public double MemoryGiB { get; init; }
 

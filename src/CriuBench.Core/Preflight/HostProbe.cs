@@ -37,6 +37,7 @@ public static class HostProbe
             Distribution = Get("distribution") ?? "unknown",
             CriuVersion = Get("criu"),
             RuncVersion = Get("runc"),
+            PodmanVersion = Get("podman"),
             Cores = int.TryParse(Get("cores"), CultureInfo.InvariantCulture, out var cores) ? cores : 0,
             MemoryGiB = long.TryParse(Get("mem_kib"), CultureInfo.InvariantCulture, out var kib) ? Math.Round(kib / 1048576.0, 1) : 0,
             CriuWorks = Yes("criu_check"),

@@ -19,6 +19,7 @@ public static class BuiltinWorkloads
             data: get("data") ?? "random")),
         ["runc-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Runc)),
         ["docker-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Docker)),
+        ["podman-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Podman)),
     };
 
     public static IReadOnlyCollection<string> Names => All.Keys;
@@ -93,7 +94,7 @@ public static class BuiltinWorkloads
     private static string Invariant(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The shell counter inside a container of <paramref name="engine"/> (runc, docker): busybox's
+    /// The shell counter inside a container of <paramref name="engine"/> (runc, docker, podman): busybox's
     /// sh printing 0, 1, 2, ... every <paramref name="interval"/>. The container has only busybox,
     /// so the loop is inline rather than workloads/counter.sh (which is bash).
     /// </summary>
