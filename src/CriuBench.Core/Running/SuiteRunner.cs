@@ -36,7 +36,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         var provider = HostProviders.Create(new HostsChoice(suite.Hosts, suite.LabName, runner));
         var clock = new RunClock();
         var timeline = new MigrationTimeline(clock);
-        var records = new List<MigrationRecord>();
+        IReadOnlyList<MigrationRecord> records = [];
         string runDirectory;
         RunEnvironment environment;
         // Every command the hosts run lands on the timeline (trace.json).
@@ -69,7 +69,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             await using var modeHosts = await ModeHostPreparations.PrepareAsync(plan.Cells.Select(cell => cell.Mode).Distinct(), hostSet.Hosts, log, ct);
             await using var engines = new EngineSet(hostSet.Hosts, ct);
             var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs, iterations);
-            var counter = new ProgressCounter(total);
+            var runRows = new RunRows(csv, log, total);
+            records = runRows.Records;
             var warmUp = new HarnessWarmUp(log, timeline);
             foreach (var rateCells in plan.Cells.GroupBy(cell => cell.Rate))
             {
@@ -88,9 +89,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                             : new[] { NotStartedRow(cell, cell.Planned.Spec.Name, setUpProblem) }.ToAsyncEnumerable();
                         await foreach (var row in rows)
                         {
-                            records.Add(row);
-                            await csv.WriteAsync(row, ct);
-                            log.Info(MigrationProgress.Describe(counter.Next(), total, row));
+                            await runRows.AddAsync(row, ct);
                             if (!row.Succeeded && suite.StopOnFailure)
                                 throw new InvalidOperationException($"stopping at the first failure (stop_on_failure): {row.FailureReason}");
                         }
@@ -304,12 +303,6 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         TimeSpan.FromMilliseconds(Math.Max(3 * spec.Interval.TotalMilliseconds, 100));
 
     private sealed record Cell(string RunId, PlannedCell Planned, IWorkloadEngine Engine, ITransferStrategy Strategy, IMigrationMode Mode, IHostSet HostSet);
-
-    private sealed class ProgressCounter(int total)
-    {
-        private int done;
-        public int Next() => Math.Min(++done, total);
-    }
 }
 
 /// <summary>Where a run's files are, and its rows.</summary>

@@ -26,6 +26,26 @@ internal static class LabProcesses
             && nspid.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries) is { Length: > 2 } ids && ids[^1] == "1"
             && !status.Contains("State:\tZ", StringComparison.Ordinal)).ToList();
 
+    /// <summary>Whether the process shares this test's PID namespace (not a workload's nested one).</summary>
+    public static bool InOurPidNamespace(int pid) =>
+        LinkTarget($"/proc/{pid}/ns/pid") is { } ns && ns == LinkTarget("/proc/self/ns/pid");
+
+    /// <summary>Its command line's arguments (empty once it is gone).</summary>
+    public static IReadOnlyList<string> Arguments(int pid) =>
+        Read($"/proc/{pid}/cmdline")?.Split('\0', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    /// <summary>Resident memory in bytes (VmRSS), 0 once it is gone.</summary>
+    public static long ResidentBytes(int pid) =>
+        Read($"/proc/{pid}/status")?.Split('\n').FirstOrDefault(line => line.StartsWith("VmRSS:", StringComparison.Ordinal)) is { } line
+            && long.TryParse(line.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[1], out var kib)
+            ? kib * 1024 : 0;
+
+    private static string? LinkTarget(string path)
+    {
+        try { return new FileInfo(path).LinkTarget; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
     private static string? Read(string path)
     {
         try { return File.ReadAllText(path); }
