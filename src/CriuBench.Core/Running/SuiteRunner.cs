@@ -147,6 +147,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             yield break;
         }
         var lost = false;
+        var migrating = false;
         var seams = new List<OutputSeam>();
         try
         {
@@ -160,7 +161,11 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                     Mode = cell.Mode,
                     HostKind = cell.HostSet.Kind,
                 };
+                // Until the driver returns, the workload may exist only as the images and its files: an
+                // interruption (Ctrl-C, SIGTERM) must leave both for the lab's teardown to keep.
+                migrating = true;
                 var result = await driver.RunAsync(request, ct);
+                migrating = false;
                 if (result.Seam is { } seam) seams.Add(new OutputSeam(request.MigrationId, seam));
                 yield return result.Record;
                 if (result.Workload is null)
@@ -176,7 +181,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         finally
         {
             if (!lost) await KeepOutputAsync(running);
-            await StopCellAsync(cell, running, lost ? null : instance);
+            await StopCellAsync(cell, running, lost || migrating ? null : instance);
         }
     }
 
@@ -266,8 +271,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
 
     /// <summary>
     /// Stops the workload (identity-checked: a lost one's PID may be stale) and removes its files,
-    /// unless <paramref name="instance"/> is null: a lost workload's files stay beside its images,
-    /// since a restore needs both. Failures are warnings.
+    /// unless <paramref name="instance"/> is null: a lost workload's files, or those of one whose
+    /// migration was interrupted, stay beside its images, since a restore needs both. Failures are warnings.
     /// </summary>
     private Task StopCellAsync(Cell cell, RunningWorkload running, string? instance) =>
         WorkloadCleanup.StopAndRemoveAsync(cell.Engine, running, instance, cell.HostSet.Hosts, running.Spec.Name, log);

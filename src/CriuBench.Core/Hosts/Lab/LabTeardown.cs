@@ -1,4 +1,5 @@
 using CriuBench.Execution;
+using CriuBench.Hosts.Lab.Rescue;
 using CriuBench.Logging;
 
 namespace CriuBench.Hosts.Lab;
@@ -31,10 +32,7 @@ internal static class LabTeardown
         foreach (var command in HostMountNamespaces.Delete(layout).Concat(LabNetwork.Delete(layout)))
             if ((await runner.RunAsync(command, ct)).Succeeded && command.Program == "umount") mounts.Add(command.Arguments[^1]);
 
-        var rescued = new List<RescuedImages>();
-        foreach (var host in LabLayout.HostNames)
-            if (LeftoverImages.Find(layout.DiskOf(host)) is { Count: > 0 } images)
-                rescued.Add(new RescuedImages(host, images, LeftoverImages.Rescue(layout, host, DateTimeOffset.UtcNow)));
+        var (rescued, rescue) = RescueDisks(layout);
         var directories = 0;
         foreach (var directory in new[] { layout.RunDirectory, layout.StateDirectory })
         {
@@ -50,7 +48,40 @@ internal static class LabTeardown
             log.Info($"lab {layout.Name}: removed ({report.DescribeRemoved()}; disks deleted)");
         foreach (var images in rescued)
             log.Warning($"lab {layout.Name}: {images.Describe()}");
+        if (rescue is not null)
+            log.Warning($"lab {layout.Name}: {DescribeRescue(rescue)}");
         return report;
+    }
+
+    /// <summary>
+    /// Images on any host's disk are the only state left of an interrupted or lost workload: then
+    /// every host's disk is kept, together, since the images and the workload's files may be on
+    /// different hosts (a shared filesystem's export is on the serving host, the workload's files
+    /// where it ran). The rescue's README says how to bring each workload back.
+    /// </summary>
+    private static (List<RescuedImages> Images, LabRescue? Rescue) RescueDisks(LabLayout layout)
+    {
+        var found = LabLayout.HostNames.Select(host => (Host: host, Images: LeftoverImages.Find(layout.DiskOf(host)))).ToList();
+        if (found.All(host => host.Images.Count == 0)) return ([], null);
+        var target = LeftoverImages.RescueDirectory(layout, DateTimeOffset.UtcNow);
+        var images = new List<RescuedImages>();
+        foreach (var (host, directories) in found)
+        {
+            var keptIn = LeftoverImages.MoveDisk(layout, host, target);
+            if (directories.Count > 0 && keptIn is not null) images.Add(new RescuedImages(host, directories, keptIn));
+        }
+        var rescue = LabRescue.Read(target);
+        RescueReadme.Write(rescue, layout.Name);
+        return (images, rescue);
+    }
+
+    private static string DescribeRescue(LabRescue rescue)
+    {
+        var workloads = rescue.Workloads.Select(workload => workload.Restorable
+            ? $"{workload.Instance} can be restored from it"
+            : $"{workload.Instance} cannot ({workload.Lacks})");
+        return $"the hosts' disks are kept together in {rescue.Directory}: {string.Join("; ", workloads)}; "
+            + $"bring a workload back with `criubench rescue restore {rescue.Directory}` (the commands: {rescue.Readme})";
     }
 
     /// <summary>
