@@ -7,6 +7,7 @@ var root = new RootCommand("CriuBench: measures CRIU checkpoint/restore migratio
     RunCommand.Create(),
     ReportCommand.Create(),
     LabCommand.Create(),
+    RescueCommand.Create(),
     DoctorCommand.Create(),
 };
 

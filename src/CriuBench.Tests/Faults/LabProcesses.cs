@@ -11,10 +11,18 @@ internal static class LabProcesses
     /// fault that must catch a command of a few hundred ms cannot spend tens of them on each look
     /// when the machine is busy.
     /// </summary>
-    public static IReadOnlyList<int> InHost(CriuBench.Hosts.Lab.Lab lab, IHost host) =>
-        NamespaceProcesses.IdentityOf(lab.Layout.NetworkNamespaceFile(host.Name), "net") is { } network
+    public static IReadOnlyList<int> InHost(CriuBench.Hosts.Lab.Lab lab, IHost host) => InHost(lab.Layout, host.Name);
+
+    /// <summary>As above, for a lab another process (a run of the CLI) brought up.</summary>
+    public static IReadOnlyList<int> InHost(LabLayout layout, string host) =>
+        NamespaceProcesses.IdentityOf(layout.NetworkNamespaceFile(host), "net") is { } network
             ? NamespaceProcesses.Find(new HashSet<string> { network })
             : [];
+
+    /// <summary>The host's processes named <paramref name="name"/> with an argument that contains <paramref name="argument"/>.</summary>
+    public static IReadOnlyList<int> Running(LabLayout layout, string host, string name, string argument) =>
+        InHost(layout, host).Where(pid => Read($"/proc/{pid}/comm")?.Trim() == name
+            && Arguments(pid).Any(arg => arg.Contains(argument, StringComparison.Ordinal))).ToList();
 
     public static IReadOnlyList<int> Named(CriuBench.Hosts.Lab.Lab lab, IHost host, params string[] names) =>
         InHost(lab, host).Where(pid => names.Contains(Read($"/proc/{pid}/comm")?.Trim())).ToList();

@@ -18,6 +18,7 @@ internal static class LabTeardown
     {
         var found = LabStatus.Read(layout);
         var namespaces = NamespaceProcesses.OfLab(layout);
+        if (namespaces.Count > 0) await LetDumpsFinishAsync(layout, namespaces, log, ct);
 
         // Containers of the lab's hosts share their host's network namespace, so the kill below
         // reaches them too; thawed first, since a frozen task (a checkpoint cut short) ignores SIGKILL.
@@ -122,6 +123,33 @@ internal static class LabTeardown
             if (result is { Succeeded: false })
                 log.Warning($"lab {layout.Name}: {result.StandardError.Trim()}");
         }
+    }
+
+    /// <summary>
+    /// A `criu dump` still running in the lab (its run was killed, and its children live on) ends
+    /// by stopping the workload with its state saved: killed halfway, it would leave the workload
+    /// running (to be killed next) and images no one can restore. So it may finish, for up to a
+    /// minute, and its images are rescued with the disks. A lazy dump is not waited for: it serves
+    /// pages until a restore takes them.
+    /// </summary>
+    private static async Task LetDumpsFinishAsync(LabLayout layout, IReadOnlySet<string> namespaces, ILog log, CancellationToken ct)
+    {
+        var dumps = RunningDumps(namespaces);
+        if (dumps.Count == 0) return;
+        log.Warning($"lab {layout.Name}: waiting for criu dump ({string.Join(", ", dumps)}) to finish first, so the workload's state is saved");
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (RunningDumps(namespaces).Count > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(50, ct);
+    }
+
+    private static IReadOnlyList<int> RunningDumps(IReadOnlySet<string> namespaces) =>
+        NamespaceProcesses.Find(namespaces).Where(pid => !IsZombie(pid) && Kind(pid) == "criu" && Arguments(pid) is var arguments
+            && arguments.Contains("dump") && !arguments.Contains("--lazy-pages")).ToList();
+
+    private static IReadOnlyList<string> Arguments(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries); }
+        catch (IOException) { return []; }
     }
 
     /// <summary>Kills every process in the namespaces; returns how many of each kind (its command name) were stopped.</summary>
