@@ -31,9 +31,11 @@ public static class RescueIntoLab
         var restore = await host.RunAsync(RescueCommands.Restore(workload), ct);
         if (!restore.Succeeded)
         {
-            var errors = await Criu.CriuLog.ReadErrorsAsync(host, criuWork, Criu.CriuLog.RestoreLog, ct);
+            var log = $"{criuWork}/{RescueCommands.RestoreLog}";
+            var errors = ((await host.TryReadTextAsync(log, ct)) ?? "").Split('\n')
+                .Where(line => line.Contains("Error (", StringComparison.Ordinal) && !line.Contains("RLIMIT_NOFILE", StringComparison.Ordinal)).ToList();
             throw new InvalidOperationException($"criu restore of {workload.Instance} on {host.Name} failed (exit {restore.ExitCode}): "
-                + (errors.Count > 0 ? string.Join(" | ", errors) : restore.StandardError.Trim()) + $"; its log: {criuWork}/{Criu.CriuLog.RestoreLog} on {host.Name}");
+                + (errors.Count > 0 ? string.Join(" | ", errors) : restore.StandardError.Trim()) + $"; its log: {log} on {host.Name}");
         }
         var pidText = await host.TryReadTextAsync(RescueCommands.PidFile(workload), ct);
         if (!int.TryParse(pidText?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))

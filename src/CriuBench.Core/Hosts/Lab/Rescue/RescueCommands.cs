@@ -10,6 +10,9 @@ namespace CriuBench.Hosts.Lab.Rescue;
 /// </summary>
 public static class RescueCommands
 {
+    /// <summary>CRIU's log of the restore, in <see cref="WorkDirectory"/> (named as the run's restores name it).</summary>
+    public const string RestoreLog = "restore.log";
+
     /// <summary>Where a restore's log and PID file go on the restoring host.</summary>
     public static string WorkDirectory(RescuedWorkload workload) => $"{HostPaths.Disk}/rescue/{workload.MigrationId}";
 
@@ -18,7 +21,7 @@ public static class RescueCommands
     /// <summary>`criu restore` from the rescued images, detached, its log and PID file in <see cref="WorkDirectory"/>.</summary>
     public static Command Restore(RescuedWorkload workload) =>
         Command.Of("criu", "restore", "--restore-detached", "--images-dir", Images(workload).Path,
-            "--work-dir", WorkDirectory(workload), "--log-file", Criu.CriuLog.RestoreLog, "--pidfile", PidFile(workload));
+            "--work-dir", WorkDirectory(workload), "--log-file", RestoreLog, "--pidfile", PidFile(workload));
 
     /// <summary>
     /// By hand on the machine that holds the rescue: a mount namespace of its own in which the disk

@@ -17,7 +17,7 @@ public sealed record RescuedCheckpoint(string Host, string HostPath, string Path
     /// <summary>Reads what is in <paramref name="path"/>, which its host saw as <paramref name="hostPath"/>.</summary>
     public static RescuedCheckpoint Read(string host, string hostPath, string path)
     {
-        var restoreLog = System.IO.Path.Combine(path, Criu.CriuLog.RestoreLog);
+        var restoreLog = System.IO.Path.Combine(path, RescueCommands.RestoreLog);
         var failed = File.Exists(restoreLog) && File.ReadLines(restoreLog).Any(line => line.Contains(FailedRestoreLine, StringComparison.Ordinal));
         return new(host, hostPath, path, MigrationIdOf(hostPath), File.Exists(System.IO.Path.Combine(path, CompletionMarker)), failed);
     }
