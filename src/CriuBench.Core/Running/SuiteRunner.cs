@@ -37,7 +37,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         if (suite.CriuBuild is { } criuBuild && CriuBuildSelection.Refusal(provider, criuBuild) is { } refusal) throw new SuiteException(refusal);
         var clock = new RunClock();
         var timeline = new MigrationTimeline(clock);
-        var records = new List<MigrationRecord>();
+        IReadOnlyList<MigrationRecord> records = [];
         string runDirectory;
         RunEnvironment environment;
         // Every command the hosts run lands on the timeline (trace.json).
@@ -79,7 +79,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             await using var modeHosts = await ModeHostPreparations.PrepareAsync(plan.Cells.Select(cell => cell.Mode).Distinct(), hostSet.Hosts, log, ct);
             await using var engines = new EngineSet(hostSet.Hosts, ct);
             var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs, iterations);
-            var counter = new ProgressCounter(total);
+            var runRows = new RunRows(csv, log, total);
+            records = runRows.Records;
             var warmUp = new HarnessWarmUp(log, timeline);
             foreach (var rateCells in plan.Cells.GroupBy(cell => cell.Rate))
             {
@@ -100,9 +101,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                         {
                             // Every row says which CRIU made it, so runs of different builds can be told apart.
                             var row = made with { CriuVersion = environment.CriuVersion, Cell = planned.Index };
-                            records.Add(row);
-                            await csv.WriteAsync(row, ct);
-                            log.Info(MigrationProgress.Describe(counter.Next(), total, row));
+                            await runRows.AddAsync(row, ct);
                             if (!row.Succeeded && suite.StopOnFailure)
                                 throw new InvalidOperationException($"stopping at the first failure (stop_on_failure): {row.FailureReason}");
                         }
@@ -160,6 +159,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             yield break;
         }
         var lost = false;
+        var migrating = false;
         var seams = new List<OutputSeam>();
         try
         {
@@ -173,7 +173,11 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                     Mode = cell.Mode,
                     HostKind = cell.HostSet.Kind,
                 };
+                // Until the driver returns, the workload may exist only as the images and its files: an
+                // interruption (Ctrl-C, SIGTERM) must leave both for the lab's teardown to keep.
+                migrating = true;
                 var result = await driver.RunAsync(request, ct);
+                migrating = false;
                 if (result.Seam is { } seam) seams.Add(new OutputSeam(request.MigrationId, seam));
                 yield return result.Record;
                 if (result.Workload is null)
@@ -189,7 +193,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         finally
         {
             if (!lost) await KeepOutputAsync(running);
-            await StopCellAsync(cell, running, lost ? null : instance);
+            await StopCellAsync(cell, running, lost || migrating ? null : instance);
         }
     }
 
@@ -279,8 +283,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
 
     /// <summary>
     /// Stops the workload (identity-checked: a lost one's PID may be stale) and removes its files,
-    /// unless <paramref name="instance"/> is null: a lost workload's files stay beside its images,
-    /// since a restore needs both. Failures are warnings.
+    /// unless <paramref name="instance"/> is null: a lost workload's files, or those of one whose
+    /// migration was interrupted, stay beside its images, since a restore needs both. Failures are warnings.
     /// </summary>
     private Task StopCellAsync(Cell cell, RunningWorkload running, string? instance) =>
         WorkloadCleanup.StopAndRemoveAsync(cell.Engine, running, instance, cell.HostSet.Hosts, running.Spec.Name, log);
@@ -332,12 +336,6 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         TimeSpan.FromMilliseconds(Math.Max(3 * spec.Interval.TotalMilliseconds, 100));
 
     private sealed record Cell(string RunId, PlannedCell Planned, IWorkloadEngine Engine, ITransferStrategy Strategy, IMigrationMode Mode, IHostSet HostSet);
-
-    private sealed class ProgressCounter(int total)
-    {
-        private int done;
-        public int Next() => Math.Min(++done, total);
-    }
 }
 
 /// <summary>Where a run's files are, and its rows.</summary>
