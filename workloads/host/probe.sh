@@ -33,6 +33,31 @@ if command -v criu >/dev/null; then
   echo "soft_dirty=$(yes_no criu check --feature mem_dirty_track)"
   echo "uffd=$(yes_no criu check --feature uffd-noncoop)"
 fi
+# Whether CRIU can dump a process holding TCP sockets (CRIU 4.1.1 cannot on kernels from 6.16:
+# SO_PASSCRED on INET sockets): a tiny python3 holding a listening socket and an established
+# loopback connection, dumped with --tcp-established --leave-running, then killed. It closes the
+# fds it inherited first: one from another mount namespace makes the dump fail for another reason.
+probe_sockets() {
+  if ! command -v python3 >/dev/null; then echo socket_dump=no; echo "socket_dump_problem=python3 is missing, so the socket probe cannot run"; return; fi
+  local dir pid out
+  dir=$(mktemp -d /tmp/criubench-socket-probe.XXXXXX)
+  setsid python3 -c 'import os, socket, time
+os.closerange(3, 65536)
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
+c = socket.create_connection(s.getsockname()); a, _ = s.accept()
+open("'"$dir"'/ready", "w").close(); time.sleep(60)' </dev/null >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do [ -e "$dir/ready" ] && break; sleep 0.02; done
+  if out=$(criu dump -t "$pid" -D "$dir" -o dump.log --tcp-established --leave-running 2>&1); then
+    echo socket_dump=yes
+  else
+    echo socket_dump=no
+    echo "socket_dump_problem=$( { grep -h 'Error' "$dir/dump.log" 2>/dev/null || printf '%s\n' "$out"; } | grep -v RLIMIT_NOFILE | tail -n 1)"
+  fi
+  kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  rm -rf "$dir"
+}
+if command -v criu >/dev/null; then probe_sockets; fi
 echo "nfs_client_kernel=$(yes_no has_fs nfs4)"
 echo "nfs_client_tools=$(yes_no has_tools mount.nfs4)"
 echo "nfs_server_kernel=$(yes_no has_fs nfsd)"

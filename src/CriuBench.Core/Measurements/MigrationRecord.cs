@@ -76,6 +76,14 @@ public sealed record MigrationRecord
     public string? StopReason { get; init; }
     public long? LinkBytes { get; init; }
 
+    // Services: what their client (on the client host, never migrated) saw; empty for other workloads.
+    public double? ClientDowntimeMs { get; init; }
+    public long? ClientFailedRequests { get; init; }
+    public int? ConnectionsKept { get; init; }
+    public int? ConnectionsTotal { get; init; }
+    public double? ClientP99AfterMs { get; init; }
+    public string? ClientOutcome { get; init; }
+
     /// <summary>
     /// migrations.csv, column by column in file order: what the writer writes, the reader reads,
     /// and (where a column names its metric) the summary reduces. Optional columns are those that
@@ -147,6 +155,18 @@ public sealed record MigrationRecord
             r => r.EngineRestoreTimeMs, (r, v) => r with { EngineRestoreTimeMs = v }, "engine_restore_time") with { Optional = true },
         C.Number("runtime_restore_time_ms", "ms", "The container runtime's restore (runc restore) as the engine reports it, CRIU's restore included",
             r => r.RuntimeRestoreTimeMs, (r, v) => r with { RuntimeRestoreTimeMs = v }, "runtime_restore_time") with { Optional = true },
+        C.Number("client_downtime_ms", "ms", "Services: the largest gap between the client's completed requests from just before the checkpoint until 5 s after the restore",
+            r => r.ClientDowntimeMs, (r, v) => r with { ClientDowntimeMs = v }, "client_downtime") with { Optional = true },
+        C.Number("client_failed_requests", "requests", "Services: requests the client saw fail (errors, resets, timeouts) in that window",
+            r => r.ClientFailedRequests, (r, v) => r with { ClientFailedRequests = v }, "client_failed_requests") with { Optional = true },
+        C.Number("connections_kept", "connections", "Services: the client's TCP connections that are the same before and after the migration",
+            r => r.ConnectionsKept, (r, v) => r with { ConnectionsKept = v }) with { Optional = true },
+        C.Number("connections_total", "connections", "Services: the TCP connections the client holds",
+            r => r.ConnectionsTotal, (r, v) => r with { ConnectionsTotal = v }) with { Optional = true },
+        C.Number("client_p99_after_ms", "ms", "Services: the 99th percentile of the client's request latency in the 5 s after the restore",
+            r => r.ClientP99AfterMs, (r, v) => r with { ClientP99AfterMs = v }, "client_tail_latency") with { Optional = true },
+        C.Text("client_outcome", "Services: what the client saw (connections kept or reset and reconnected, failed requests)",
+            r => r.ClientOutcome, (r, v) => r with { ClientOutcome = v }) with { Optional = true },
     ];
 
     /// <summary>What a row read from a file starts as before its columns are set: every default, every required member empty.</summary>

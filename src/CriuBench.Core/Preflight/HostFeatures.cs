@@ -45,5 +45,11 @@ public sealed record HostFeatures
     /// <summary>fs.pipe-max-size in bytes; CRIU's lazy page server needs a pipe bigger than the default 1 MiB.</summary>
     public long? PipeMaxSize { get; init; }
 
+    /// <summary>CRIU dumped a probe holding TCP sockets with --tcp-established: what a service workload needs.</summary>
+    public bool DumpsSockets { get; init; }
+
+    /// <summary>Why the socket probe's dump failed (its last error line), if it did.</summary>
+    public string? SocketDumpProblem { get; init; }
+
     public static HostFeatures Unknown(string host, string kind) => new() { Host = host, Kind = kind };
 }

@@ -50,6 +50,8 @@ public static class HostProbe
             NfsServer = Yes("nfs_server_kernel") && Yes("nfs_server_tools"),
             Sshfs = Yes("sshfs"),
             Docker = Yes("docker"),
+            DumpsSockets = Yes("socket_dump"),
+            SocketDumpProblem = Get("socket_dump_problem"),
             PipeMaxSize = long.TryParse(Get("pipe_max_size"), CultureInfo.InvariantCulture, out var pipe) ? pipe : null,
         };
     }

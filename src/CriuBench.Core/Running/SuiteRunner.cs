@@ -47,7 +47,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             var features = new List<HostFeatures>();
             foreach (var host in hostSet.Hosts) features.Add(await HostProbe.ProbeAsync(host, ct));
             if (suite.CriuBuild is { } probed) CriuBuildSelection.CheckVersions(features, probed);
-            var plan = RunPlan.Build(suite, features, hostSet.CanShapeLink);
+            var plan = RunPlan.Build(suite, features, hostSet.CanShapeLink, hostSet.ServicesMissing);
             foreach (var line in RefusalLines(plan.Refused))
                 log.Warning(line);
             if (plan.Cells.Count == 0)
@@ -172,6 +172,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 {
                     Mode = cell.Mode,
                     HostKind = cell.HostSet.Kind,
+                    Services = cell.HostSet.Services,
                 };
                 // Until the driver returns, the workload may exist only as the images and its files: an
                 // interruption (Ctrl-C, SIGTERM) must leave both for the lab's teardown to keep.
@@ -189,6 +190,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 await Task.Delay(SettleTime(planned.Spec), ct);
             }
             await CheckWholeOutputAsync(running, planned, seams, ct);
+            await CheckDatasetAsync(running, planned, ct);
         }
         finally
         {
@@ -203,7 +205,13 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         RunningWorkload? running = null;
         try
         {
-            running = await cell.Engine.StartAsync(cell.HostSet.Hosts[0], cell.Planned.Spec, instance, ct);
+            var spec = cell.Planned.Spec;
+            // A service binds the service address, and its client (on the client host) connects to it.
+            var services = spec.Service is null ? null
+                : cell.HostSet.Services ?? throw new InvalidOperationException($"{spec.Name} is a service, but these hosts have no client host: {cell.HostSet.ServicesMissing}");
+            if (services is not null) spec = spec.At(services.Address);
+            running = await cell.Engine.StartAsync(cell.HostSet.Hosts[0], spec, instance, ct);
+            if (services is not null) running = await ServiceClient.StartAsync(running, services.Client, ct);
             await WaitForFirstLinesAsync(running, ct);
             return (running, null);
         }
@@ -270,6 +278,30 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         }
     }
 
+    /// <summary>
+    /// A service with a dataset, after its last migration: the client host reads the whole dataset
+    /// back and compares it with what was written; a mismatch fails the run as a broken output does.
+    /// </summary>
+    private async Task CheckDatasetAsync(RunningWorkload running, PlannedCell planned, CancellationToken ct)
+    {
+        var cellName = $"{planned.Spec.Name} {planned.Mode.Name} {planned.Strategy.Name} {planned.Rate}";
+        try
+        {
+            if (await ServiceClient.VerifyDatasetAsync(running, ct) is not { } verdict) return;
+            if (verdict.Verified) log.Info($"{cellName}: dataset {verdict.Message}");
+            else
+            {
+                log.Warning($"{cellName}: dataset NOT intact: {verdict.Message}");
+                outputProblems.Add($"{cellName}: dataset not intact after the last migration: {verdict.Message}");
+            }
+        }
+        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
+        {
+            outputProblems.Add($"{cellName}: reading the dataset back failed: {e.Message}");
+            log.Warning($"{cellName}: reading the dataset back failed: {e.Message}");
+        }
+    }
+
     /// <summary>The workload's whole output and stderr into the run's outputs/, before its host goes away.</summary>
     private async Task KeepOutputAsync(RunningWorkload running)
     {
@@ -306,14 +338,15 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
     internal static async Task WaitForFirstLinesAsync(RunningWorkload workload, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10) + 10 * workload.Spec.Interval;
-        for (var look = 0; (await workload.Host.FileSizeAsync(workload.OutputFile, ct) ?? 0) == 0; look++)
+        for (var look = 0; (await workload.OutputHost.FileSizeAsync(workload.OutputFile, ct) ?? 0) == 0; look++)
         {
             if (look % 10 == 9) await ThrowIfExitedAsync(workload, printedSomething: false, ct);
             if (DateTime.UtcNow > deadline)
             {
                 await ThrowIfExitedAsync(workload, printedSomething: false, ct);
-                var errors = await workload.Host.TryReadTextAsync(workload.StderrFile, ct);
-                throw new InvalidOperationException($"workload {workload.Spec.Name} printed nothing within 10 s on {workload.Host.Name}"
+                var errors = workload.Client is { } client ? await client.Host.TryReadTextAsync(client.StderrFile, ct)
+                    : await workload.Host.TryReadTextAsync(workload.StderrFile, ct);
+                throw new InvalidOperationException($"workload {workload.Spec.Name} printed nothing within 10 s on {workload.OutputHost.Name}"
                     + (EarlyExit.LastLine(errors) is { } last ? $"; its last stderr line: {last}" : ""));
             }
             await Task.Delay(20, ct);

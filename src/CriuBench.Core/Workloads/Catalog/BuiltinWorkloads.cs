@@ -9,6 +9,9 @@ public static class BuiltinWorkloads
 {
     private sealed record Builtin(string[] Parameters, Func<Func<string, string?>, WorkloadSpec> Create);
 
+    /// <summary>What the built-in services take (workloads/README.md says what each means).</summary>
+    private static readonly string[] ServiceParameters = ["dataset_mib", "connections", "interval_ms", "tcp_established"];
+
     private static readonly Dictionary<string, Builtin> All = new()
     {
         ["counter"] = new([], _ => ShellCounter()),
@@ -18,6 +21,8 @@ public static class BuiltinWorkloads
             dirtyMibPerSecond: Number(get("dirty_mib_per_s") ?? "0", "dirty_mib_per_s"),
             data: get("data") ?? "random")),
         ["runc-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Runc)),
+        ["redis"] = new(ServiceParameters, get => BuiltinServices.Redis(ServiceOptions.Read(get), Number(get("dataset_mib") ?? "0", "dataset_mib"))),
+        ["http"] = new(ServiceParameters.Where(p => p != "dataset_mib").ToArray(), get => BuiltinServices.Http(ServiceOptions.Read(get))),
         ["docker-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Docker)),
         ["podman-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Podman)),
     };
@@ -66,7 +71,9 @@ public static class BuiltinWorkloads
 
     /// <summary>
     /// Holds <paramref name="mib"/> MiB of filled memory and dirties <paramref name="dirtyMibPerSecond"/> of it,
-    /// printing "counter unix-ns" every 5 ms. Its image must hold at least those MiB.
+    /// printing "counter unix-ns verdict" every 5 ms. Its image must hold at least those MiB. After every
+    /// migration it compares each page with what its index and generation say it holds (workloads/ticker.c):
+    /// the verdict is ok until a page differs, and the check reads it on every line.
     /// </summary>
     public static WorkloadSpec MemoryHog(double mib, double dirtyMibPerSecond = 0, string data = "random")
     {
@@ -80,6 +87,8 @@ public static class BuiltinWorkloads
             Command = [HostAssets.On("bin/ticker"), "--mib", Invariant(mib), "--data", data,
                 "--dirty-mib-per-s", Invariant(dirtyMibPerSecond), "--interval-us", Invariant(every.TotalMicroseconds)],
             Output = OutputFormat.CounterTimestamp,
+            ExtraFields = true,
+            Check = new FieldEquals(3, "ok"),
             Interval = every,
             MinimumImageBytes = (long)(mib * 1024 * 1024),
             Parameters = [new("mib", Invariant(mib)), new("dirty_mib_per_s", Invariant(dirtyMibPerSecond)), new("data", data)],

@@ -11,7 +11,7 @@ public static class WorkloadEngines
     public static EngineKind Runc { get; } = new(new("runc") { Checkpointer = "runc checkpoint", PreDump = true, LazyPages = true, UserDumpArguments = RuncCommands.PassedOn },
         () => new RuncEngine());
 
-    public static EngineKind Docker { get; } = new(new("docker") { Checkpointer = "docker checkpoint create", PassesCriuOptions = false, UserDumpArguments = [] },
+    public static EngineKind Docker { get; } = new(new("docker") { Checkpointer = "docker checkpoint create", PassesCriuOptions = false, UserDumpArguments = [], TcpEstablished = false },
         () => new DockerEngine());
 
     /// <summary>Only cold: Podman has no page server and no lazy pages, and CriuBench does not drive its pre-checkpoint (PodmanEngine.Supports says why).</summary>

@@ -52,7 +52,7 @@ public sealed class RuncEngine : IWorkloadEngine
 
     public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
-        var checkpoint = RuncCommands.Checkpoint(workload.Id, imagesDirectory, [.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. options]);
+        var checkpoint = RuncCommands.Checkpoint(workload.Id, imagesDirectory, [.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. workload.Spec.SocketOptions, .. options]);
         var result = await workload.Host.RunAsync(checkpoint, ct);
         if (!result.Succeeded)
             throw new CriuFailedException("runc checkpoint", workload.Host.Name, imagesDirectory,
@@ -79,7 +79,7 @@ public sealed class RuncEngine : IWorkloadEngine
         var bundle = RuncBundle.In(checkpointed.Directory);
         var cgroup = CgroupsPath(host, checkpointed.Instance);
         var config = RuncBundle.Config(checkpointed.Spec.Command, cgroup, "criubench");
-        var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config, options,
+        var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config, [.. checkpointed.Spec.SocketOptions, .. options],
             dumpedCgroup: CgroupsPath(checkpointed.Host, checkpointed.Instance), cgroup: cgroup), ct);
         if (!result.Succeeded)
         {
