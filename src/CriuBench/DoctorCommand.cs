@@ -40,7 +40,7 @@ internal static class DoctorCommand
                  {
                      ("runc", "runc"), ("nsenter", "util-linux"), ("ip", "iproute2"), ("tc", "iproute2"), ("iptables-restore", "iptables"),
                      ("sshd", "openssh-server"), ("ssh", "openssh-client"), ("scp", "openssh-client"), ("sshfs", "sshfs"),
-                     ("tar", "tar"), ("zstd", "zstd"), ("rsync", "rsync"), ("gnuplot", "gnuplot-nox"), ("busybox", "busybox-static"),
+                     ("tar", "tar"), ("zstd", "zstd"), ("rsync", "rsync"), ("busybox", "busybox-static"),
                  })
             yield return new($"{tool} ({package})", () => Task.FromResult(LocalSystem.IsInstalled(tool) ? null : $"missing: apt-get install {package}"));
         yield return new("workload programs built", () =>

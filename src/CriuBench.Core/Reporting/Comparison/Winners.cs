@@ -52,3 +52,24 @@ internal static class Winners
         _ => "not significant",
     };
 }
+
+/// <summary>
+/// A cell of the "what wins where" grid: the winner and by how much, or a tie where the shift
+/// between winner and runner-up is not significant at 95% (its interval holds 0, or the samples
+/// are too small for one).
+/// </summary>
+internal static class WinnerCell
+{
+    public static bool IsTie(Winner w) => w.RunnerUp is not null && w.Shift is not { IsSignificant: true };
+
+    public static string Text(Winner w)
+    {
+        if (w.RunnerUp is not { } runnerUp) return $"{w.Best.Label} (only one ran)";
+        if (IsTie(w)) return $"tie: {w.Best.Label} ~ {runnerUp.Label}";
+        var shift = w.Shift!;
+        var decimals = ReportFormat.Decimals(shift.Shift, shift.Upper!.Value - shift.Lower!.Value);
+        var times = runnerUp.MedianMs / w.Best.MedianMs;
+        return $"{w.Best.Label}, {ReportFormat.Fixed(shift.Shift, decimals)} ms [{ReportFormat.Fixed(shift.Lower.Value, decimals)}, {ReportFormat.Fixed(shift.Upper.Value, decimals)}] " +
+               $"({ReportFormat.Fixed(times, times < 10 ? 2 : 1)}x) faster than {runnerUp.Label}";
+    }
+}

@@ -23,7 +23,7 @@ internal sealed class CriuCrossCheckSection : IReportSection
              ("margin (ms)", true), ("smallest margin (ms)", true), ("CRIU above harness", true)],
             checks.Select(c => (IReadOnlyList<string>)
             [
-                c.Configuration.Workload, c.Configuration.Engine, c.Configuration.Strategy, c.Configuration.LinkRate,
+                c.Configuration.Workload, c.Configuration.Engine, StrategyNames.Display(c.Configuration.Strategy), c.Configuration.LinkRate,
                 ReportFormat.Count(c.Migrations.Count),
                 ReportFormat.Ms(c.FreezingMedianMs),
                 ReportFormat.Ms(Median(c.Migrations.Select(m => m.CriuSumMs))),
