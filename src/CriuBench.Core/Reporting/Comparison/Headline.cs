@@ -39,12 +39,14 @@ internal static class Headline
             if (configurations.Count == 0) continue;
             Configuration? BaselineOf(Configuration c) =>
                 configurations.FirstOrDefault(b => b.Engine == c.Engine && b.Strategy == BaselineStrategy && b.Mode == ModeNames.Cold);
+            // The engine is named only where this workload ran under several.
+            var withEngine = configurations.Select(c => c.Engine).Distinct().Count() > 1;
             var rows = configurations.Select(HeadlineRow (c) =>
             {
                 var stops = data.Values(c, Metrics.StopTime);
                 var baseline = BaselineOf(c);
                 var gaps = data.Successful(c).Select(r => r.CounterGap).OfType<long>().ToList();
-                return new HeadlineRow(c, data.Label(c), MedianInterval.Of(stops)!,
+                return new HeadlineRow(c, data.Label(c, withEngine), MedianInterval.Of(stops)!,
                     data.Records.Count(r => !r.Succeeded && Configuration.Of(r) == c),
                     baseline == c,
                     baseline is null || baseline == c ? null : RatioEstimate.Of(stops, data.Values(baseline, Metrics.StopTime)),
@@ -52,7 +54,7 @@ internal static class Headline
                     gaps.Count == 0 ? null : (gaps.Count(g => g == 0), gaps.Count, gaps.MaxBy(Math.Abs)));
             }).ToList();
             var baselines = configurations.Select(BaselineOf).OfType<Configuration>().Distinct().ToList();
-            groups.Add(new HeadlineGroup(workload, linkRate, baselines.Count > 0 ? data.Label(baselines[0]) : null, rows));
+            groups.Add(new HeadlineGroup(workload, linkRate, baselines.Count > 0 ? data.Label(baselines[0], withEngine: false) : null, rows));
         }
         return groups;
     }

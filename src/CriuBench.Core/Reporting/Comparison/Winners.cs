@@ -27,11 +27,12 @@ internal static class Winners
         foreach (var workload in data.Workloads)
         foreach (var linkRate in data.LinkRates)
         {
-            var candidates = data.Configurations
-                .Where(c => c.Workload == workload && c.LinkRate == linkRate)
+            var here = data.Configurations.Where(c => c.Workload == workload && c.LinkRate == linkRate).ToList();
+            var withEngine = here.Select(c => c.Engine).Distinct().Count() > 1;
+            var candidates = here
                 .Select(c => (Configuration: c, StopTimes: data.Values(c, Metrics.StopTime)))
                 .Where(c => c.StopTimes.Count > 0)
-                .Select(c => new Candidate(c.Configuration, data.Label(c.Configuration), c.StopTimes, DescriptiveStatistics.Of([.. c.StopTimes]).Median))
+                .Select(c => new Candidate(c.Configuration, data.Label(c.Configuration, withEngine), c.StopTimes, DescriptiveStatistics.Of([.. c.StopTimes]).Median))
                 .OrderBy(c => c.MedianMs) // stable: ties keep the summary's order
                 .ToList();
             if (candidates.Count == 0) continue;

@@ -70,7 +70,7 @@ internal sealed class HtmlReportExporter : IReportExporter
                     WriteFigure(html, f, chartsDirectory);
                     break;
                 case Contents:
-                    Line(html, "<nav class=\"toc\">" + string.Concat(document.Blocks.OfType<Heading>().Where(h => h.Level == 2)
+                    Line(html, "<nav class=\"toc\">" + string.Join(" ", document.Blocks.OfType<Heading>().Where(h => h.Level == 2)
                         .Select(h => $"<a href=\"#{ids[h]}\">{Text(h.Text)}</a>")) + "</nav>");
                     break;
                 default:

@@ -120,7 +120,7 @@ public sealed class ComparisonReportTests
         var md = Markdown(ComparisonRecords.Run());
 
         Assert.Contains("| workload | link rate | winner | median (ms) | runner-up | median (ms) | Δ median (ms) | shift (ms) | 95% CI (ms) | verdict |\n", md);
-        Assert.Matches(@"\| memory-64m \| unlimited \| process/page-server \(n=5\) \| [0-9.]+ \| process/tar \(n=5\) \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| \[[0-9.]+, [0-9.]+\] \| significant \|\n", md);
+        Assert.Matches(@"\| memory-64m \| unlimited \| page-server \(n=5\) \| [0-9.]+ \| tar \(n=5\) \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| \[[0-9.]+, [0-9.]+\] \| significant \|\n", md);
         Assert.Contains("Hodges–Lehmann", md);
     }
 

@@ -80,7 +80,9 @@ public sealed class ReportInBrowserTests : IDisposable
         Assert.Contains("gap 0 in 5/5", text);
         Assert.Contains("1 (baseline)", text);
         Assert.Contains("Not measured here: nfs", await page.Locator("main").InnerTextAsync());
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 1400, "the page scrolls sideways at 1400 px");
+        var wide = await page.EvaluateAsync<string>(
+            "[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > 1400).map(e => e.tagName + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')");
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 1400, $"the page scrolls sideways at 1400 px: {wide}");
     }
 
     [Fact]
