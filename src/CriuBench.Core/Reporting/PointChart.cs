@@ -14,6 +14,7 @@ internal sealed record PointChart(
     string YLabel,
     IReadOnlyList<PointChart.Series> Lines,
     string? RightLabel = null,
+    IReadOnlyList<PointChart.Key>? Legend = null,
     int Width = 900,
     int Height = 460) : IChart
 {
@@ -29,6 +30,9 @@ internal sealed record PointChart(
         IReadOnlyList<(double Low, double High)>? Intervals = null,
         bool Dashed = false,
         bool OnRight = false);
+
+    /// <summary>A legend entry drawn instead of one per series: a colour (a strategy's), or a marker shape (an engine's) in grey, or a line.</summary>
+    public sealed record Key(string Label, string? Strategy, MarkerShape Marker, bool Line = false);
 
     public bool LogX => ChartStyle.SpansDecades(Lines.SelectMany(s => s.Points).Select(p => p.X));
 
@@ -67,6 +71,25 @@ internal sealed record PointChart(
         }
 
         ChartStyle.Apply(plot, Title, XLabel, YLabel);
+        if (Legend is { } keys)
+        {
+            plot.Legend.DisplayPlottableLegendItems = false;
+            foreach (var key in keys)
+            {
+                var colour = key.Strategy is { } s ? ChartStyle.ForStrategy(s) : Color.FromHex("#444444");
+                plot.Legend.ManualItems.Add(new LegendItem
+                {
+                    LabelText = key.Label,
+                    MarkerShape = key.Marker,
+                    MarkerSize = key.Marker == MarkerShape.None ? 0 : 9,
+                    MarkerFillColor = colour,
+                    MarkerLineColor = colour,
+                    LineColor = colour,
+                    LineWidth = key.Line ? 2 : 0,
+                    LinePattern = LinePattern.Dashed,
+                });
+            }
+        }
         if (RightLabel is { } right) plot.Axes.Right.Label.Text = right;
         var points = Lines.SelectMany(s => s.Points).ToList();
         if (points.Count == 0) return plot;

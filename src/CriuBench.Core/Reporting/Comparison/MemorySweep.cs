@@ -27,11 +27,13 @@ internal static class MemorySweep
     public static IReadOnlyList<SweepSeries> Of(ComparisonData data)
     {
         var points = new List<(string LinkRate, string Label, string Strategy, int MiB, double StopMs, double? ImageBytes)>();
+        // The engine is named only where the swept workloads ran under several.
+        var withEngine = data.Configurations.Where(c => MemoryParameters.Of(data.Parameters(c.Workload)) is not null).Select(c => c.Engine).Distinct().Count() > 1;
         foreach (var c in data.Configurations)
         {
             if (MemoryParameters.Of(data.Parameters(c.Workload)) is not { } name) continue;
             if (data.Row(c, Metrics.StopTime) is not { } stop) continue;
-            var label = name.Variant.Length == 0 ? data.Label(c) : $"{data.Label(c)} {name.Variant}";
+            var label = name.Variant.Length == 0 ? data.Label(c, withEngine) : $"{data.Label(c, withEngine)} {name.Variant}";
             points.Add((c.LinkRate, label, c.Strategy, name.MiB, stop.Median, data.Row(c, Metrics.ImageSize)?.Median));
         }
         var labels = points.Select(p => p.Label).Distinct().ToList();

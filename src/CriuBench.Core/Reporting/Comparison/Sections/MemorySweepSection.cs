@@ -1,3 +1,5 @@
+using CriuBench.Measurements;
+
 namespace CriuBench.Reporting.Comparison.Sections;
 
 /// <summary>Stop time and image size against the memory allocator's size N (issue 3).</summary>
@@ -20,7 +22,7 @@ internal sealed class MemorySweepSection : IReportSection
             "dirtying dirty_mib_per_s=<R> MiB/s of it while they run (series marked d<R>) and filled with random data unless data=<kind> says otherwise. " +
             "Other workloads, and files written before the parameters column, are not part of the sweep.");
         foreach (var chart in Charts(data, series))
-            yield return new Figure(chart, "Median stop time (solid, left axis) and median image size (dashed, right axis) against N, one colour per strategy.");
+            yield return new Figure(chart, "Median stop time of each strategy (left axis) and the median image size of all of them (dashed, right axis) against N.");
         yield return Table.Of(
             [("link rate", false), ("strategy", false), ("sizes (MiB)", false), ("stop time per MiB (ms)", true), ("link alone per MiB (ms)", true)],
             series.Select(s => (IReadOnlyList<string>)
@@ -39,13 +41,14 @@ internal sealed class MemorySweepSection : IReportSection
         foreach (var linkRate in linkRates)
         {
             var fileName = linkRates.Count == 1 ? "report_memory_sweep" : $"report_memory_sweep_{FileNames.Part(linkRate)}";
-            var lines = series.Where(s => s.LinkRate == linkRate).SelectMany(s => new[]
-            {
-                new PointChart.Series($"{s.Label}: stop time", s.Strategy, ScottPlot.MarkerShape.FilledCircle, Joined: true,
-                    s.Points.Select(p => ((double)p.MiB, p.StopMs)).ToList()),
-                new PointChart.Series($"{s.Label}: image size", s.Strategy, ScottPlot.MarkerShape.OpenSquare, Joined: true,
-                    s.Points.Where(p => p.ImageBytes is not null).Select(p => ((double)p.MiB, p.ImageBytes!.Value / (1024.0 * 1024))).ToList(), Dashed: true, OnRight: true),
-            }).Where(l => l.Points.Count > 0).ToList();
+            var atRate = series.Where(s => s.LinkRate == linkRate).ToList();
+            var lines = atRate.Select(s => new PointChart.Series(s.Label, s.Strategy, ScottPlot.MarkerShape.FilledCircle, Joined: true,
+                s.Points.Select(p => ((double)p.MiB, p.StopMs)).ToList())).ToList();
+            // The strategies' images of one size are within a few KiB of each other: one line for them all.
+            var images = atRate.SelectMany(s => s.Points).Where(p => p.ImageBytes is not null).GroupBy(p => p.MiB).OrderBy(g => g.Key)
+                .Select(g => ((double)g.Key, DescriptiveStatistics.Of([.. g.Select(p => p.ImageBytes!.Value)]).Median / (1024.0 * 1024))).ToList();
+            if (images.Count > 0)
+                lines.Add(new PointChart.Series("image size (right axis)", null, ScottPlot.MarkerShape.OpenSquare, Joined: true, images, Dashed: true, OnRight: true));
             yield return new PointChart(fileName, $"Memory sweep at link rate {linkRate} (medians)", "N (MiB, from the parameters column)", "stop time (ms)", lines,
                 RightLabel: "image size (MiB)");
         }

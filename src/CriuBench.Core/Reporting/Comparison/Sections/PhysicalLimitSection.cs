@@ -80,6 +80,12 @@ internal sealed class PhysicalLimitSection : IReportSection
         var bounds = rows.Select(r => r.BoundMs).ToList();
         var (from, to) = (bounds.Min() / 1.3, Math.Max(bounds.Max(), rows.Max(r => r.Stop.High)) * 1.3);
         series.Add(new PointChart.Series("stop time = bound", null, ScottPlot.MarkerShape.None, Joined: true, [(from, from), (to, to)], Dashed: true));
-        return new PointChart(ChartName, "Stop time against its physical bound (medians)", "bound (ms)", "stop time (ms)", series, Width: 1000, Height: 520);
+        // A legend entry per strategy (colour) and per engine (marker), not per pair of them.
+        var legend = rows.Select(r => (Label: data.Label(r.Configuration, withEngine: false), r.Configuration.Strategy)).Distinct()
+            .Select(x => new PointChart.Key(x.Label, x.Strategy, ScottPlot.MarkerShape.FilledCircle)).ToList();
+        if (data.SeveralEngines)
+            legend.AddRange(rows.Select(r => r.Configuration.Engine).Distinct().Select(engine => new PointChart.Key(engine, null, ChartStyle.ForEngine(engine))));
+        legend.Add(new PointChart.Key("stop time = bound", null, ScottPlot.MarkerShape.None, Line: true));
+        return new PointChart(ChartName, "Stop time against its physical bound (medians)", "bound (ms)", "stop time (ms)", series, Legend: legend, Width: 1000, Height: 520);
     }
 }

@@ -37,7 +37,7 @@ internal sealed class StopTimeSection : IReportSection
             var labels = configurations.Select(c => (Label: data.Label(c, withEngine: false), c.Strategy)).Distinct().ToList();
             var hatch = metric == Metrics.TransferTime;
             var series = labels.Select(l => new GroupedBarChart.Series(
-                hatch && ByteCrossings.CrossesInsideDumpOrRestore(l.Strategy) ? $"{l.Label} (striped: inside dump/restore)" : l.Label,
+                hatch && ByteCrossings.CrossesInsideDumpOrRestore(l.Strategy) ? $"{l.Label} (striped)" : l.Label,
                 l.Strategy, hatch && ByteCrossings.CrossesInsideDumpOrRestore(l.Strategy),
                 rates.Select(rate => configurations.FirstOrDefault(c => c.LinkRate == rate && data.Label(c, withEngine: false) == l.Label) is { } c
                     && MedianInterval.Of(data.Values(c, metric)) is { } m
