@@ -74,7 +74,8 @@ internal sealed class WhatWinsWhereSection : IReportSection
             .ToList();
         if (rated.Count == 0) return null;
         var best = rated.MaxBy(x => x.Efficiency!.Median);
-        return $"Closest to its physical bound is {data.Label(best.Configuration)} on {best.Configuration.Workload} at {best.Configuration.LinkRate}: " +
+        var withEngine = data.Configurations.Where(c => c.Workload == best.Configuration.Workload).Select(c => c.Engine).Distinct().Count() > 1;
+        return $"Closest to its physical bound is {data.Label(best.Configuration, withEngine)} on {best.Configuration.Workload} at {best.Configuration.LinkRate}: " +
                $"{ReportFormat.Ms(best.Stop!.Median)} ms against a bound of {ReportFormat.Ms(best.Bound!.Median)} ms (efficiency {ReportFormat.Ratio3(best.Efficiency!.Median)}).";
     }
 }
