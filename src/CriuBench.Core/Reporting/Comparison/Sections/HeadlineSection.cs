@@ -24,6 +24,8 @@ internal sealed class HeadlineSection : IReportSection
         var rows = groups.SelectMany(g => g.Rows).ToList();
         var full = rows.All(r => r.Stop.N < 2 || r.Stop.Confidence >= 0.95);
         var baseline = groups.Select(g => g.Baseline).OfType<string>().Distinct().ToList();
+        // One link rate: said once under the table instead of a column of the same word.
+        var singleRate = data.LinkRates.Count == 1;
         var table = Table.Of(
             [("workload", false), ("link rate", false), ("strategy", false),
              (full ? "stop time (ms), median [95% CI]" : "stop time (ms), median [CI]", true), ("n", true),
@@ -31,7 +33,7 @@ internal sealed class HeadlineSection : IReportSection
              ("app downtime (ms), median", true), ("counter", false)],
             groups.SelectMany(g => g.Rows.Select((r, i) => (IReadOnlyList<string>)
             [
-                i == 0 ? g.Workload : "", i == 0 ? g.LinkRate : "",
+                i == 0 ? g.Workload : "", singleRate || i > 0 ? "" : g.LinkRate,
                 r.Label,
                 ReportFormat.WithInterval(r.Stop),
                 r.Failures == 0 ? ReportFormat.Count(r.Stop.N) : $"{ReportFormat.Count(r.Stop.N)} ({ReportFormat.Count(r.Failures)} failed)",
@@ -39,14 +41,11 @@ internal sealed class HeadlineSection : IReportSection
                 r.AppDowntime is { } downtime ? ReportFormat.WithInterval(downtime) : "",
                 Headline.CounterVerdict(r),
             ])));
-        // One link rate, or one strategy: say it once instead of a column of the same word.
-        var compact = table.WithoutEmpty("app downtime (ms), median", "counter");
-        var singleRate = data.LinkRates.Count == 1;
-        if (singleRate) compact = compact.WithoutConstant("link rate").Table;
-        yield return compact;
+        yield return table.WithoutEmpty("link rate", "app downtime (ms), median", "counter");
+        if (singleRate) yield return new Paragraph($"All at link rate {data.LinkRates[0]}.");
+        foreach (var block in NotMeasuredLine(data)) yield return block;
 
         var notes = new List<string>();
-        if (singleRate) notes.Add($"All at link rate {data.LinkRates[0]}.");
         var reached = rows.Where(r => r.Stop.N >= 2 && r.Stop.Confidence < 0.95).Select(r => (r.Stop.N, r.Stop.Confidence)).Distinct().OrderBy(x => x.N).ToList();
         notes.Add("The stop time runs from the start of the checkpoint until the restored workload runs; its interval is the distribution-free one of the median " +
                   (reached.Count == 0 ? "(95%)" : "(" + string.Join(", ", reached.Select(x => $"n = {ReportFormat.Count(x.N)} reaches {ReportFormat.Percent(x.Confidence)}, from the fastest to the slowest")) + "; 6 or more reach 95%)") +
@@ -54,7 +53,6 @@ internal sealed class HeadlineSection : IReportSection
         notes.Add("The ratio is the median stop time over the baseline's (tar, stop and copy, same engine) with the 95% interval of the Hodges–Lehmann ratio; app downtime is the largest gap in the workload's own timestamps around the migration; " +
                   "the counter's gap is 0 when it went on from the value it stopped at.");
         yield return new Paragraph(string.Join(" ", notes));
-        foreach (var block in NotMeasuredLine(data)) yield return block;
     }
 
     private static IEnumerable<ReportBlock> NotMeasuredLine(ComparisonData data)
