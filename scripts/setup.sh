@@ -20,8 +20,9 @@ packages=(
   podman
   # the built-in services and the user-service example (their clients are python3)
   redis-server nginx-light memcached
-  # reports; scripts/baseline.sh (jq edits the bare runc bundle's config, python3 computes the ratios)
-  gnuplot-nox jq python3
+  # the charts' typeface (ScottPlot draws them in-process); scripts/baseline.sh (jq edits the bare
+  # runc bundle's config, python3 computes the ratios)
+  fonts-dejavu-core jq python3
   # the test that runs shellcheck on every shell script of the repository
   shellcheck
 )

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using CriuBench.Execution;
+using CriuBench.Reporting;
+using CriuBench.Reporting.Writing;
 using CriuBench.Running;
 using Command = System.CommandLine.Command;
 
@@ -44,8 +46,11 @@ internal static class RunCommand
             var outcome = await new SuiteRunner(ProcessRunner.Instance, ConsoleLog.Instance)
                 .RunAsync(settings.Suite, settings.ResultsRoot, string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), ct);
             var failed = outcome.Records.Count(r => !r.Succeeded);
+            Console.WriteLine();
+            Console.Write(await ReportWriter.HeadlineAsync(outcome.RunDirectory, outcome.Records, ct));
+            Console.WriteLine();
             Console.WriteLine($"{outcome.Records.Count} migrations, {failed} failed. Results: {outcome.RunDirectory}");
-            Console.WriteLine($"  summary: {Path.Combine(outcome.RunDirectory, "summary.md")}");
+            Console.WriteLine($"  report: {Path.Combine(outcome.RunDirectory, RunFiles.ReportHtml)}");
             if (failed > 0) throw new InvalidOperationException($"{failed} migration(s) failed; reasons are in migrations.csv and logs/");
             if (outcome.OutputProblems.Count > 0)
                 throw new InvalidOperationException($"the whole output of {outcome.OutputProblems.Count} cell(s) did not hold: {outcome.OutputProblems[0]}; outputs are in {Path.Combine(outcome.RunDirectory, "outputs")}");

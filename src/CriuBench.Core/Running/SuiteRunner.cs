@@ -110,7 +110,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             }
         }
 
-        await new ReportWriter(runner).WriteAsync(runDirectory, records, environment, ct);
+        await new ReportWriter().WriteAsync(runDirectory, records, environment, ct);
         await TraceFile.WriteAsync(Path.Combine(runDirectory, RunFiles.Trace), timeline.Spans, TraceMigrations.From(records), ct);
         return new RunOutcome(runDirectory, records) { OutputProblems = outputProblems };
     }

@@ -8,7 +8,7 @@ namespace CriuBench.Tests.Running;
 public class CapabilityOverviewTests
 {
     private static HostFeatures Host(string name) =>
-        HostFeatures.Unknown(name, "lab-netns") with { CriuWorks = true, Uffd = true, SoftDirty = false, Sshfs = true, Docker = true, RuncVersion = "1.1.5", PipeMaxSize = 1048576 };
+        HostFeatures.Unknown(name, "lab-netns") with { CriuWorks = true, Uffd = true, SoftDirty = false, Sshfs = true, Docker = true, RuncVersion = "1.1.5", PodmanVersion = "4.3.1", PipeMaxSize = 1048576 };
 
     [Fact]
     public void A_kernel_without_soft_dirty_and_nfs_refuses_precopy_hybrid_and_nfs_and_nothing_else()
@@ -19,11 +19,12 @@ public class CapabilityOverviewTests
         Assert.Equal(["precopy", "hybrid", "nfs"], cannot.Select(c => c.Name));
         Assert.All(cannot.Take(2), c => Assert.Contains("soft-dirty", Assert.Single(c.Refusals)));
         Assert.Contains("no NFS", Assert.Single(cannot[2].Refusals));
-        Assert.Equal(["process", "runc", "docker"], overview.Engines.Select(e => e.Name));
+        Assert.Equal(["process", "runc", "docker", "podman"], overview.Engines.Select(e => e.Name));
         Assert.DoesNotContain(overview.Strategies, s => s.Name == "shared"); // the older name of sshfs is not a second strategy
         // Each part runs, the pair does not: post-copy with page-server, docker with post-copy.
         Assert.Contains(overview.RefusedCombinations, r => r is { Mode: "postcopy", Strategy: "page-server" });
         Assert.Contains(overview.RefusedCombinations, r => r is { Mode: "postcopy", Engine: "docker" });
+        Assert.Contains(overview.RefusedCombinations, r => r is { Mode: "postcopy", Engine: "podman" });
     }
 
     [Fact]

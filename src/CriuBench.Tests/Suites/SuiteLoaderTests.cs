@@ -125,7 +125,7 @@ public class SuiteLoaderTests
     {
         var suite = SuiteLoader.Load(Shipped("default.yaml"));
         Assert.Equal(["counter", "timestamps", "memory-256m-d50", "runc-counter", "docker-counter"], suite.Workloads.Select(w => w.Name));
-        Assert.Equal(["tar", "shared"], suite.Strategies.Select(s => s.Name));
+        Assert.Equal(["tar", "sshfs"], suite.Strategies.Select(s => s.Name));
         Assert.Equal([LinkRate.Default], suite.LinkRates);
         Assert.Equal(5, suite.Repetitions);
     }

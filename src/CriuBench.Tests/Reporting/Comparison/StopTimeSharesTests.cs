@@ -1,3 +1,4 @@
+using CriuBench.Reporting;
 using CriuBench.Measurements;
 using CriuBench.Reporting.Comparison;
 using CriuBench.Reporting.Comparison.Sections;
@@ -73,12 +74,17 @@ public sealed class StopTimeSharesTests
 
         Assert.Equal(["report_stop_time_shares_100mbit", "report_stop_time_shares_100mbit_percent", "report_stop_time_shares_1gbit", "report_stop_time_shares_1gbit_percent"],
             figures.Select(f => f.Chart.FileName).Order(StringComparer.Ordinal));
-        var chart = figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit").Chart;
-        var percent = figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit_percent").Chart;
-        Assert.EndsWith("\"counter tar\" 0.5 14.5 0 0 24 60 1\n", percent.Data());
-        Assert.Contains("set style histogram rowstacked", chart.Script("pngcairo"));
-        Assert.Equal("# median stop time (ms) per configuration, split into: CRIU freezing, CRIU frozen + restore, runtime outside CRIU, " +
-                     "engine outside the runtime, tools outside those, transfer (link), harness (between phases)\n" +
-                     "\"counter tar\" 1 29 0 0 48 120 2\n", chart.Data());
+        var chart = (StackedBarChart)figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit").Chart;
+        var percent = (StackedBarChart)figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit_percent").Chart;
+        Assert.Equal(StopTimeShareSection.Parts, chart.Parts);
+        Assert.Equal([("counter tar", (IReadOnlyList<double>)[1.0, 29, 48, 120, 2])], chart.Rows.Select(r => (r.Label, r.Values)).ToList(), new RowComparer());
+        Assert.Equal([0.5, 14.5, 24, 60, 1], percent.Drawn.Single());
+        Assert.True(ChartRenderer.Render(percent).Svg.Contains("counter tar", StringComparison.Ordinal));
+    }
+
+    private sealed class RowComparer : IEqualityComparer<(string, IReadOnlyList<double>)>
+    {
+        public bool Equals((string, IReadOnlyList<double>) x, (string, IReadOnlyList<double>) y) => x.Item1 == y.Item1 && x.Item2.SequenceEqual(y.Item2);
+        public int GetHashCode((string, IReadOnlyList<double>) obj) => obj.Item1.GetHashCode(StringComparison.Ordinal);
     }
 }
