@@ -21,6 +21,7 @@ echo "cores=$(nproc)"
 echo "mem_kib=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
 echo "pipe_max_size=$(cat /proc/sys/fs/pipe-max-size 2>/dev/null)"
 if command -v runc >/dev/null; then echo "runc=$(runc --version | awk 'NR==1 {print $3}')"; fi
+if command -v podman >/dev/null; then echo "podman=$(podman --version | awk 'NR==1 {print $3}')"; fi
 if command -v criu >/dev/null; then
   echo "criu=$(criu --version | awk 'NR==1 {print $2}')"
   if out=$(criu check 2>&1); then
@@ -61,5 +62,7 @@ echo "nfs_client_kernel=$(yes_no has_fs nfs4)"
 echo "nfs_client_tools=$(yes_no has_tools mount.nfs4)"
 echo "nfs_server_kernel=$(yes_no has_fs nfsd)"
 echo "nfs_server_tools=$(yes_no has_tools exportfs rpc.nfsd)"
+# Docker as the docker engine runs it: its own dockerd (with containerd) and Debian's client.
+echo "docker=$(yes_no has_tools dockerd containerd && [ -x /usr/bin/docker ] && echo yes || echo no)"
 echo "sshfs=$(if command -v sshfs >/dev/null && [ -c /dev/fuse ]; then echo yes; else echo no; fi)"
 exit 0

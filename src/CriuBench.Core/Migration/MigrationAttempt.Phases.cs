@@ -175,7 +175,8 @@ public sealed partial class MigrationAttempt
         catch (Exception e) when (IsPhaseFailure(e))
         {
             await SaveLogAsync(Destination, workDirectories?.Destination ?? images, CriuLog.RestoreLog);
-            return await fallback.FallBackAsync($"restore failed: {e.Message}", ct);
+            // A restore killed midway leaves its tree on the destination: stopped before the way back.
+            return await fallback.FallBackAsync(await StopHalfRestoredAsync($"restore failed: {e.Message}"), ct);
         }
         restored = copy;
         return null;

@@ -130,6 +130,7 @@ public sealed partial class MigrationAttempt
                 ? CriuStatistics.ReadAsync(Source, work.Source, Destination, work.Destination, ct)
                 : CriuStatistics.ReadAsync(Destination, prepared.RestoreDirectory, ct));
             if (stats is not null) Update(stats.AddTo);
+            if (Request.Engine.TimesOf(copy) is { } engineTimes) Update(engineTimes.AddTo);
             PlaceOnTimeline(stats, seam);
         }
         if (KeepLogs)

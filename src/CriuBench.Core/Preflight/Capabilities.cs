@@ -38,6 +38,8 @@ public sealed record EngineCapabilities(string Name)
     /// </summary>
     public IReadOnlyList<string>? UserDumpArguments { get; init; }
 
+    /// <summary>Runs a workload's own container image (`image:` in a suite).</summary>
+    public bool TakesImage { get; init; }
     /// <summary>Passes --tcp-established to the dump and the restore (a service keeps its connections).</summary>
     public bool TcpEstablished { get; init; } = true;
 

@@ -12,6 +12,7 @@ public sealed record HostFeatures
     public string Distribution { get; init; } = "unknown";
     public string? CriuVersion { get; init; }
     public string? RuncVersion { get; init; }
+    public string? PodmanVersion { get; init; }
     public int Cores { get; init; }
     public double MemoryGiB { get; init; }
 
@@ -34,6 +35,9 @@ public sealed record HostFeatures
     /// <summary>The kernel alone (a missing package is a different fix than a kernel without NFS).</summary>
     public bool NfsClientKernel { get; init; }
     public bool NfsServerKernel { get; init; }
+
+    /// <summary>dockerd, containerd and /usr/bin/docker: what the docker engine starts its own daemon with.</summary>
+    public bool Docker { get; init; }
 
     /// <summary>sshfs and /dev/fuse: what mounting a directory of another host over ssh needs.</summary>
     public bool Sshfs { get; init; }

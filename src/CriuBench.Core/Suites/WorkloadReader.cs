@@ -22,7 +22,7 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
 
     /// <summary>A user service's keys: the service instead of 'command', its client, and what it needs around its migrations.</summary>
     private static readonly string[] ServiceKeys = ["service", "client", "fill", "verify", "tcp_established", "connections", "client_fields"];
-    private static readonly string[] UserKeys = [.. CommonKeys, "command", "output", "timestamp", "check", "interval_ms", "engine", "parameters", .. ServiceKeys];
+    private static readonly string[] UserKeys = [.. CommonKeys, "command", "output", "timestamp", "check", "interval_ms", "engine", "parameters", "image", .. ServiceKeys];
 
     /// <summary>Keys a built-in workload passes on as its parameters (the workload checks which it takes).</summary>
     private static readonly string[] BuiltinParameterKeys = ["mib", "dirty_mib_per_s", "data", "dataset_mib", "connections", "interval_ms", "tcp_established"];
@@ -48,7 +48,7 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
 
     private WorkloadSpec ReadBuiltin(YamlMappingNode map, string builtin)
     {
-        foreach (var key in new[] { "command", "output", "timestamp", "check", "interval_ms", "engine", "parameters" })
+        foreach (var key in new[] { "command", "output", "timestamp", "check", "interval_ms", "engine", "parameters", "image" })
             if (reader.Child(map, key) is not null)
                 throw reader.Error(map.Children.Keys.First(k => k is YamlScalarNode { Value: var v } && v == key),
                     $"'{key}' does not go with 'builtin: {builtin}': a built-in brings its own; remove '{key}', or remove 'builtin' to define your own workload");
@@ -88,8 +88,26 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
             Engine = engine,
             Interval = interval is { } ms ? TimeSpan.FromMilliseconds(ms) : TimeSpan.FromMilliseconds(100),
             Parameters = ReadParameters(map),
+            Image = ReadImage(map, name, engine),
             Service = isService ? ReadService(map, name) : null,
         };
+    }
+
+    /// <summary>
+    /// A container image as an archive on the controller (`podman save` writes one), relative to the
+    /// suite file: each host's storage loads it, so no registry is needed and every host has the same
+    /// image ID, which a restore of the checkpoint looks the image up by.
+    /// </summary>
+    private string? ReadImage(YamlMappingNode map, string name, EngineKind engine)
+    {
+        if (reader.Child(map, "image") is not { } node) return null;
+        if (!engine.Capabilities.TakesImage)
+            throw reader.Error(node, $"workload {name}: the {engine.Name} engine runs no image of yours: use 'engine: podman' with 'image', or remove 'image'");
+        var text = reader.Scalar(node);
+        var path = Path.GetFullPath(Path.Combine(baseDirectory, text));
+        if (!File.Exists(path))
+            throw reader.Error(node, $"workload {name}: image archive {path} does not exist: 'image' names an archive file (`podman save -o FILE IMAGE`), relative to the suite file");
+        return path;
     }
 
     /// <summary>

@@ -22,7 +22,11 @@ public sealed class ProcessEngine : IWorkloadEngine
         var directory = HostPaths.WorkloadDirectory(instance);
         await host.RemoveAsync(directory, ct);
         await host.MakeDirectoryAsync(directory, ct);
-        var started = await host.RunCheckedAsync(Command.Of(HostAssets.Launcher, [directory, .. spec.Command]), ct);
+        var started = await host.RunAsync(Command.Of(HostAssets.Launcher, [directory, .. spec.Command]), ct);
+        // launch.sh says why on stderr: the program exited at once (its code and last stderr line) or never started.
+        if (!started.Succeeded)
+            throw new InvalidOperationException($"workload {spec.Name} did not start on {host.Name}: "
+                + (EarlyExit.LastLine(started.StandardError) ?? $"launch.sh exited with {started.ExitCode} and printed nothing"));
         return new RunningWorkload(spec, instance, host, started.StandardOutput.Trim());
     }
 

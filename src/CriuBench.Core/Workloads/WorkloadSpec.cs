@@ -35,6 +35,13 @@ public sealed record WorkloadSpec
     /// <summary>Which engine runs it: process (CRIU directly), runc, docker; resolved when the suite loads.</summary>
     public EngineKind Engine { get; init; } = ProcessEngine.Kind;
 
+    /// <summary>
+    /// The container image of an engine that takes one (podman): an image archive on the controller
+    /// (docker-archive or oci-archive, as `podman save` writes it), loaded into each host's own storage;
+    /// null: the engine's busybox image.
+    /// </summary>
+    public string? Image { get; init; }
+
     /// <summary>Extra `criu dump` arguments this workload needs (e.g. --tcp-established).</summary>
     public IReadOnlyList<string> ExtraDumpArguments { get; init; } = [];
 

@@ -24,6 +24,7 @@ public static class BuiltinWorkloads
         ["redis"] = new(ServiceParameters, get => BuiltinServices.Redis(ServiceOptions.Read(get), Number(get("dataset_mib") ?? "0", "dataset_mib"))),
         ["http"] = new(ServiceParameters.Where(p => p != "dataset_mib").ToArray(), get => BuiltinServices.Http(ServiceOptions.Read(get))),
         ["docker-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Docker)),
+        ["podman-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Podman)),
     };
 
     public static IReadOnlyCollection<string> Names => All.Keys;
@@ -102,7 +103,7 @@ public static class BuiltinWorkloads
     private static string Invariant(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The shell counter inside a container of <paramref name="engine"/> (runc, docker): busybox's
+    /// The shell counter inside a container of <paramref name="engine"/> (runc, docker, podman): busybox's
     /// sh printing 0, 1, 2, ... every <paramref name="interval"/>. The container has only busybox,
     /// so the loop is inline rather than workloads/counter.sh (which is bash).
     /// </summary>

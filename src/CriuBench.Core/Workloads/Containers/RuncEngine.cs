@@ -1,6 +1,7 @@
 using CriuBench.Criu;
 using CriuBench.Execution;
 using CriuBench.Hosts;
+using CriuBench.Preflight;
 
 namespace CriuBench.Workloads.Containers;
 
@@ -14,6 +15,10 @@ namespace CriuBench.Workloads.Containers;
 public sealed class RuncEngine : IWorkloadEngine
 {
     public string Name => "runc";
+
+    public Support Supports(Combination combination) =>
+        Support.Unless(combination.HostsWithout(host => host.RuncVersion is not null) is null,
+            $"runc is missing on {combination.HostsWithout(host => host.RuncVersion is not null)}: apt-get install runc there");
 
     public async Task PrepareHostAsync(IHost host, CancellationToken ct)
     {
