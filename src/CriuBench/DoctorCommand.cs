@@ -85,7 +85,8 @@ internal static class DoctorCommand
         static string YesNo(bool value) => value ? "yes" : "no";
         var criu = host.CriuVersion is null ? "CRIU missing" : $"CRIU {host.CriuVersion} ({(host.CriuWorks ? "criu check passes" : "criu check FAILS")})";
         return $"{host.Host}: kernel {host.Kernel}, {criu}, runc {host.RuncVersion ?? "missing"}, docker {YesNo(host.Docker)}, "
-            + $"soft-dirty {YesNo(host.SoftDirty)}, userfaultfd {YesNo(host.Uffd)}, NFS client {YesNo(host.NfsClient)}, NFS server {YesNo(host.NfsServer)}, sshfs {YesNo(host.Sshfs)}";
+            + $"soft-dirty {YesNo(host.SoftDirty)}, userfaultfd {YesNo(host.Uffd)}, NFS client {YesNo(host.NfsClient)}, NFS server {YesNo(host.NfsServer)}, sshfs {YesNo(host.Sshfs)}, "
+            + $"TCP sockets dumped {(host.DumpsSockets ? "yes" : $"no (service workloads are refused: {host.SocketDumpProblem ?? "the probe failed"})")}";
     }
 
     private static void Print(string title, IReadOnlyList<Capability> answers)

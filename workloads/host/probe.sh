@@ -52,7 +52,7 @@ open("'"$dir"'/ready", "w").close(); time.sleep(60)' </dev/null >/dev/null 2>&1 
     echo socket_dump=yes
   else
     echo socket_dump=no
-    echo "socket_dump_problem=$( { grep -h 'Error' "$dir/dump.log" 2>/dev/null || printf '%s\n' "$out"; } | grep -v RLIMIT_NOFILE | tail -n 1)"
+    echo "socket_dump_problem=$( { grep -h 'Error' "$dir/dump.log" 2>/dev/null || printf '%s\n' "$out"; } | grep -v RLIMIT_NOFILE | head -n 1)"
   fi
   kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   rm -rf "$dir"

@@ -41,6 +41,9 @@ public static class Metrics
     public static Metric MigrationTime { get; } = Named("migration_time");
     public static Metric LazyPages { get; } = Named("lazy_pages");
     public static Metric PostRestoreStall { get; } = Named("post_restore_stall");
+    public static Metric ClientDowntime { get; } = Named("client_downtime");
+    public static Metric ClientFailedRequests { get; } = Named("client_failed_requests");
+    public static Metric ClientTailLatency { get; } = Named("client_tail_latency");
     public static Metric StopTimeBound { get; } = Named("stop_time_bound");
     public static Metric Efficiency { get; } = Named("efficiency");
 

@@ -22,6 +22,9 @@ public static class SummaryMarkdown
     public static IReadOnlyList<Metric> LiveMetrics { get; } =
         [Metrics.AllPagesTime, Metrics.MigrationTime, Metrics.PostRestoreStall, Metrics.LazyPages];
 
+    /// <summary>What services' clients saw: a table each, only in runs with a service workload.</summary>
+    public static IReadOnlyList<Metric> ServiceMetrics { get; } = [Metrics.ClientDowntime, Metrics.ClientFailedRequests, Metrics.ClientTailLatency];
+
     public static async Task WriteAsync(string path, IReadOnlyList<SummaryRow> summary, IReadOnlyList<MigrationRecord> records,
         RunEnvironment environment, CancellationToken cancellationToken = default) =>
         await File.WriteAllTextAsync(path, Render(summary, records, environment), new UTF8Encoding(false), cancellationToken);
@@ -37,6 +40,8 @@ public static class SummaryMarkdown
         Line(md, $"Migrations: {records.Count} ({records.Count - failed} succeeded, {failed} failed).");
         foreach (var metric in KeyMetrics) WriteMetric(md, metric, summary.Where(r => r.Metric == metric.Name).ToList());
         foreach (var metric in LiveMetrics.Where(m => summary.Any(r => r.Metric == m.Name && r.Mode != ModeNames.Cold)))
+            WriteMetric(md, metric, summary.Where(r => r.Metric == metric.Name).ToList());
+        foreach (var metric in ServiceMetrics.Where(m => summary.Any(r => r.Metric == m.Name)))
             WriteMetric(md, metric, summary.Where(r => r.Metric == metric.Name).ToList());
         WriteFailures(md, records.Where(r => !r.Succeeded).ToList());
         return md.ToString();

@@ -18,7 +18,8 @@ public static class ServiceSupport
             .Then(() => Support.Unless(combination.HostsWithout(host => host.DumpsSockets) is null,
                 $"CRIU {combination.Hosts[0].CriuVersion} cannot dump a process holding a TCP socket on {combination.HostsWithout(host => host.DumpsSockets)} "
                 + $"(the preflight's probe, dumped with --tcp-established, failed: {combination.Hosts.FirstOrDefault(host => !host.DumpsSockets)?.SocketDumpProblem ?? "no reason given"}); "
-                + "CRIU 4.2.1 can (scripts/build-criu.sh 4.2.1), so service workloads are refused with this CRIU"))
+                + (combination.Hosts[0].CriuVersion == "4.2.1" ? "so service workloads are refused there"
+                    : "CRIU 4.2.1 can (scripts/build-criu.sh 4.2.1), so service workloads are refused with this CRIU")))
             .Then(() => Support.Unless(!service.TcpEstablished || engine.TcpEstablished,
                 $"`{engine.Checkpointer}` cannot pass --tcp-established, so the service's TCP connections cannot be dumped: use engine process or runc"))
             .Then(() => Support.Unless(service.TcpEstablished || engine.TcpClose,

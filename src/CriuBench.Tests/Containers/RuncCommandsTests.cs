@@ -36,6 +36,14 @@ public class RuncCommandsTests
     }
 
     [Fact]
+    public void A_services_established_connections_go_to_runc_checkpoint_and_runc_restore_and_closing_them_is_refused()
+    {
+        Assert.Equal(["--tcp-established"], RuncCommands.CheckpointOptions([new CriuOption.TcpEstablished()]));
+        Assert.Contains("--tcp-established", RuncCommands.Restore("w", "/i", Bundle, [new CriuOption.TcpEstablished()]).Arguments);
+        Assert.Throws<NotSupportedException>(() => RuncCommands.CheckpointOptions([new CriuOption.TcpClose()]));
+    }
+
+    [Fact]
     public void A_CRIU_option_runc_cannot_pass_on_is_refused_rather_than_dropped()
     {
         Assert.Throws<NotSupportedException>(() => RuncCommands.CheckpointOptions([new CriuOption.UserArgument("--skip-in-flight")]));

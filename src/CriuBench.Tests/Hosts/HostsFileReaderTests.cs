@@ -42,6 +42,35 @@ public class HostsFileReaderTests
     }
 
     [Fact]
+    public void A_hosts_file_may_name_a_client_host_and_a_floating_service_address_for_service_workloads()
+    {
+        var file = HostsFileReader.Parse(TwoHosts + """
+
+            client:
+              address: 192.0.2.9
+              identity: /root/.ssh/cb
+              known_hosts: /root/.ssh/known_hosts
+            service: {address: 192.0.2.100, interface: eth0}
+            """, "hosts.yaml");
+
+        Assert.Equal("client", file.Client!.Name);
+        Assert.Equal(new SshAccess("root", "192.0.2.9", 22, "/root/.ssh/cb", KnownHostsFile: "/root/.ssh/known_hosts"), file.Client.Endpoint.Control);
+        Assert.Equal(new ServiceAddress("192.0.2.100", "eth0"), file.Service);
+        Assert.Null(HostsFileReader.Parse(TwoHosts, "hosts.yaml").Client);
+    }
+
+    [Theory]
+    [InlineData("service: {address: 192.0.2.100, interface: eth0}", "need both 'client'")]
+    [InlineData("client: {address: a, identity: /i, known_hosts: /k}\nservice: {address: nonsense, interface: eth0}", "is not an IPv4 address")]
+    [InlineData("client: {address: a, identity: /i, known_hosts: /k}\nservice: {address: 192.0.2.1}", "'interface' is missing")]
+    [InlineData("client: {address: a, identity: /i, known_hosts: /k, peer: {}}\nservice: {address: 192.0.2.1, interface: e}", "unknown client key 'peer'")]
+    public void A_client_or_service_address_written_wrong_is_refused_with_what_to_fix(string yaml, string expected)
+    {
+        var error = Assert.Throws<HostsFileException>(() => HostsFileReader.Parse(TwoHosts + "\n" + yaml, "hosts.yaml"));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
     public void A_path_on_the_controller_may_start_at_its_home()
     {
         var file = HostsFileReader.Parse(TwoHosts.Replace("identity: /root/.ssh/cb", "identity: ~/.ssh/cb"), "hosts.yaml");

@@ -22,7 +22,8 @@ public sealed class StrategyMigrationTests(TransferLab fixture) : IClassFixture<
     private const long MiB = 1024 * 1024;
 
     private static readonly WorkloadSpec Ticker64 = BuiltinWorkloads.TimestampPrinter() is var spec
-        ? spec with { Name = "ticker64", Command = [.. spec.Command, "--mib", "64"] }
+        // With memory the ticker checks it after each migration and prints its verdict after the timestamp.
+        ? spec with { Name = "ticker64", Command = [.. spec.Command, "--mib", "64"], ExtraFields = true, Check = new CriuBench.Workloads.Output.FieldEquals(3, "ok") }
         : throw new InvalidOperationException();
 
     private readonly ProcessEngine engine = new();

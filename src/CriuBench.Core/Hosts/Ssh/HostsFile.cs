@@ -6,6 +6,12 @@ namespace CriuBench.Hosts.Ssh;
 /// </summary>
 public sealed record HostsFile(string Path, IReadOnlyList<HostsFileEntry> Hosts)
 {
+    /// <summary>Where service workloads' clients run (never migrated); null: services are refused on these hosts.</summary>
+    public HostsFileEntry? Client { get; init; }
+
+    /// <summary>The floating address a service binds to, carried by the host it runs on; null with <see cref="Client"/>.</summary>
+    public ServiceAddress? Service { get; init; }
+
     /// <summary>
     /// The one directory CriuBench uses on every host. Images and a workload's files keep their
     /// paths when they move, so both hosts must use the same one; it is not configurable.
@@ -19,6 +25,9 @@ public sealed record HostsFile(string Path, IReadOnlyList<HostsFileEntry> Hosts)
         return HostsFileReader.Parse(File.ReadAllText(path), path);
     }
 }
+
+/// <summary>A floating service address both hosts may carry, on the interface named (the same name on both).</summary>
+public sealed record ServiceAddress(string Address, string Interface);
 
 /// <summary>One host of a hosts file, with the line it starts at (for messages about it).</summary>
 public sealed record HostsFileEntry(SshEndpoint Endpoint, int Line)

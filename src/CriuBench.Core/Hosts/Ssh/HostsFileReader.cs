@@ -23,7 +23,9 @@ namespace CriuBench.Hosts.Ssh;
 /// </summary>
 public static class HostsFileReader
 {
-    private static readonly string[] TopKeys = ["hosts", "work_dir"];
+    private static readonly string[] TopKeys = ["hosts", "work_dir", "client", "service"];
+    private static readonly string[] ClientKeys = ["name", "address", "port", "user", "identity", "known_hosts"];
+    private static readonly string[] ServiceKeys = ["address", "interface"];
     private static readonly string[] HostKeys = ["name", "address", "port", "user", "identity", "known_hosts", "peer"];
     private static readonly string[] PeerKeys = ["address", "port", "user", "identity", "known_hosts"];
 
@@ -52,7 +54,38 @@ public static class HostsFileReader
             throw new HostsFileException($"{read.Where(list)}: 'hosts' lists {hosts.Count} host(s): list exactly two, the workload migrates back and forth between them");
         if (hosts[0].Name == hosts[1].Name)
             throw new HostsFileException($"{source}:{hosts[1].Line}: both hosts are named '{hosts[1].Name}': give each its own name");
-        return new HostsFile(source, hosts);
+        var (client, service) = (read.Child(root, "client"), read.Child(root, "service"));
+        if ((client is null) != (service is null))
+            throw new HostsFileException($"{read.Where(client ?? service!)}: service workloads need both 'client' (the host their clients run on) and 'service' (the floating address and its interface): give both, or neither");
+        return new HostsFile(source, hosts)
+        {
+            Client = client is null ? null : ReadClient(read, client),
+            Service = service is null ? null : ReadService(read, service),
+        };
+    }
+
+    /// <summary>The client host: how the controller logs in; no peer, since no host logs in there.</summary>
+    private static HostsFileEntry ReadClient(Reader read, YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+            throw new HostsFileException($"{read.Where(node)}: 'client' is a mapping with keys {string.Join(", ", ClientKeys)}");
+        read.RejectUnknownKeys(map, ClientKeys, "client");
+        var control = new SshAccess(read.Optional(map, "user") ?? "root",
+            read.Required(map, "address", "the host name or IP address the controller connects to"), read.Port(map) ?? 22,
+            ExpandHome(read.Required(map, "identity", "the private key the controller logs in with, e.g. ~/.ssh/id_ed25519")),
+            KnownHostsFile: ExpandHome(read.Required(map, "known_hosts", "the controller's known_hosts file holding the client's key")));
+        return new HostsFileEntry(new SshEndpoint(read.Optional(map, "name") ?? "client", control, control), (int)map.Start.Line);
+    }
+
+    private static ServiceAddress ReadService(Reader read, YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+            throw new HostsFileException($"{read.Where(node)}: 'service' is a mapping: service: {{address: 192.0.2.10, interface: eth0}}");
+        read.RejectUnknownKeys(map, ServiceKeys, "service");
+        var address = read.Required(map, "address", "the floating IPv4 address services bind to, which both hosts may carry");
+        if (!System.Net.IPAddress.TryParse(address, out var ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+            throw new HostsFileException($"{read.Where(read.Child(map, "address")!)}: service address '{address}' is not an IPv4 address");
+        return new ServiceAddress(address, read.Required(map, "interface", "the interface, on both hosts, that carries the address (e.g. eth0)"));
     }
 
     private static HostsFileEntry ReadHost(Reader read, YamlNode node)

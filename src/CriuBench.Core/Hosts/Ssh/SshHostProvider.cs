@@ -34,7 +34,12 @@ public sealed class SshHostProvider(HostsFile hostsFile, ICommandRunner runner) 
             Control = entry.Endpoint.Control with { ControlDirectory = controlDirectory },
             Peer = entry.Endpoint.Peer with { ControlDirectory = PeerControlDirectory },
         }, HostKind, runner)).ToList();
-        var set = new SshHostSet(hosts, controlDirectory, log);
+        var client = File.Client is { } entry ? new SshHost(entry.Endpoint with
+        {
+            Control = entry.Endpoint.Control with { ControlDirectory = controlDirectory },
+            Peer = entry.Endpoint.Peer with { ControlDirectory = controlDirectory },
+        }, HostKind, runner) : null;
+        var set = new SshHostSet(hosts, controlDirectory, log, client, File.Service);
         try
         {
             foreach (var host in hosts) await LoginAsync(host, ct);
@@ -42,7 +47,9 @@ public sealed class SshHostProvider(HostsFile hostsFile, ICommandRunner runner) 
             await set.CleanAsync(ct);
             foreach (var host in hosts) await host.MakeDirectoryAsync(PeerControlDirectory, ct);
             foreach (var (from, to) in set.Pairs()) await PeerLoginAsync(from, to, ct);
-            await HostAssets.InstallAsync(hosts, ct);
+            if (client is not null) await LoginAsync(client, ct);
+            await HostAssets.InstallAsync(client is null ? hosts : [.. hosts, client], ct);
+            await set.PlaceServiceAddressAsync(ct);
             log.Info($"ssh hosts {string.Join(" and ", hosts.Select(h => $"{h.Name} ({h.Control.Target}:{h.Control.Port})"))} ready");
             return set;
         }
@@ -56,7 +63,7 @@ public sealed class SshHostProvider(HostsFile hostsFile, ICommandRunner runner) 
     /// <summary>The controller's key and known_hosts files exist, and list every host, before any connection.</summary>
     private async Task CheckControllerFilesAsync(CancellationToken ct)
     {
-        foreach (var entry in File.Hosts)
+        foreach (var entry in File.Client is { } client ? [.. File.Hosts, client] : File.Hosts)
         {
             var control = entry.Endpoint.Control;
             if (!System.IO.File.Exists(control.IdentityFile))

@@ -20,6 +20,11 @@ public class LabLayoutTests
     {
         var layout = LabLayout.For("abcdefgh");
         Assert.All(LabLayout.HostNames, host => Assert.True(layout.Interface(host).Length <= 15));
+        // The service network's too: each host's port and its bridge-side peer, the service interface and the bridge.
+        string[] names = [.. LabLayout.AllHostNames.SelectMany(host => new[] { layout.ServiceNetworkInterface(host), layout.BridgePort(host) }),
+            layout.ServiceInterface, layout.ServiceBridgePort, layout.Bridge];
+        Assert.All(names, name => Assert.True(name.Length <= 15, name));
+        Assert.Equal(names.Length, names.Distinct().Count());
     }
 
     [Theory]
