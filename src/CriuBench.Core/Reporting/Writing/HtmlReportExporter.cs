@@ -25,7 +25,8 @@ internal sealed class HtmlReportExporter : IReportExporter
         ".figures{display:flex;flex-wrap:wrap;gap:.5em 1.2em;align-items:flex-start}" +
         "figure{margin:.6em 0;max-width:100%}figure svg{display:block;max-width:100%;height:auto}" +
         "figcaption{font-size:.85em;color:#555;max-width:900px}.missing{color:#a00}" +
-        "@media print{body{max-width:none;font-size:11px;padding:0}table{font-size:.8em;page-break-inside:auto}tr{page-break-inside:avoid}nav.toc{display:none}figure{page-break-inside:avoid}}";
+        "@media print{body{max-width:none;font-size:11px;padding:0}table{font-size:.78em;page-break-inside:auto}th,td{padding:.1em .25em}" +
+        "td.num,th.num,td:first-child{white-space:normal}tr{page-break-inside:avoid}nav.toc{display:none}figure{page-break-inside:avoid}}";
 
     public string FileName => RunFiles.ReportHtml;
 

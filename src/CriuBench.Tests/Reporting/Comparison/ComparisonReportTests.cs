@@ -168,7 +168,7 @@ public sealed class ComparisonReportTests
     {
         var md = Markdown([ComparisonRecords.Migration("a|b *c* _d_", "tar", 100)]);
 
-        Assert.Contains(@"| a\|b \*c\* \_d\_ | process | tar |", md);
+        Assert.Contains(@"| a\|b \*c\* \_d\_ | tar |", md);
         Assert.Contains("stop_time_bound", new MarkdownReportExporter().Export(new ReportDocument("t", [new Paragraph("stop_time_bound")]), ""));
     }
 
