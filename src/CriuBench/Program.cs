@@ -6,7 +6,11 @@ var root = new RootCommand("CriuBench: measures CRIU checkpoint/restore migratio
 {
     RunCommand.Create(),
     ReportCommand.Create(),
+    CompareCommand.Create(),
+    MergeCommand.Create(),
+    PublishCommand.Create(),
     LabCommand.Create(),
+    RescueCommand.Create(),
     DoctorCommand.Create(),
 };
 

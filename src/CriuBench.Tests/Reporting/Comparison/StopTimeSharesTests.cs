@@ -42,6 +42,22 @@ public sealed class StopTimeSharesTests
     }
 
     [Fact]
+    public void Where_the_engine_reports_its_own_and_the_runtimes_times_they_are_split_off_the_tools()
+    {
+        // checkpoint 600 = podman 500 (runc 400 (freezing 100 + frozen 150)); restore 400 = podman 350 (runc 250 (restore 60))
+        var row = Row(1100, 600, 100, 400, 100, 150, 60, 1) with
+        {
+            EngineCheckpointTimeMs = 500, RuntimeCheckpointTimeMs = 400, EngineRestoreTimeMs = 350, RuntimeRestoreTimeMs = 250,
+        };
+
+        var shares = Assert.Single(StopTimeShares.Of(Data([row])));
+
+        Assert.Equal((100.0, 210.0, 400.0 + 250 - 100 - 210, 100.0 + 100, 150.0, 100.0, 0.0),
+            (shares.CriuFreezingMs, shares.CriuMs, shares.RuntimeMs, shares.EngineMs, shares.ToolsMs, shares.LinkMs, shares.HarnessMs));
+        Assert.Equal(row.StopTimeMs, shares.CriuFreezingMs + shares.CriuMs + shares.RuntimeMs + shares.EngineMs + shares.ToolsMs + shares.LinkMs + shares.HarnessMs);
+    }
+
+    [Fact]
     public void Migrations_without_criu_statistics_are_left_out_rather_than_counted_as_harness()
     {
         var rows = new[] { Row(200, 50, 120, 28, 1, 20, 9, 1) with { CriuRestoreTimeMs = null } };

@@ -20,8 +20,10 @@ internal sealed class StopTimeShareSection : IReportSection
         }
         yield return new Paragraph(
             "Each migration's stop time, split into CRIU's freezing time, CRIU's other timed phases (frozen_time and restore_time " +
-            "from stats-dump and stats-restore), the checkpoint and restore tools outside those phases (starting them and entering " +
-            "the host, CRIU's own set-up and exit, runc's or Docker's work around CRIU), the transfer step (the link's share), and " +
+            "from stats-dump and stats-restore), the container runtime's and the engine's own time where the engine reports them " +
+            "(Podman's --print-stats: runc outside CRIU's phases, Podman outside runc), the checkpoint and restore tools outside " +
+            "those (starting them and entering the host, CRIU's own set-up and exit, runc's or Docker's work around CRIU where " +
+            "nothing reports it), the transfer step (the link's share), and " +
             "the harness's own time between the checkpoint, the transfer and the restore (the starts of its commands and the gaps " +
             "between a transfer's own commands lie inside those phases; `KERNEL_TRACE=1 scripts/baseline.sh` shows them apart). " +
             "Each share is the median of its per-migration values, so the shares " +
@@ -41,13 +43,14 @@ internal sealed class StopTimeShareSection : IReportSection
         }
         var table = Table.Of(
             [("workload", false), ("engine", false), ("strategy", false), ("mode", false), ("link rate", false), ("n", true), ("stop (ms)", true),
-             ("criu freezing (ms)", true), ("criu frozen + restore (ms)", true), ("tools outside criu's phases (ms)", true), ("transfer (ms)", true),
+             ("criu freezing (ms)", true), ("criu frozen + restore (ms)", true), ("runtime outside criu (ms)", true), ("engine outside the runtime (ms)", true),
+             ("tools outside those (ms)", true), ("transfer (ms)", true),
              ("harness (ms)", true), ("harness share", true)],
             shares.Select(s => (IReadOnlyList<string>)
             [
                 s.Configuration.Workload, s.Configuration.Engine, StrategyNames.Display(s.Configuration.Strategy), s.Configuration.Mode, s.Configuration.LinkRate,
                 ReportFormat.Count(s.Migrations), ReportFormat.Ms(s.StopMs), ReportFormat.Ms(s.CriuFreezingMs), ReportFormat.Ms(s.CriuMs),
-                ReportFormat.Ms(s.ToolsMs), ReportFormat.Ms(s.LinkMs), ReportFormat.Ms(s.HarnessMs), ReportFormat.Percent(s.StopMs > 0 ? s.HarnessMs / s.StopMs : 0),
+                ReportFormat.Ms(s.RuntimeMs), ReportFormat.Ms(s.EngineMs), ReportFormat.Ms(s.ToolsMs), ReportFormat.Ms(s.LinkMs), ReportFormat.Ms(s.HarnessMs), ReportFormat.Percent(s.StopMs > 0 ? s.HarnessMs / s.StopMs : 0),
             ]));
         foreach (var block in table.Compact("engine", "mode", "link rate")) yield return block;
     }
