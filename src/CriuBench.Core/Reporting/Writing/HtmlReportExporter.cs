@@ -20,12 +20,13 @@ internal sealed class HtmlReportExporter : IReportExporter
         "nav.toc{font-size:.85em;color:#555;margin:.2em 0 .6em}nav.toc a{color:#1a5fb4;text-decoration:none;margin-right:.9em;white-space:nowrap}" +
         "table{border-collapse:collapse;margin:.4em 0 .6em;font-size:.86em}" +
         "th,td{border:1px solid #ccc;padding:.15em .45em;text-align:left;vertical-align:top}" +
-        "th{background:#f3f3f3}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}" +
+        "th{background:#f3f3f3;max-width:11em}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}" +
         "td:first-child{white-space:nowrap}tr.group td{border-top:2px solid #888}" +
         ".figures{display:flex;flex-wrap:wrap;gap:.5em 1.2em;align-items:flex-start}" +
         "figure{margin:.6em 0;max-width:100%}figure svg{display:block;max-width:100%;height:auto}" +
         "figcaption{font-size:.85em;color:#555;max-width:900px}.missing{color:#a00}" +
-        "@media print{body{max-width:none;font-size:11px;padding:0}table{font-size:.8em;page-break-inside:auto}tr{page-break-inside:avoid}nav.toc{display:none}figure{page-break-inside:avoid}}";
+        "@media print{body{max-width:none;font-size:11px;padding:0}table{font-size:.78em;page-break-inside:auto}th,td{padding:.1em .25em}" +
+        "td.num,th.num,td:first-child{white-space:normal}tr{page-break-inside:avoid}nav.toc{display:none}figure{page-break-inside:avoid}}";
 
     public string FileName => RunFiles.ReportHtml;
 

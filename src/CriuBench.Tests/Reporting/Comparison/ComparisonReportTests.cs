@@ -107,6 +107,28 @@ public sealed class ComparisonReportTests
     }
 
     [Fact]
+    public void The_run_ends_with_the_headline_as_aligned_text()
+    {
+        MigrationRecord[] records =
+        [
+            .. new[] { 200.0, 210, 220, 230, 240 }.Select((s, i) => ComparisonRecords.Migration("counter", "tar", s, repetition: i + 1) with { CounterGap = 0 }),
+            .. new[] { 100.0, 110, 120, 130, 140 }.Select((s, i) => ComparisonRecords.Migration("counter", "shared", s, repetition: i + 1) with { CounterGap = 0 }),
+        ];
+
+        var text = ComparisonReport.HeadlineText(records, SampleEnvironment.Create(),
+            [new("counter", "process", "nfs", "cold", "100mbit", "no NFS server")]);
+
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Stop time per workload and link rate", lines[0]);
+        Assert.StartsWith("workload  strategy  stop time (ms), median [CI]  n  ratio to tar [95% CI]  counter", lines[1]);
+        Assert.Matches(@"^counter   tar\s+220 \[200, 240\]  5\s+1 \(baseline\)  gap 0 in 5/5$", lines[3]);
+        Assert.Matches(@"^          sshfs\s+120 \[100, 140\]  5\s+0\.5[0-9] \[0\.[0-9]+, 0\.[0-9]+\]  gap 0 in 5/5$", lines[4]);
+        Assert.Equal("All at link rate 100mbit.", lines[5]);
+        Assert.StartsWith("Not measured here: nfs (1 workload): no NFS server.", lines[6]);
+        Assert.Equal(7, lines.Length);
+    }
+
+    [Fact]
     public void An_efficiency_below_1_needs_no_explanation()
     {
         var md = Markdown([ComparisonRecords.Migration("counter", "tar", 5000)]);
@@ -168,7 +190,7 @@ public sealed class ComparisonReportTests
     {
         var md = Markdown([ComparisonRecords.Migration("a|b *c* _d_", "tar", 100)]);
 
-        Assert.Contains(@"| a\|b \*c\* \_d\_ | process | tar |", md);
+        Assert.Contains(@"| a\|b \*c\* \_d\_ | tar |", md);
         Assert.Contains("stop_time_bound", new MarkdownReportExporter().Export(new ReportDocument("t", [new Paragraph("stop_time_bound")]), ""));
     }
 

@@ -23,7 +23,7 @@ internal sealed class LiveMigrationSection : IReportSection
             "The stall is the largest gap in the workload's own timestamps after the restore until the last page arrived: " +
             "the time it waited for a page that was not there yet (timestamp workloads only). For cold migration the whole migration is the stop time.");
         if (live.Count > 0)
-            yield return Table.Of(
+            foreach (var block in Table.Of(
                 [("workload", false), ("engine", false), ("strategy", false), ("mode", false), ("link rate", false), ("n", true),
                  ("stop time (ms)", true), ("app downtime (ms)", true), ("all pages (ms)", true), ("whole migration (ms)", true),
                  ("lazy pages (MiB)", true), ("stall, median (ms)", true), ("stall, largest (ms)", true)],
@@ -38,7 +38,7 @@ internal sealed class LiveMigrationSection : IReportSection
                     data.Row(c, Metrics.LazyPages) is { } pages ? ReportFormat.MiB(pages.Median * PhysicalLimit.PageBytes) : "n/a",
                     ReportFormat.Median(data.Row(c, Metrics.PostRestoreStall), Metrics.PostRestoreStall),
                     data.Row(c, Metrics.PostRestoreStall) is { } stall ? ReportFormat.Ms(stall.Max) : "n/a",
-                ]));
+                ])).Compact("engine", "link rate")) yield return block;
 
         yield return new Heading(3, "Crossover: each mode against the dirty rate");
         if (series.Count == 0)
