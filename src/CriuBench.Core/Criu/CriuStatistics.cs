@@ -25,16 +25,24 @@ public sealed record CriuStatistics(DumpStats? Dump, RestoreStats? Restore)
             restore is null ? null : CriuStatsReader.ReadRestore(restore));
     }
 
-    public MigrationRecord AddTo(MigrationRecord row) => row with
+    /// <summary>
+    /// CRIU's times on the row, each only if it fits inside the attempt: a lazy dump (post-copy)
+    /// writes stats-dump before its frozen timer stops, and its frozen time is then a reading of
+    /// the clock itself (about the machine's uptime), which no migration can take.
+    /// </summary>
+    public MigrationRecord AddTo(MigrationRecord row, TimeSpan attemptLength) => row with
     {
-        CriuFreezingTimeMs = Dump?.FreezingTime.TotalMilliseconds,
-        CriuFrozenTimeMs = Dump?.FrozenTime.TotalMilliseconds,
-        CriuMemdumpTimeMs = Dump?.MemdumpTime.TotalMilliseconds,
-        CriuMemwriteTimeMs = Dump?.MemwriteTime.TotalMilliseconds,
+        CriuFreezingTimeMs = Within(Dump?.FreezingTime, attemptLength),
+        CriuFrozenTimeMs = Within(Dump?.FrozenTime, attemptLength),
+        CriuMemdumpTimeMs = Within(Dump?.MemdumpTime, attemptLength),
+        CriuMemwriteTimeMs = Within(Dump?.MemwriteTime, attemptLength),
         CriuPagesScanned = Dump?.PagesScanned,
         CriuPagesWritten = Dump?.PagesWritten,
-        CriuRestoreTimeMs = Restore?.RestoreTime.TotalMilliseconds,
-        CriuForkingTimeMs = Restore?.ForkingTime.TotalMilliseconds,
+        CriuRestoreTimeMs = Within(Restore?.RestoreTime, attemptLength),
+        CriuForkingTimeMs = Within(Restore?.ForkingTime, attemptLength),
         CriuPagesRestored = Restore?.PagesRestored,
     };
+
+    private static double? Within(TimeSpan? time, TimeSpan attemptLength) =>
+        time is { } t && t <= attemptLength ? t.TotalMilliseconds : null;
 }

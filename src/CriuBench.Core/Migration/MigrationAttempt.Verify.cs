@@ -129,7 +129,7 @@ public sealed partial class MigrationAttempt
             var stats = await TryAsync(() => workDirectories is { } work
                 ? CriuStatistics.ReadAsync(Source, work.Source, Destination, work.Destination, ct)
                 : CriuStatistics.ReadAsync(Destination, prepared.RestoreDirectory, ct));
-            if (stats is not null) Update(stats.AddTo);
+            if (stats is not null) Update(row => stats.AddTo(row, total.Elapsed));
             if (Request.Engine.TimesOf(copy) is { } engineTimes) Update(engineTimes.AddTo);
             PlaceOnTimeline(stats, seam);
         }
