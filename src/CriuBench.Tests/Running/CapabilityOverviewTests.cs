@@ -39,6 +39,13 @@ public class CapabilityOverviewTests
         Assert.True(overview.Engines.Single(e => e.Name == "process").CanRun);
     }
 
+    [Theory]
+    [InlineData("docker=yes\nsshfs=yes\n", true)]
+    [InlineData("docker=no\nsshfs=yes\n", false)]
+    [InlineData("sshfs=yes\n", false)]
+    public void The_probe_says_whether_a_host_has_docker(string output, bool docker) =>
+        Assert.Equal(docker, HostProbe.Parse("src", "lab-netns", output).Docker);
+
     [Fact]
     public void Hosts_whose_criu_check_fails_can_run_nothing_and_say_so()
     {

@@ -232,6 +232,18 @@ public sealed class TraceFileTests
     }
 
     [Fact]
+    public void Criu_phases_longer_than_the_checkpoint_the_harness_timed_are_not_placed_before_the_run()
+    {
+        var timeline = new MigrationTimeline(new RunClock());
+        timeline.Add(new TimelineSpan(Lazy, Tracks.Phases, "checkpoint", "phase", 1_000, 53_000, Host: "src"));
+
+        // What a lazy dump's stats-dump said (CRIU 4.2.1): frozen 1,995,774 ms.
+        MeasuredSteps.PlaceCriu(timeline, Lazy, Stats(freezing: 0, frozen: 1_995_774.862, memdump: 0, memwrite: 0, restore: 1, forking: 1));
+
+        Assert.DoesNotContain(timeline.Spans, s => s.Track == Tracks.Criu);
+    }
+
+    [Fact]
     public async Task A_recording_host_puts_each_command_and_its_process_start_on_its_track_and_the_current_migration()
     {
         var timeline = new MigrationTimeline(new RunClock());
