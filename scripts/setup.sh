@@ -16,8 +16,13 @@ packages=(
   iproute2 iptables openssh-server openssh-client sshfs rsync tar zstd procps psmisc util-linux
   # workloads and containers
   gcc make libc6-dev runc busybox-static docker.io
-  # reports; scripts/baseline.sh (jq edits the bare runc bundle's config, python3 computes the ratios)
-  gnuplot-nox jq python3
+  # the podman engine (Debian's 4.3 with conmon; it runs runc, since Debian's crun lacks checkpoint support)
+  podman
+  # the built-in services and the user-service example (their clients are python3)
+  redis-server nginx-light memcached
+  # the charts' typeface (ScottPlot draws them in-process); scripts/baseline.sh (jq edits the bare
+  # runc bundle's config, python3 computes the ratios)
+  fonts-dejavu-core jq python3
   # the test that runs shellcheck on every shell script of the repository
   shellcheck
 )

@@ -23,7 +23,7 @@ internal static class MergeCommand
             if (target.Length == 0) throw new UsageException("--out is empty: give a new directory for the merged run");
             var shards = new List<ShardRun>();
             foreach (var directory in given) shards.Add(await ShardRun.LoadAsync(directory, ct));
-            var records = await new RunMerger(ProcessRunner.Instance).MergeAsync(shards, Path.GetFullPath(target),
+            var records = await new RunMerger().MergeAsync(shards, Path.GetFullPath(target),
                 string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), ct);
             Console.WriteLine($"merged {shards.Count} shard(s), {records.Count} migrations, {records.Count(r => !r.Succeeded)} failed, into {target}");
         }));

@@ -10,6 +10,7 @@ var root = new RootCommand("CriuBench: measures CRIU checkpoint/restore migratio
     MergeCommand.Create(),
     PublishCommand.Create(),
     LabCommand.Create(),
+    RescueCommand.Create(),
     DoctorCommand.Create(),
 };
 

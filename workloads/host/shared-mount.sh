@@ -10,7 +10,9 @@
 #                                                stacked; lazy, so a server that is gone cannot hang it),
 #                                                printing "unmounted FSTYPE SOURCE at MOUNT_POINT" for each
 #   shared-mount.sh remove-directory DIRECTORY   removes a directory a filesystem made, printing
-#                                                "removed DIRECTORY" if it existed
+#                                                "removed DIRECTORY" if it existed; one that holds CRIU
+#                                                images (the only state of an interrupted or lost
+#                                                workload) is kept, printing "kept DIRECTORY: ..."
 # Exit codes: 0 done, 1 an unmount or removal failed, 2 usage.
 mounts_at() { awk -v m="$1" '$5 == m { for (i = 7; $i != "-"; i++); print $(i + 1), $(i + 2) }' /proc/self/mountinfo; }
 
@@ -30,6 +32,10 @@ case $action in
     done ;;
   remove-directory)
     [ -e "$path" ] || exit 0
+    if [ -n "$(find "$path" -name '*.img' -print -quit 2>/dev/null)" ]; then
+      echo "kept $path: it holds CRIU images, the only state of an interrupted or lost workload"
+      exit 0
+    fi
     rm -rf --one-file-system -- "$path" && echo "removed $path" ;;
   *)
     echo "usage: shared-mount.sh list|unmount|remove-leftovers|remove-directory PATH" >&2

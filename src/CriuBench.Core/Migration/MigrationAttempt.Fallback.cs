@@ -62,7 +62,8 @@ public sealed partial class MigrationAttempt : IFallback
             using (Step("fallback-restore", Source))
             {
                 images = await prepared.ImagesForSourceRestoreAsync(ct);
-                var seam = await Source.FileSizeAsync(Workload.OutputFile, ct) ?? 0;
+                await MoveServiceAddressBackAsync(ct);
+                var seam = await Workload.OutputHost.FileSizeAsync(Workload.OutputFile, ct) ?? 0;
                 Seam = seam;
                 var back = await Request.Engine.RestoreAsync(Source, Workload, images, ct);
                 var continued = await OutputVerifier.WaitForContinuationAsync(back, seam, ct);
@@ -82,8 +83,11 @@ public sealed partial class MigrationAttempt : IFallback
         catch (Exception e) when (IsPhaseFailure(e))
         {
             await SaveLogAsync(Source, images, CriuLog.RestoreLog);
-            // The images are kept: they are all that is left of the workload.
-            return Lost($"{reason}; restoring on {Source.Name} failed too ({e.Message}): {await DescribeImagesAsync(Source, images, ct)}");
+            // The images are kept: they are all that is left of the workload. A copy the transfer
+            // made on the destination may be intact where the source's failed: both are named.
+            var onSource = await DescribeImagesAsync(Source, images, CancellationToken.None);
+            var onDestination = await DescribeImagesAsync(Destination, prepared.RestoreDirectory, CancellationToken.None);
+            return Lost($"{reason}; restoring on {Source.Name} failed too ({e.Message}): {onSource}; {onDestination}");
         }
     }
 }

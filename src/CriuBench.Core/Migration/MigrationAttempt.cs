@@ -22,6 +22,7 @@ public sealed partial class MigrationAttempt
     private readonly ILog log;
     private readonly string? logDirectory;
     private readonly Stopwatch total = Stopwatch.StartNew();
+    private readonly HashSet<string> savedLogs = new(StringComparer.Ordinal);
 
     public MigrationAttempt(MigrationRequest request, ILog log, string? logDirectory = null, MigrationTimeline? timeline = null)
     {
@@ -143,9 +144,13 @@ public sealed partial class MigrationAttempt
         return Row;
     }
 
+    /// <summary>
+    /// Keeps one of CRIU's logs in the run's logs/ as MIGRATION-HOST-LOG, once: a failed post-copy
+    /// restore reaches both the restore's own catch and post-copy's way back, and the log is the same.
+    /// </summary>
     public async Task SaveLogAsync(IHost host, string directory, string logName)
     {
-        if (logDirectory is null) return;
+        if (logDirectory is null || !savedLogs.Add($"{host.Name}-{logName}")) return;
         try
         {
             if (await host.TryReadTextAsync($"{directory}/{logName}") is not { } text) return;
@@ -155,6 +160,28 @@ public sealed partial class MigrationAttempt
         catch (Exception e) when (IsPhaseFailure(e))
         {
             log.Warning($"{Request.MigrationId}: could not keep {logName} from {host.Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// After a failed restore, before the way back: stops what it left on the destination (the
+    /// restored tree however far it got, a criu still at work; see <see cref="HalfRestoredCopies"/>).
+    /// Returns <paramref name="reason"/>, saying so when something was stopped, or that it could not be.
+    /// </summary>
+    public async Task<string> StopHalfRestoredAsync(string reason)
+    {
+        try
+        {
+            var stopped = await HalfRestoredCopies.StopAsync(Destination,
+                [Workload.Directory, transfer?.RestoreDirectory, workDirectories?.Destination], CancellationToken.None);
+            if (stopped.IsEmpty) return reason;
+            log.Warning($"{Request.MigrationId}: {reason}; stopped what the restore left on {Destination.Name}: {stopped}");
+            return stopped.Trees.Count > 0 ? $"{reason}; {HalfRestoredCopies.Stopped(Destination.Name)}" : reason;
+        }
+        catch (Exception e) when (IsPhaseFailure(e))
+        {
+            log.Warning($"{Request.MigrationId}: {e.Message}");
+            return $"{reason}; what the restore left on {Destination.Name} could not be stopped: {e.Message}";
         }
     }
 

@@ -29,7 +29,8 @@ public sealed record RunPlan(IReadOnlyList<PlannedCell> Cells, IReadOnlyList<Ref
 
     public int MigrationCount(int repetitions) => Cells.Count * repetitions;
 
-    public static RunPlan Build(Suite suite, IReadOnlyList<HostFeatures> hosts, bool canShapeLink)
+    /// <param name="servicesMissing">Why the hosts have no client host and service address (service workloads are refused with it); null when they have them.</param>
+    public static RunPlan Build(Suite suite, IReadOnlyList<HostFeatures> hosts, bool canShapeLink, string? servicesMissing = null)
     {
         var options = new ModeOptions(suite.PreCopy);
         var modes = suite.Modes.ToDictionary(kind => kind, kind => kind.Create(options));
@@ -48,7 +49,7 @@ public sealed record RunPlan(IReadOnlyList<PlannedCell> Cells, IReadOnlyList<Ref
             keys.Add($"{rate.Label}|{strategy.Name}|{mode.Name}|{spec.Name}|{spec.Engine.Name}|{spec.Parameters}");
             if (!suite.Shard.Includes(++index)) continue;
             var combination = new Combination(mode.Needs, spec.Engine.Capabilities, strategy.Capabilities, spec, hosts);
-            var support = Check(combination, modes[mode], engines[spec.Engine], strategy);
+            var support = Check(combination, modes[mode], engines[spec.Engine], strategy, servicesMissing);
             if (support.IsSupported) cells.Add(new PlannedCell(spec, strategy, modes[mode], engines[spec.Engine], rate) { Index = index });
             else refused.Add(new RefusedCell(spec.Name, spec.Engine.Name, strategy.Name, mode.Name, rate.Label, support.Refusal!) { Cell = index });
         }
@@ -59,9 +60,10 @@ public sealed record RunPlan(IReadOnlyList<PlannedCell> Cells, IReadOnlyList<Ref
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', keys))))[..16];
 
     /// <summary>The hosts first (CRIU must work there), then the mode, the engine and the strategy, each for itself.</summary>
-    private static Support Check(Combination combination, IMigrationMode mode, IWorkloadEngine engine, StrategyKind strategy) =>
+    private static Support Check(Combination combination, IMigrationMode mode, IWorkloadEngine engine, StrategyKind strategy, string? servicesMissing) =>
         Support.Unless(combination.HostsWithout(host => host.CriuWorks) is null,
                 $"`criu check` fails on {combination.HostsWithout(host => host.CriuWorks)}")
+            .Then(() => ServiceSupport.Check(combination, servicesMissing))
             .Then(() => mode.Supports(combination))
             .Then(() => engine.Supports(combination))
             .Then(() => strategy.Supports(combination));

@@ -37,7 +37,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         if (suite.CriuBuild is { } criuBuild && CriuBuildSelection.Refusal(provider, criuBuild) is { } refusal) throw new SuiteException(refusal);
         var clock = new RunClock();
         var timeline = new MigrationTimeline(clock);
-        var records = new List<MigrationRecord>();
+        IReadOnlyList<MigrationRecord> records = [];
         string runDirectory;
         RunEnvironment environment;
         // Every command the hosts run lands on the timeline (trace.json).
@@ -47,7 +47,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             var features = new List<HostFeatures>();
             foreach (var host in hostSet.Hosts) features.Add(await HostProbe.ProbeAsync(host, ct));
             if (suite.CriuBuild is { } probed) CriuBuildSelection.CheckVersions(features, probed);
-            var plan = RunPlan.Build(suite, features, hostSet.CanShapeLink);
+            var plan = RunPlan.Build(suite, features, hostSet.CanShapeLink, hostSet.ServicesMissing);
             foreach (var line in RefusalLines(plan.Refused))
                 log.Warning(line);
             if (plan.Cells.Count == 0)
@@ -79,7 +79,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             await using var modeHosts = await ModeHostPreparations.PrepareAsync(plan.Cells.Select(cell => cell.Mode).Distinct(), hostSet.Hosts, log, ct);
             await using var engines = new EngineSet(hostSet.Hosts, ct);
             var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs, iterations);
-            var counter = new ProgressCounter(total);
+            var runRows = new RunRows(csv, log, total);
+            records = runRows.Records;
             var warmUp = new HarnessWarmUp(log, timeline);
             foreach (var rateCells in plan.Cells.GroupBy(cell => cell.Rate))
             {
@@ -100,9 +101,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                         {
                             // Every row says which CRIU made it, so runs of different builds can be told apart.
                             var row = made with { CriuVersion = environment.CriuVersion, Cell = planned.Index };
-                            records.Add(row);
-                            await csv.WriteAsync(row, ct);
-                            log.Info(MigrationProgress.Describe(counter.Next(), total, row));
+                            await runRows.AddAsync(row, ct);
                             if (!row.Succeeded && suite.StopOnFailure)
                                 throw new InvalidOperationException($"stopping at the first failure (stop_on_failure): {row.FailureReason}");
                         }
@@ -111,8 +110,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             }
         }
 
-        await new ReportWriter(runner).WriteAsync(runDirectory, records, environment, ct);
-        await TraceFile.WriteAsync(Path.Combine(runDirectory, RunFiles.Trace), timeline.Spans, ct);
+        await new ReportWriter().WriteAsync(runDirectory, records, environment, ct);
+        await TraceFile.WriteAsync(Path.Combine(runDirectory, RunFiles.Trace), timeline.Spans, TraceMigrations.From(records), ct);
         return new RunOutcome(runDirectory, records) { OutputProblems = outputProblems };
     }
 
@@ -144,7 +143,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var planned = cell.Planned;
-        var instance = $"{planned.Spec.Name}-{planned.Mode.Name}-{planned.Strategy.Name}-{planned.Rate.Label}".Replace('.', '_');
+        var instance = TraceMigrations.InstanceName(planned.Spec.Name, planned.Mode.Name, planned.Strategy.Name, planned.Rate.Label);
         var hosts = cell.HostSet.Hosts;
         var (running, notStarted) = await StartAsync(cell, instance, ct);
         if (running is null)
@@ -160,6 +159,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             yield break;
         }
         var lost = false;
+        var migrating = false;
         var seams = new List<OutputSeam>();
         try
         {
@@ -172,8 +172,13 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 {
                     Mode = cell.Mode,
                     HostKind = cell.HostSet.Kind,
+                    Services = cell.HostSet.Services,
                 };
+                // Until the driver returns, the workload may exist only as the images and its files: an
+                // interruption (Ctrl-C, SIGTERM) must leave both for the lab's teardown to keep.
+                migrating = true;
                 var result = await driver.RunAsync(request, ct);
+                migrating = false;
                 if (result.Seam is { } seam) seams.Add(new OutputSeam(request.MigrationId, seam));
                 yield return result.Record;
                 if (result.Workload is null)
@@ -185,11 +190,12 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 await Task.Delay(SettleTime(planned.Spec), ct);
             }
             await CheckWholeOutputAsync(running, planned, seams, ct);
+            await CheckDatasetAsync(running, planned, ct);
         }
         finally
         {
             if (!lost) await KeepOutputAsync(running);
-            await StopCellAsync(cell, running, lost ? null : instance);
+            await StopCellAsync(cell, running, lost || migrating ? null : instance);
         }
     }
 
@@ -199,7 +205,13 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         RunningWorkload? running = null;
         try
         {
-            running = await cell.Engine.StartAsync(cell.HostSet.Hosts[0], cell.Planned.Spec, instance, ct);
+            var spec = cell.Planned.Spec;
+            // A service binds the service address, and its client (on the client host) connects to it.
+            var services = spec.Service is null ? null
+                : cell.HostSet.Services ?? throw new InvalidOperationException($"{spec.Name} is a service, but these hosts have no client host: {cell.HostSet.ServicesMissing}");
+            if (services is not null) spec = spec.At(services.Address);
+            running = await cell.Engine.StartAsync(cell.HostSet.Hosts[0], spec, instance, ct);
+            if (services is not null) running = await ServiceClient.StartAsync(running, services.Client, ct);
             await WaitForFirstLinesAsync(running, ct);
             return (running, null);
         }
@@ -266,6 +278,30 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         }
     }
 
+    /// <summary>
+    /// A service with a dataset, after its last migration: the client host reads the whole dataset
+    /// back and compares it with what was written; a mismatch fails the run as a broken output does.
+    /// </summary>
+    private async Task CheckDatasetAsync(RunningWorkload running, PlannedCell planned, CancellationToken ct)
+    {
+        var cellName = $"{planned.Spec.Name} {planned.Mode.Name} {planned.Strategy.Name} {planned.Rate}";
+        try
+        {
+            if (await ServiceClient.VerifyDatasetAsync(running, ct) is not { } verdict) return;
+            if (verdict.Verified) log.Info($"{cellName}: dataset {verdict.Message}");
+            else
+            {
+                log.Warning($"{cellName}: dataset NOT intact: {verdict.Message}");
+                outputProblems.Add($"{cellName}: dataset not intact after the last migration: {verdict.Message}");
+            }
+        }
+        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
+        {
+            outputProblems.Add($"{cellName}: reading the dataset back failed: {e.Message}");
+            log.Warning($"{cellName}: reading the dataset back failed: {e.Message}");
+        }
+    }
+
     /// <summary>The workload's whole output and stderr into the run's outputs/, before its host goes away.</summary>
     private async Task KeepOutputAsync(RunningWorkload running)
     {
@@ -279,8 +315,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
 
     /// <summary>
     /// Stops the workload (identity-checked: a lost one's PID may be stale) and removes its files,
-    /// unless <paramref name="instance"/> is null: a lost workload's files stay beside its images,
-    /// since a restore needs both. Failures are warnings.
+    /// unless <paramref name="instance"/> is null: a lost workload's files, or those of one whose
+    /// migration was interrupted, stay beside its images, since a restore needs both. Failures are warnings.
     /// </summary>
     private Task StopCellAsync(Cell cell, RunningWorkload running, string? instance) =>
         WorkloadCleanup.StopAndRemoveAsync(cell.Engine, running, instance, cell.HostSet.Hosts, running.Spec.Name, log);
@@ -294,34 +330,45 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             .Select(group => $"not supported: {group.Key.Mode} with {group.Key.Strategy} at {group.Key.LinkRate} for "
                 + $"{string.Join(", ", group.Select(cell => $"{cell.Workload} ({cell.Engine})"))}: {group.Key.Reason}");
 
-    /// <summary>Waits until the workload has printed a few lines, so the first seam has lines before it.</summary>
+    /// <summary>
+    /// Waits until the workload has printed a few lines, so the first seam has lines before it. A
+    /// program that ended by itself meanwhile (a wrong argument, a missing file) is reported at once
+    /// with its exit code and last stderr line, not after the 10 s a slow starter is given.
+    /// </summary>
     internal static async Task WaitForFirstLinesAsync(RunningWorkload workload, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10) + 10 * workload.Spec.Interval;
-        while ((await workload.Host.FileSizeAsync(workload.OutputFile, ct) ?? 0) == 0)
+        for (var look = 0; (await workload.OutputHost.FileSizeAsync(workload.OutputFile, ct) ?? 0) == 0; look++)
         {
+            if (look % 10 == 9) await ThrowIfExitedAsync(workload, printedSomething: false, ct);
             if (DateTime.UtcNow > deadline)
             {
-                var errors = await workload.Host.TryReadTextAsync($"{workload.Directory}/stderr.log", ct);
-                throw new InvalidOperationException($"workload {workload.Spec.Name} printed nothing within 10 s on {workload.Host.Name}"
-                    + (string.IsNullOrWhiteSpace(errors) ? "" : $"; its stderr: {errors.Trim()}"));
+                await ThrowIfExitedAsync(workload, printedSomething: false, ct);
+                var errors = workload.Client is { } client ? await client.Host.TryReadTextAsync(client.StderrFile, ct)
+                    : await workload.Host.TryReadTextAsync(workload.StderrFile, ct);
+                throw new InvalidOperationException($"workload {workload.Spec.Name} printed nothing within 10 s on {workload.OutputHost.Name}"
+                    + (EarlyExit.LastLine(errors) is { } last ? $"; its last stderr line: {last}" : ""));
             }
             await Task.Delay(20, ct);
         }
         await Task.Delay(SettleTime(workload.Spec), ct);
+        await ThrowIfExitedAsync(workload, printedSomething: true, ct);
+    }
+
+    private static async Task ThrowIfExitedAsync(RunningWorkload workload, bool printedSomething, CancellationToken ct)
+    {
+        var status = await workload.Host.TryReadTextAsync($"{workload.Directory}/{EarlyExit.StatusFile}", ct);
+        if (status is null) return;
+        var stderr = await workload.Host.TryReadTextAsync(workload.StderrFile, ct);
+        if (EarlyExit.Describe(workload.Spec.Name, workload.Host.Name, status, stderr, printedSomething) is { } exited)
+            throw new InvalidOperationException(exited);
     }
 
     /// <summary>Time the workload runs between migrations: a few of its intervals.</summary>
-    private static TimeSpan SettleTime(WorkloadSpec spec) =>
+    internal static TimeSpan SettleTime(WorkloadSpec spec) =>
         TimeSpan.FromMilliseconds(Math.Max(3 * spec.Interval.TotalMilliseconds, 100));
 
     private sealed record Cell(string RunId, PlannedCell Planned, IWorkloadEngine Engine, ITransferStrategy Strategy, IMigrationMode Mode, IHostSet HostSet);
-
-    private sealed class ProgressCounter(int total)
-    {
-        private int done;
-        public int Next() => Math.Min(++done, total);
-    }
 }
 
 /// <summary>Where a run's files are, and its rows.</summary>

@@ -11,7 +11,7 @@ namespace CriuBench.Sharding;
 /// iterations.csv in the plan's cell order, the shards' outputs/ and logs/, and the report written
 /// from those rows. Each shard's trace.json (its own clock) is kept as traces/shard-I-of-N.json.
 /// </summary>
-public sealed class RunMerger(ICommandRunner runner)
+public sealed class RunMerger
 {
     public async Task<IReadOnlyList<MigrationRecord>> MergeAsync(IReadOnlyList<ShardRun> shards, string outDirectory, string commandLine, CancellationToken ct)
     {
@@ -49,7 +49,7 @@ public sealed class RunMerger(ICommandRunner runner)
             CommandLine = commandLine,
             Shard = null,
         };
-        await new ReportWriter(runner).WriteAsync(outDirectory, records, environment, ct);
+        await new ReportWriter().WriteAsync(outDirectory, records, environment, ct);
         return records;
     }
 

@@ -12,14 +12,22 @@ namespace CriuBench.Tests.Faults;
 /// </summary>
 internal static class CriuKiller
 {
+    /// <param name="which">Which of the host's criu processes (default: all).</param>
     /// <returns>How many criu processes were killed; 0 if <paramref name="ct"/> ended (the dump with it) first.</returns>
-    public static Task<int> KillWhenAsync(CriuBench.Hosts.Lab.Lab lab, IHost host, Func<bool> reached, CancellationToken ct) =>
-        Task.Factory.StartNew(() => KillWhen(lab, host, reached, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    public static Task<int> KillWhenAsync(CriuBench.Hosts.Lab.Lab lab, IHost host, Func<bool> reached, CancellationToken ct, Func<int, bool>? which = null) =>
+        Task.Factory.StartNew(() => KillWhen(lab, host, reached, which ?? (_ => true), ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private static int KillWhen(CriuBench.Hosts.Lab.Lab lab, IHost host, Func<bool> reached, CancellationToken ct)
+    /// <summary>
+    /// The `criu restore` itself, not the tasks it forks: those are named criu too until they are
+    /// restored, but live in the restored tree's own PID namespace.
+    /// </summary>
+    public static bool IsRestoreItself(int pid) =>
+        LabProcesses.InOurPidNamespace(pid) && LabProcesses.Arguments(pid).Contains("restore");
+
+    private static int KillWhen(CriuBench.Hosts.Lab.Lab lab, IHost host, Func<bool> reached, Func<int, bool> which, CancellationToken ct)
     {
         IReadOnlyList<int> criu;
-        while ((criu = LabProcesses.Named(lab, host, "criu")).Count == 0)
+        while ((criu = LabProcesses.Named(lab, host, "criu").Where(which).ToList()).Count == 0)
         {
             if (ct.IsCancellationRequested) return 0;
             Thread.Sleep(1);

@@ -18,6 +18,10 @@ internal sealed class FaultyEngine : IWorkloadEngine
     public Func<RunningWorkload, string, CancellationToken, Task>? DuringCheckpoint { get; init; }
     public Func<RunningWorkload, string, Task>? AfterRestore { get; init; }
 
+    /// <summary>Runs beside the real `criu restore` on <see cref="DuringRestoreOn"/> (e.g. kills it midway).</summary>
+    public Func<IHost, string, CancellationToken, Task>? DuringRestore { get; init; }
+    public IHost? DuringRestoreOn { get; init; }
+
     public Task<RunningWorkload> StartAsync(IHost host, WorkloadSpec spec, string instance, CancellationToken ct) => inner.StartAsync(host, spec, instance, ct);
 
     public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
@@ -37,7 +41,20 @@ internal sealed class FaultyEngine : IWorkloadEngine
 
     public async Task<RunningWorkload> RestoreAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, CancellationToken ct)
     {
-        var restored = await inner.RestoreAsync(host, checkpointed, imagesDirectory, ct);
+        RunningWorkload restored;
+        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            var during = DuringRestore is { } fault && host == DuringRestoreOn ? fault(host, imagesDirectory, stop.Token) : Task.CompletedTask;
+            try
+            {
+                restored = await inner.RestoreAsync(host, checkpointed, imagesDirectory, ct);
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                try { await during; } catch (OperationCanceledException) { }
+            }
+        }
         if (AfterRestore is { } after) await after(restored, imagesDirectory);
         return restored;
     }

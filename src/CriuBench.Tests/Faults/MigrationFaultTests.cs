@@ -30,6 +30,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
     }
 
     private CriuBench.Hosts.Lab.Lab Lab => fixture.Lab;
+    private FaultMigrations Migrations => new(fixture.Lab, output);
 
     [Theory(Timeout = TrialTimeout)]
     [MemberData(nameof(Trials))]
@@ -47,7 +48,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
             },
         };
         await using var strategy = new TarTransfer();
-        var outcome = await MigrateOnceAsync(BuiltinWorkloads.MemoryHog(256), $"killed{trial}", engine, strategy, async (result, original) =>
+        var outcome = await Migrations.MigrateOnceAsync(BuiltinWorkloads.MemoryHog(256), $"killed{trial}", engine, strategy, async (result, original) =>
         {
             Assert.True(killed > 0, "the dump ended before criu could be killed: the fault was not injected");
             Assert.False(result.Record.Succeeded);
@@ -68,7 +69,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
                 }
             }
         });
-        await AssertNextCellMigratesAsync($"afterkill{trial}");
+        await Migrations.AssertNextCellMigratesAsync($"afterkill{trial}");
     }
 
     [Theory(Timeout = TrialTimeout)]
@@ -89,7 +90,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
                 finally { await Lab.Source.RunCheckedAsync(Command.Of("ip", "link", "set", link, "up"), CancellationToken.None); }
             },
         };
-        await MigrateOnceAsync(BuiltinWorkloads.MemoryHog(256), $"link{strategyName}{trial}", new ProcessEngine(), strategy, (_, _) =>
+        await Migrations.MigrateOnceAsync(BuiltinWorkloads.MemoryHog(256), $"link{strategyName}{trial}", new ProcessEngine(), strategy, (_, _) =>
         {
             Assert.True(wentDown, "the transfer ended before the link could be taken down: the fault was not injected");
             return Task.CompletedTask;
@@ -107,7 +108,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
         try
         {
             await using var strategy = TransferStrategies.Create(strategyName);
-            await MigrateOnceAsync(BuiltinWorkloads.MemoryHog(16), $"full{strategyName}{trial}", new ProcessEngine(), strategy, (result, _) =>
+            await Migrations.MigrateOnceAsync(BuiltinWorkloads.MemoryHog(16), $"full{strategyName}{trial}", new ProcessEngine(), strategy, (result, _) =>
             {
                 Assert.False(result.Record.Succeeded, "the migration succeeded into a full directory: the fault was not injected");
                 return Task.CompletedTask;
@@ -128,7 +129,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
         {
             After = (request, _) => request.Destination.RunCheckedAsync(Command.Of("rm", request.WorkloadDirectory + "/output.log")),
         };
-        await MigrateOnceAsync(BuiltinWorkloads.TimestampPrinter(), $"refused{trial}", new ProcessEngine(), strategy, (result, _) =>
+        await Migrations.MigrateOnceAsync(BuiltinWorkloads.TimestampPrinter(), $"refused{trial}", new ProcessEngine(), strategy, (result, _) =>
         {
             Assert.False(result.Record.Succeeded);
             Assert.Contains("restore failed", result.Record.FailureReason);
@@ -150,7 +151,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
                 : Task.CompletedTask,
         };
         await using var strategy = TransferStrategies.Create(strategyName);
-        await MigrateOnceAsync(BuiltinWorkloads.TimestampPrinter(), $"stalled{trial}", engine, strategy, (result, _) =>
+        await Migrations.MigrateOnceAsync(BuiltinWorkloads.TimestampPrinter(), $"stalled{trial}", engine, strategy, (result, _) =>
         {
             Assert.False(result.Record.Succeeded);
             Assert.Contains("did not continue", result.Record.FailureReason);
@@ -170,7 +171,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
             AfterRestore = (restored, images) => restored.Host.RemoveAsync(images),
         };
         await using var strategy = new TarTransfer();
-        await MigrateOnceAsync(BuiltinWorkloads.TimestampPrinter(), $"between{trial}", engine, strategy, (result, _) =>
+        await Migrations.MigrateOnceAsync(BuiltinWorkloads.TimestampPrinter(), $"between{trial}", engine, strategy, (result, _) =>
         {
             Assert.True(result.Record.Succeeded, result.Record.FailureReason);
             Assert.Null(result.Record.ImageBytes);
@@ -186,7 +187,7 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
         // --leave-running (refused by the suite loader, so built here directly) keeps the source running after the dump.
         var spec = BuiltinWorkloads.TimestampPrinter() with { ExtraDumpArguments = ["--leave-running"] };
         await using var strategy = new TarTransfer();
-        await MigrateOnceAsync(spec, $"twice{trial}", new ProcessEngine(), strategy, async (result, original) =>
+        await Migrations.MigrateOnceAsync(spec, $"twice{trial}", new ProcessEngine(), strategy, async (result, original) =>
         {
             Assert.False(result.Record.Succeeded);
             // Seen by the verification (the source's output grows after the checkpoint), or earlier, when the
@@ -199,53 +200,6 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
         });
     }
 
-    /// <summary>
-    /// One migration of a fresh workload with the fault in place, its row checked for truth and by
-    /// <paramref name="check"/>; then everything stopped, as the runner ends a cell, and no workload may be left.
-    /// </summary>
-    private async Task<MigrationResult> MigrateOnceAsync(WorkloadSpec spec, string instance, IWorkloadEngine engine, ITransferStrategy strategy,
-        Func<MigrationResult, RunningWorkload, Task> check)
-    {
-        await strategy.SetUpAsync(Lab.Hosts, CancellationToken.None);
-        var original = await engine.StartAsync(Lab.Source, spec, instance, CancellationToken.None);
-        MigrationResult? result = null;
-        try
-        {
-            await WaitForOutputAsync(original);
-            using var logs = new TempDirectory();
-            result = await new MigrationDriver(new CollectingLog(), logs.Path).RunAsync(
-                new MigrationRequest("fault", 1, original, Lab.Destination, engine, strategy, "1gbit"), CancellationToken.None);
-            output.WriteLine($"row: succeeded={result.Record.Succeeded}; runs on: {result.Record.WorkloadRunsOn}; reason: {result.Record.FailureReason}");
-            await RowTruth.AssertTrueAsync(result, Lab.Hosts, original);
-            await check(result, original);
-        }
-        finally
-        {
-            if (result?.Workload is { } now) await engine.StopAsync(now, CancellationToken.None);
-            await engine.StopAsync(original, CancellationToken.None);
-            foreach (var host in Lab.Hosts)
-            {
-                await host.RemoveAsync(original.Directory);
-                await host.RemoveAsync(HostPaths.ImagesDirectory(new MigrationRequest("fault", 1, original, host, engine, strategy, "").MigrationId));
-            }
-        }
-        // As the runner ends a cell: stopping the workload (a lost one's remains too) leaves none behind.
-        foreach (var host in Lab.Hosts)
-            Assert.Empty(LabProcesses.Workloads(Lab, host));
-        return result;
-    }
-
-    /// <summary>The next cell: a new workload on the same hosts migrates successfully.</summary>
-    private async Task AssertNextCellMigratesAsync(string instance)
-    {
-        await using var strategy = new TarTransfer();
-        await MigrateOnceAsync(BuiltinWorkloads.TimestampPrinter(), instance, new ProcessEngine(), strategy, (result, _) =>
-        {
-            Assert.True(result.Record.Succeeded, result.Record.FailureReason);
-            return Task.CompletedTask;
-        });
-    }
-
     private static bool DumpReached(string imagesOnDisk, long pageBytes)
     {
         if (!Directory.Exists(imagesOnDisk)) return false;
@@ -253,13 +207,5 @@ public class MigrationFaultTests(FaultLab fixture, Xunit.Abstractions.ITestOutpu
         if (pageBytes == 0) return images.Length > 0;
         return images.Where(file => Path.GetFileName(file).StartsWith("pages-", StringComparison.Ordinal))
             .Sum(file => new FileInfo(file).Length) >= pageBytes;
-    }
-
-    /// <summary>The memory workload fills its memory before it prints; the first seam needs lines before it.</summary>
-    private static async Task WaitForOutputAsync(RunningWorkload workload)
-    {
-        for (var i = 0; i < 400 && (await workload.Host.FileSizeAsync(workload.OutputFile) ?? 0) == 0; i++) await Task.Delay(50);
-        Assert.True(await workload.Host.FileSizeAsync(workload.OutputFile) > 0, $"{workload.Spec.Name} printed nothing within 20 s");
-        await Task.Delay(300);
     }
 }

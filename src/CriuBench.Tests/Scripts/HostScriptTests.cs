@@ -106,6 +106,20 @@ public sealed class HostScriptTests
         Assert.Equal((0, ""), (again.ExitCode, again.StandardOutput));
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_leftover_directory_that_holds_criu_images_is_kept_and_said()
+    {
+        using var tools = new FakeTools();
+        var left = tools.File("export");
+        Directory.CreateDirectory(Path.Combine(left, "m-r001", "images"));
+        File.WriteAllText(Path.Combine(left, "m-r001", "images", "pages-1.img"), "pages");
+
+        var kept = await tools.RunAsync("shared-mount.sh", ["remove-directory", left]);
+
+        Assert.Equal((0, $"kept {left}: it holds CRIU images, the only state of an interrupted or lost workload\n"), (kept.ExitCode, kept.StandardOutput));
+        Assert.True(File.Exists(Path.Combine(left, "m-r001", "images", "pages-1.img")));
+    }
+
     [Theory(Timeout = 30_000)]
     [InlineData("shared-mount.sh", "mount")]
     [InlineData("cgroups.sh", "freeze")]

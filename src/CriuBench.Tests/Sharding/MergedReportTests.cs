@@ -1,4 +1,3 @@
-using CriuBench.Execution;
 using CriuBench.Reporting;
 using CriuBench.Sharding;
 using CriuBench.Tests.Reporting;
@@ -6,7 +5,7 @@ using CriuBench.Vocabulary;
 
 namespace CriuBench.Tests.Sharding;
 
-/// <summary>A merged run's report, written for real (gnuplot draws its charts), is the whole run's.</summary>
+/// <summary>A merged run's report, written for real (its charts drawn too), is the whole run's.</summary>
 public sealed class MergedReportTests : IDisposable
 {
     private readonly RunMergerTests runs = new();
@@ -17,7 +16,6 @@ public sealed class MergedReportTests : IDisposable
     [InlineData(7)]
     public async Task Merged_shards_are_the_whole_run_row_for_row(int n)
     {
-        Gnuplot.RequireInstalled();
         var whole = await runs.WriteRunAsync("whole", RunMergerTests.Whole, [RunMergerTests.Refused], Shard.Whole);
         var shards = new List<ShardRun>();
         for (var i = 1; i <= n; i++)
@@ -29,7 +27,7 @@ public sealed class MergedReportTests : IDisposable
         shards.Reverse(); // the order they are given in does not matter
 
         var merged = runs.temp.File("merged");
-        await new RunMerger(ProcessRunner.Instance).MergeAsync(shards, merged, "criubench merge", CancellationToken.None);
+        await new RunMerger().MergeAsync(shards, merged, "criubench merge", CancellationToken.None);
 
         foreach (var file in new[] { RunFiles.Migrations, RunFiles.Refusals, RunFiles.SummaryCsv })
             Assert.Equal(await File.ReadAllTextAsync(Path.Combine(whole, file)), await File.ReadAllTextAsync(Path.Combine(merged, file)));

@@ -86,7 +86,7 @@ public sealed class RunMergerTests : IDisposable
     }
 
     private Task MergeAsync(params ShardRun[] shards) =>
-        new RunMerger(new FakeCommandRunner()).MergeAsync(shards, temp.File("merged"), "criubench merge", CancellationToken.None);
+        new RunMerger().MergeAsync(shards, temp.File("merged"), "criubench merge", CancellationToken.None);
 
     private async Task<ShardRun> LoadAsync(string name, IReadOnlyList<MigrationRecord> records, Shard shard, string? digest = "suite-digest", string criu = "4.0") =>
         await ShardRun.LoadAsync(await WriteRunAsync(name, records, [], shard, digest, criu));

@@ -1,4 +1,5 @@
 using CriuBench.Execution;
+using CriuBench.Hosts.Lab.Rescue;
 using CriuBench.Logging;
 
 namespace CriuBench.Hosts.Lab;
@@ -17,6 +18,7 @@ internal static class LabTeardown
     {
         var found = LabStatus.Read(layout);
         var namespaces = NamespaceProcesses.OfLab(layout);
+        if (namespaces.Count > 0) await LetDumpsFinishAsync(layout, namespaces, log, ct);
 
         // Containers of the lab's hosts share their host's network namespace, so the kill below
         // reaches them too; thawed first, since a frozen task (a checkpoint cut short) ignores SIGKILL.
@@ -31,10 +33,7 @@ internal static class LabTeardown
         foreach (var command in HostMountNamespaces.Delete(layout).Concat(LabNetwork.Delete(layout)))
             if ((await runner.RunAsync(command, ct)).Succeeded && command.Program == "umount") mounts.Add(command.Arguments[^1]);
 
-        var rescued = new List<RescuedImages>();
-        foreach (var host in LabLayout.HostNames)
-            if (LeftoverImages.Find(layout.DiskOf(host)) is { Count: > 0 } images)
-                rescued.Add(new RescuedImages(host, images, LeftoverImages.Rescue(layout, host, DateTimeOffset.UtcNow)));
+        var (rescued, rescue) = RescueDisks(layout);
         var directories = 0;
         foreach (var directory in new[] { layout.RunDirectory, layout.StateDirectory })
         {
@@ -50,7 +49,40 @@ internal static class LabTeardown
             log.Info($"lab {layout.Name}: removed ({report.DescribeRemoved()}; disks deleted)");
         foreach (var images in rescued)
             log.Warning($"lab {layout.Name}: {images.Describe()}");
+        if (rescue is not null)
+            log.Warning($"lab {layout.Name}: {DescribeRescue(rescue)}");
         return report;
+    }
+
+    /// <summary>
+    /// Images on any host's disk are the only state left of an interrupted or lost workload: then
+    /// every host's disk is kept, together, since the images and the workload's files may be on
+    /// different hosts (a shared filesystem's export is on the serving host, the workload's files
+    /// where it ran). The rescue's README says how to bring each workload back.
+    /// </summary>
+    private static (List<RescuedImages> Images, LabRescue? Rescue) RescueDisks(LabLayout layout)
+    {
+        var found = LabLayout.HostNames.Select(host => (Host: host, Images: LeftoverImages.Find(layout.DiskOf(host)))).ToList();
+        if (found.All(host => host.Images.Count == 0)) return ([], null);
+        var target = LeftoverImages.RescueDirectory(layout, DateTimeOffset.UtcNow);
+        var images = new List<RescuedImages>();
+        foreach (var (host, directories) in found)
+        {
+            var keptIn = LeftoverImages.MoveDisk(layout, host, target);
+            if (directories.Count > 0 && keptIn is not null) images.Add(new RescuedImages(host, directories, keptIn));
+        }
+        var rescue = LabRescue.Read(target);
+        RescueReadme.Write(rescue, layout.Name);
+        return (images, rescue);
+    }
+
+    private static string DescribeRescue(LabRescue rescue)
+    {
+        var workloads = rescue.Workloads.Select(workload => workload.Restorable
+            ? $"{workload.Instance} can be restored from it"
+            : $"{workload.Instance} cannot ({workload.Lacks})");
+        return $"the hosts' disks are kept together in {rescue.Directory}: {string.Join("; ", workloads)}; "
+            + $"bring a workload back with `criubench rescue restore {rescue.Directory}` (the commands: {rescue.Readme})";
     }
 
     /// <summary>
@@ -91,6 +123,33 @@ internal static class LabTeardown
             if (result is { Succeeded: false })
                 log.Warning($"lab {layout.Name}: {result.StandardError.Trim()}");
         }
+    }
+
+    /// <summary>
+    /// A `criu dump` still running in the lab (its run was killed, and its children live on) ends
+    /// by stopping the workload with its state saved: killed halfway, it would leave the workload
+    /// running (to be killed next) and images no one can restore. So it may finish, for up to a
+    /// minute, and its images are rescued with the disks. A lazy dump is not waited for: it serves
+    /// pages until a restore takes them.
+    /// </summary>
+    private static async Task LetDumpsFinishAsync(LabLayout layout, IReadOnlySet<string> namespaces, ILog log, CancellationToken ct)
+    {
+        var dumps = RunningDumps(namespaces);
+        if (dumps.Count == 0) return;
+        log.Warning($"lab {layout.Name}: waiting for criu dump ({string.Join(", ", dumps)}) to finish first, so the workload's state is saved");
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (RunningDumps(namespaces).Count > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(50, ct);
+    }
+
+    private static IReadOnlyList<int> RunningDumps(IReadOnlySet<string> namespaces) =>
+        NamespaceProcesses.Find(namespaces).Where(pid => !IsZombie(pid) && Kind(pid) == "criu" && Arguments(pid) is var arguments
+            && arguments.Contains("dump") && !arguments.Contains("--lazy-pages")).ToList();
+
+    private static IReadOnlyList<string> Arguments(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries); }
+        catch (IOException) { return []; }
     }
 
     /// <summary>Kills every process in the namespaces; returns how many of each kind (its command name) were stopped.</summary>

@@ -1,3 +1,5 @@
+using CriuBench.Hosts.Lab.Rescue;
+
 namespace CriuBench.Hosts.Lab;
 
 /// <summary>
@@ -8,27 +10,25 @@ namespace CriuBench.Hosts.Lab;
 /// </summary>
 internal static class LeftoverImages
 {
-    public const string RescueRoot = "/var/lib/criubench/rescued";
+    public const string RescueRoot = LabRescue.Root;
 
     /// <summary>Directories on the host's disk that hold *.img files, as paths the host sees (below <see cref="HostPaths.Disk"/>).</summary>
-    public static IReadOnlyList<string> Find(string disk)
+    public static IReadOnlyList<string> Find(string disk) => ImageDirectories.Find(disk);
+
+    /// <summary>A new rescue directory, named after the lab and the time.</summary>
+    public static string RescueDirectory(LabLayout layout, DateTimeOffset now)
     {
-        if (!Directory.Exists(disk)) return [];
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        return Directory.EnumerateFiles(disk, "*.img", options)
-            .Select(Path.GetDirectoryName)
-            .OfType<string>()
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .Select(directory => HostPaths.Disk + directory[disk.Length..])
-            .ToList();
+        var target = Path.Combine(RescueRoot, $"{layout.Name}-{now:yyyyMMdd'T'HHmmss}");
+        for (var n = 2; Directory.Exists(target); n++) target = Path.Combine(RescueRoot, $"{layout.Name}-{now:yyyyMMdd'T'HHmmss}-{n}");
+        Directory.CreateDirectory(target);
+        return target;
     }
 
-    /// <summary>Moves the host's disk to a rescue directory named after the lab, the time and the host; returns where it went.</summary>
-    public static string Rescue(LabLayout layout, string host, DateTimeOffset now)
+    /// <summary>Moves the host's disk into the rescue directory <paramref name="rescue"/>; returns where it went (null: it had none).</summary>
+    public static string? MoveDisk(LabLayout layout, string host, string rescue)
     {
-        var target = Path.Combine(RescueRoot, $"{layout.Name}-{now:yyyyMMdd'T'HHmmss}", host);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (!Directory.Exists(layout.DiskOf(host))) return null;
+        var target = Path.Combine(rescue, host);
         Directory.Move(layout.DiskOf(host), target);
         return target;
     }

@@ -99,14 +99,18 @@ public sealed class LazyRun(MigrationAttempt attempt, IMigrationTransfer transfe
             return new(attempt.Failed($"{problem}; the source's dump had already served every page and ended it there, and the workload runs on {destination.Name}", destination), restored);
         }
         await attempt.DiscardRestoredAsync(ct, quietly: false);
-        return await AbandonAsync(problem, ct);
+        return await AbandonAsync($"{problem}; the copy restored on {attempt.Destination.Name} was stopped", ct, afterRestore: true);
     }
 
     /// <summary>
     /// Gives the migration up: stops the daemon and the dump (the frozen source runs on if the
     /// dump had not served every page yet), keeps CRIU's logs, and reports where the workload runs.
     /// </summary>
-    private async Task<MigrationResult> AbandonAsync(string reason, CancellationToken ct)
+    /// <param name="afterRestore">
+    /// A restore had run: once CRIU is stopped, what it left on the destination beside the copy the
+    /// PID file named (tasks of a daemon that failed) is stopped too.
+    /// </param>
+    private async Task<MigrationResult> AbandonAsync(string reason, CancellationToken ct, bool afterRestore = false)
     {
         var (source, destination) = (attempt.Source, attempt.Destination);
         using (attempt.Step("resume-source", source))
@@ -116,6 +120,7 @@ public sealed class LazyRun(MigrationAttempt attempt, IMigrationTransfer transfe
             await lazy.CancelAsync();
             foreach (var running in new[] { dump, daemon })
                 if (running is not null) await running; // never throws: Timed keeps failures
+            if (afterRestore) reason = await attempt.StopHalfRestoredAsync(reason);
             await attempt.SaveLogAsync(source, work, CriuLog.DumpLog);
             await attempt.SaveLogAsync(destination, work, LazyPagesCommands.DaemonLog);
             await attempt.SaveLogAsync(destination, work, CriuLog.RestoreLog);
@@ -126,12 +131,13 @@ public sealed class LazyRun(MigrationAttempt attempt, IMigrationTransfer transfe
     /// <summary>The largest gap in the workload's own timestamps from the seam until the last page arrived (timestamp workloads only).</summary>
     private async Task<double?> StallAsync(RunningWorkload restored, long? endNs, CancellationToken ct)
     {
-        if (restored.Spec.Output != OutputFormat.CounterTimestamp) return null;
+        // A service's client is read over its own window after the restore (client_p99_after_ms).
+        if (restored.Spec.Output != OutputFormat.CounterTimestamp || restored.Client is not null) return null;
         var seam = await attempt.Source.FileSizeAsync(attempt.Workload.OutputFile, ct);
         var size = await restored.Host.FileSizeAsync(restored.OutputFile, ct);
         if (seam is not { } from || size is not { } to || to <= from) return null;
         var after = await restored.Host.ReadBytesAsync(restored.OutputFile, from, to - from, ct);
-        return StallAnalyzer.LargestGapMs(after, endNs);
+        return StallAnalyzer.LargestGapMs(after, endNs, restored.Spec.LineFormat);
     }
 
     private async Task<string> DaemonProblemAsync(CancellationToken ct)

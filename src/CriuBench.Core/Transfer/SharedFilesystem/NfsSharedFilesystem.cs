@@ -117,7 +117,9 @@ public sealed class NfsSharedFilesystem(ILog? log = null) : ISharedFilesystem
                 else if (stop.StandardOutput.Trim() is { Length: > 0 } stopped)
                     log.Info($"nfs: on {server.Name}: {stopped.ReplaceLineEndings(", ")}");
             }
-            await Try(server, Command.Of("rm", "-rf", "--one-file-system", NfsCommands.Export), "removing the export");
+            // Images in the export are the only state left of a workload (interrupted or lost): kept.
+            if (!await SharedMount.HoldsImagesAsync(server, NfsCommands.Export))
+                await Try(server, Command.Of("rm", "-rf", "--one-file-system", NfsCommands.Export), "removing the export");
         }
         server = null;
         serverMayHaveStarted = false;

@@ -35,6 +35,18 @@ internal static class SharedMount
     /// <summary>Removes a directory the filesystem made, saying so if it existed.</summary>
     public static Command RemoveLeftoverDirectory(string directory) => Run("remove-directory", directory);
 
+    /// <summary>
+    /// Whether <paramref name="directory"/> on the host holds CRIU images: then they are the only
+    /// state left of a workload (a migration interrupted or lost), and a clean-up must keep them for
+    /// the host's teardown (the netns lab moves them to a rescue). A failed look keeps them too.
+    /// </summary>
+    public static async Task<bool> HoldsImagesAsync(IHost host, string directory)
+    {
+        var found = await host.RunAsync(Command.Of("find", directory, "-name", "*.img", "-print", "-quit"));
+        if (found.Succeeded) return found.StandardOutput.Trim().Length > 0;
+        return !found.StandardError.Contains("No such file", StringComparison.Ordinal);
+    }
+
     /// <summary>Runs a leftover command and returns the lines it printed, one per thing removed.</summary>
     public static async Task<IReadOnlyList<string>> RunAsync(IHost host, Command command, CancellationToken ct)
     {

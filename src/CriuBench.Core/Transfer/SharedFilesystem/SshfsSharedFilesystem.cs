@@ -54,7 +54,9 @@ public sealed class SshfsSharedFilesystem : ISharedFilesystem
         mounted.Clear();
         foreach (var host in madeMountPoint) await host.RunAsync(Command.Of("rmdir", HostPaths.SharedMount));
         madeMountPoint.Clear();
-        if (server is not null) await server.RemoveAsync(Export);
+        // Images in the export are the only state left of a workload (a migration interrupted or
+        // lost): the export stays, and the host's teardown keeps it (the netns lab moves it to a rescue).
+        if (server is not null && !await SharedMount.HoldsImagesAsync(server, Export)) await server.RemoveAsync(Export);
         server = null;
     }
 

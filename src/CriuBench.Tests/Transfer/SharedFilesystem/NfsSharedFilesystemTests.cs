@@ -63,7 +63,7 @@ public sealed class NfsSharedFilesystemTests
 
         await nfs.UnmountAsync();
 
-        Assert.Equal(["dst shared-mount.sh unmount", "src shared-mount.sh unmount", "src rmdir", "src exportfs -u", "src exportfs -u", "src nfs-server.sh stop", "src rm"], log);
+        Assert.Equal(["dst shared-mount.sh unmount", "src shared-mount.sh unmount", "src rmdir", "src exportfs -u", "src exportfs -u", "src nfs-server.sh stop", "src find", "src rm"], log);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class NfsSharedFilesystemTests
 
         await nfs.UnmountAsync();
 
-        Assert.Equal(["shared-mount.sh unmount", "exportfs -u", "exportfs -u", "nfs-server.sh stop", "rm"], fakes.SourceRunner.Commands.Select(Describe));
+        Assert.Equal(["shared-mount.sh unmount", "exportfs -u", "exportfs -u", "nfs-server.sh stop", "find", "rm"], fakes.SourceRunner.Commands.Select(Describe));
         Assert.Empty(fakes.DestinationRunner.Commands);
     }
 
