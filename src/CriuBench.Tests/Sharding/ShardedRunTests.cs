@@ -21,7 +21,6 @@ public sealed class ShardedRunTests
     public async Task Two_shards_run_on_the_lab_merge_into_the_unsharded_plan_s_cells()
     {
         Requires.Criu();
-        Requires.Tool("gnuplot", "gnuplot-nox");
         var build = new CriuBuild("4.1.1");
         Assert.True(File.Exists(build.Path), $"this test needs CRIU {build.Version} beside the default: run `sudo {build.BuildCommand}`");
         using var results = new TempDirectory();
@@ -44,7 +43,7 @@ public sealed class ShardedRunTests
             shards.Add(await ShardRun.LoadAsync(outcome.RunDirectory));
         }
         var merged = Path.Combine(results.Path, "merged");
-        var records = await new RunMerger(ProcessRunner.Instance).MergeAsync(shards, merged, "test merge", CancellationToken.None);
+        var records = await new RunMerger().MergeAsync(shards, merged, "test merge", CancellationToken.None);
 
         var environment = await EnvironmentCsv.ReadAsync(Path.Combine(merged, RunFiles.Environment));
         var plan = RunPlan.Build(suite, environment.Hosts, canShapeLink: true);
@@ -57,7 +56,7 @@ public sealed class ShardedRunTests
         Assert.All(environment.Hosts, host => Assert.Equal(build.Version, host.CriuVersion));
         Assert.All(records, row => Assert.Equal(build.Version, row.CriuVersion));
         Assert.Equal(plan.Cells.Count, Summarizer.Summarize(records, [Metrics.StopTime]).Count);
-        foreach (var file in new[] { RunFiles.Migrations, RunFiles.Refusals, RunFiles.SummaryCsv, RunFiles.SummaryMarkdown, RunFiles.ReportHtml, "charts/stop_time.svg",
+        foreach (var file in new[] { RunFiles.Migrations, RunFiles.Refusals, RunFiles.SummaryCsv, RunFiles.SummaryMarkdown, RunFiles.ReportHtml, "charts/report_stop_time_counter.svg",
                      "traces/shard-1-of-2.json", "traces/shard-2-of-2.json" })
             Assert.True(new FileInfo(Path.Combine(merged, file)).Length > 0, $"{file} is missing or empty");
         Assert.Equal(2, Directory.EnumerateDirectories(Path.Combine(merged, "outputs")).Count());
