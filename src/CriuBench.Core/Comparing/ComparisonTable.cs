@@ -28,6 +28,8 @@ public static class ComparisonTable
     /// <summary>Lines that say what could not be compared and why, beneath the table.</summary>
     public static IEnumerable<string> Notes(RunComparison c)
     {
+        if (c.Base.HostKind != c.New.HostKind)
+            yield return $"the runs were measured on different hosts ({c.Base.HostKind} and {c.New.HostKind}): their times are not comparable, only their successes";
         foreach (var b in c.Broken)
             yield return $"{RunComparison.Describe(b.Configuration)}: all {b.NewFailed} migration(s) failed in {c.New.Name} ({b.BaseSucceeded} succeeded in {c.Base.Name}): {b.Reason}";
         foreach (var only in c.OnlyInBase) yield return $"only in {c.Base.Name}: {RunComparison.Describe(only)}";

@@ -6,8 +6,9 @@ namespace CriuBench.Publishing;
 
 /// <summary>
 /// The site's trend chart as an SVG written here (no plotting program on the CI runner): one line
-/// per configuration, its median stop time in each published run, oldest run on the left. A point's
-/// tooltip says the run, its CRIU and the value.
+/// per configuration, its median stop time in each published run, oldest run on the left, on a
+/// logarithmic axis (a suite's stop times span 60 ms to seconds, and a change is a ratio). A
+/// point's tooltip says the run, its CRIU and the value.
 /// </summary>
 public static class TrendChart
 {
@@ -31,19 +32,20 @@ public static class TrendChart
             svg.AppendLine($"<text x=\"{N(Width / 2)}\" y=\"{N(Height / 2)}\" text-anchor=\"middle\">no runs published yet</text></svg>");
             return svg.ToString();
         }
-        var top = NiceCeiling(history.Max(r => r.MedianStopTimeMs));
+        var positive = history.Select(r => r.MedianStopTimeMs).Where(v => v > 0).DefaultIfEmpty(1).ToList();
+        var top = NiceCeiling(positive.Max());
+        var bottom = Math.Min(NiceFloor(positive.Min()), top / 10);
         double plotWidth = Width - Left - Right, plotHeight = Height - Top - Bottom;
         double X(int run) => Left + (runs.Count == 1 ? plotWidth / 2 : run * plotWidth / (runs.Count - 1));
-        double Y(double ms) => Top + plotHeight - ms / top * plotHeight;
+        double Y(double ms) => Top + plotHeight - (Math.Log10(Math.Max(ms, bottom)) - Math.Log10(bottom)) / (Math.Log10(top) - Math.Log10(bottom)) * plotHeight;
 
-        // Axes, grid and labels.
-        for (var i = 0; i <= 5; i++)
+        // Axes, grid and labels: 1, 2 and 5 times each power of ten in range.
+        foreach (var value in Ticks(bottom, top))
         {
-            var value = top * i / 5;
             svg.AppendLine($"<line x1=\"{N(Left)}\" x2=\"{N(Left + plotWidth)}\" y1=\"{N(Y(value))}\" y2=\"{N(Y(value))}\" stroke=\"#ddd\"/>");
             svg.AppendLine($"<text x=\"{N(Left - 6)}\" y=\"{N(Y(value) + 4)}\" text-anchor=\"end\">{N(value)}</text>");
         }
-        svg.AppendLine($"<text transform=\"translate(16 {N(Top + plotHeight / 2)}) rotate(-90)\" text-anchor=\"middle\">median stop time (ms)</text>");
+        svg.AppendLine($"<text transform=\"translate(16 {N(Top + plotHeight / 2)}) rotate(-90)\" text-anchor=\"middle\">median stop time (ms, log scale)</text>");
         svg.AppendLine($"<line x1=\"{N(Left)}\" x2=\"{N(Left)}\" y1=\"{N(Top)}\" y2=\"{N(Top + plotHeight)}\" stroke=\"black\"/>");
         svg.AppendLine($"<line x1=\"{N(Left)}\" x2=\"{N(Left + plotWidth)}\" y1=\"{N(Top + plotHeight)}\" y2=\"{N(Top + plotHeight)}\" stroke=\"black\"/>");
         for (var i = 0; i < runs.Count; i++)
@@ -70,6 +72,23 @@ public static class TrendChart
         }
         svg.AppendLine("</svg>");
         return svg.ToString();
+    }
+
+    private static IEnumerable<double> Ticks(double bottom, double top)
+    {
+        for (var power = Math.Pow(10, Math.Floor(Math.Log10(bottom))); power <= top; power *= 10)
+            foreach (var step in new[] { 1.0, 2, 5 })
+                if (step * power >= bottom * 0.999 && step * power <= top * 1.001) yield return step * power;
+    }
+
+    /// <summary>The largest 1, 2 or 5 times a power of ten at or below the smallest value.</summary>
+    internal static double NiceFloor(double min)
+    {
+        if (!(min > 0)) return 1;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(min)));
+        foreach (var step in new[] { 5.0, 2, 1 })
+            if (step * power <= min) return step * power;
+        return power;
     }
 
     /// <summary>The smallest 1, 2 or 5 times a power of ten at or above the largest value, so the axis ends on a round number.</summary>

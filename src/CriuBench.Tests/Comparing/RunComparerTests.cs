@@ -110,6 +110,14 @@ public sealed class RunComparerTests
     }
 
     [Fact]
+    public void Runs_on_different_kinds_of_host_say_so()
+    {
+        var comparison = RunComparer.Compare(Run("a", Records()), Run("b", Records()) with { HostKind = "ssh" });
+
+        Assert.Contains(ComparisonTable.Notes(comparison), note => note.Contains("different hosts (lab-netns and ssh)"));
+    }
+
+    [Fact]
     public void Two_against_two_is_too_few_to_call_a_change()
     {
         var comparison = RunComparer.Compare(Run("a", Records(repetitions: 2)), Run("b", Records(scale: 2, repetitions: 2)));

@@ -88,6 +88,13 @@ public sealed class SitePublisherTests : IDisposable
     [InlineData(3002, 5000)]
     public void The_axis_ends_on_a_round_number(double max, double expected) => Assert.Equal(expected, TrendChart.NiceCeiling(max), 9);
 
+    [Theory]
+    [InlineData(62.2, 50)]
+    [InlineData(100, 100)]
+    [InlineData(0.3, 0.2)]
+    [InlineData(5367, 5000)]
+    public void The_log_axis_starts_on_a_round_number(double min, double expected) => Assert.Equal(expected, TrendChart.NiceFloor(min), 9);
+
     [Fact]
     public void An_empty_history_draws_a_chart_that_says_so() =>
         Assert.Contains("no runs published yet", TrendChart.Render([]));
