@@ -61,8 +61,9 @@ public class InterruptedRestoreTests(InterruptedRestoreLab fixture, Xunit.Abstra
     public async Task A_lost_workload_is_kept_by_its_lab_and_its_rescue_restores_it_elsewhere()
     {
         // Lost for real: the transfer fails after it copied everything, with the source's images damaged
-        // (the page image truncated), so the fallback's restore on the source fails too. The copy the
-        // transfer made on the destination is intact: the rescue must use it.
+        // (its pagemaps removed; a truncated page image instead makes criu restore spin), so the fallback's
+        // restore on the source fails too. The copy the transfer made on the destination is intact: the
+        // rescue must use it.
         var log = new CollectingLog();
         var lost = await CriuBench.Hosts.Lab.Lab.UpAsync("rsqlost", CriuBench.Vocabulary.LinkRate.Default, ProcessRunner.Instance, log);
         string? rescueDirectory = null;
@@ -75,7 +76,7 @@ public class InterruptedRestoreTests(InterruptedRestoreLab fixture, Xunit.Abstra
                 {
                     After = async (request, transfer) =>
                     {
-                        await request.Source.RunCheckedAsync(Command.Of("bash", "-c", "truncate -s 4096 \"$1\"/pages-*.img", "damage", transfer.DumpDirectory));
+                        await request.Source.RunCheckedAsync(Command.Of("bash", "-c", "rm \"$1\"/pagemap-*.img", "damage", transfer.DumpDirectory));
                         throw new InvalidOperationException("the link failed after the copy (injected)");
                     },
                 };
