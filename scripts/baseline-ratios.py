@@ -54,11 +54,14 @@ def of_medians(ours, theirs):
 
 
 print(f"pairs: bare process {len(bare.get('bare-process', []))}, bare runc {len(bare.get('bare-runc', []))}, "
-      f"CriuBench counter/tar {len(values('counter', 'tar', 'stop_time_ms'))}")
+      f"bare podman {len(bare.get('bare-podman', []))}, CriuBench counter/tar {len(values('counter', 'tar', 'stop_time_ms'))}, "
+      f"podman-counter/tar {len(values('podman-counter', 'tar', 'stop_time_ms'))}")
 line("counter, tar: CriuBench stop time / bare script", of_medians,
      [values("counter", "tar", "stop_time_ms"), bare.get("bare-process", [])], 1.0)
 line("runc counter, tar: CriuBench stop time / bare runc checkpoint + restore", of_medians,
      [values("runc-counter", "tar", "stop_time_ms"), bare.get("bare-runc", [])], 1.2)
+line("podman counter, tar: CriuBench stop time / bare podman checkpoint --export + restore --import", of_medians,
+     [values("podman-counter", "tar", "stop_time_ms"), bare.get("bare-podman", [])], 1.05)
 
 # The counter prints every 100 ms and carries no timestamps: the app-observed downtime is the
 # timestamp printer's (1 ms lines), the same kind of process. Best = the lowest median.

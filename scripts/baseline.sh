@@ -12,9 +12,13 @@
 #   - bare runc counter: `runc checkpoint`, the same tar + scp + untar, `runc restore --detach`
 #     (the bundle from `runc spec`, made like CriuBench's: the host's network, no /sys mounts,
 #     stdio inside the container: an inherited fd from outside makes the dump fail);
-#   - CriuBench: `criubench run` of counter, timestamps and runc-counter with tar, tar-ssh, shared
-#     and page-server, 2 repetitions each (there and back); the ratios compare tar with the bare
-#     script's tar, and the timestamp printer's best strategy with CRIU's own times.
+#   - bare Podman counter: `podman container checkpoint --export`, the same tar + scp + untar of the
+#     archive, `podman container restore --import` (each host its own Podman storage, as CriuBench's;
+#     the same flags as CriuBench's: an uncompressed archive, --keep, --print-stats);
+#   - CriuBench: `criubench run` of counter, timestamps, runc-counter and podman-counter with tar,
+#     tar-ssh, shared and page-server (Podman's page-server cell is refused), 2 repetitions each
+#     (there and back); the ratios compare tar with the bare script's tar, and the timestamp
+#     printer's best strategy with CRIU's own times.
 # Then it prints the medians and the ratios with their 95% bootstrap intervals (see README,
 # "Baseline"), and writes them to $OUT/baseline.csv and $OUT/ratios.txt.
 #
@@ -31,6 +35,7 @@ rounds=$(( (pairs + 1) / 2 ))       # each round migrates twice per kind
 disk=/var/lib/criubench/host
 ssh_dir=/var/lib/criubench/labs/$lab/ssh
 busybox=/var/cache/criubench/busybox-rootfs
+podman_image=/var/cache/criubench/podman-busybox-image
 
 log() { printf 'baseline: %s\n' "$*" >&2; }
 [ "$(id -u)" = 0 ] || { log "run as root (it makes network namespaces)"; exit 1; }
@@ -75,6 +80,23 @@ for host in src dst; do
   # shellcheck disable=SC2086 # ssh_options is a list of words, split on purpose (it also goes into the command line below)
   on "$host" ssh $ssh_options "root@$(address "$(other "$host")")" true   # the reused connection, as CriuBench's
 done
+# Each host's own Podman storage below its disk, with the image CriuBench's podman engine loads (the
+# same bytes on both hosts, so the same image ID, which restore --import looks up).
+podman_on() { # host podman-arguments...
+  local host=$1; shift
+  on "$host" podman --root "$disk/podman/storage" --runroot "$disk/podman/run" --tmpdir "$disk/podman/tmp" \
+    --volumepath "$disk/podman/volumes" --network-config-dir "$disk/podman/networks" --storage-driver overlay \
+    --events-backend none --cgroup-manager cgroupfs --runtime runc "$@"
+}
+"$repo/workloads/build-busybox-rootfs.sh" "$busybox" >/dev/null
+"$repo/workloads/build-podman-image.sh" "$busybox" "$podman_image" localhost/criubench-busybox:1 >/dev/null
+# Podman 4.3 keeps a blob-info cache at /var/lib/containers whatever --root says: a load that made it
+# removes it again (as CriuBench's workloads/host/podman-load.sh does).
+had_cache=0; [ -e /var/lib/containers ] && had_cache=1
+for host in src dst; do
+  tar -C "$podman_image" --exclude=./.rootfs-sha256 -c . | podman_on "$host" load --quiet >/dev/null
+done
+[ "$had_cache" = 1 ] || rm -rf /var/lib/containers
 echo "kind,round,direction,stop_ms" > "$out/baseline.csv"
 
 # Moves the checkpoint with the user's tar + scp + untar: the images of migration $3 and the workload's
@@ -145,11 +167,39 @@ bare_runc() { # round
   on "$from" runc --root "$disk/runc-state" delete --force "$c" || true
 }
 
+bare_podman() { # round
+  local from=src c=bare-podman dir=work/bare-podman
+  for host in src dst; do on "$host" rm -rf "$disk/$dir"; done
+  on src mkdir -p "$disk/$dir/out"
+  # shellcheck disable=SC2016 # the loop is busybox sh's, inside the container
+  podman_on src run --detach --pull never --name "$c-0" --network host --ulimit nofile=1024:1024 --ulimit nproc=4096:4096 \
+    --volume "$disk/$dir/out:/out" localhost/criubench-busybox:1 \
+    sh -c 'exec </dev/null >>/out/output.log 2>>/out/stderr.log; i=0; while :; do echo $i; i=$((i + 1)); sleep 0.1; done' >/dev/null
+  sleep 0.5
+  for leg in 1 2; do
+    local to id t0 t1
+    to=$(other "$from"); id=bare-podman-$1-$leg
+    on "$to" rm -rf "$disk/$dir" "$disk/images/$id"; on "$from" mkdir -p "$disk/images/$id"
+    sync
+    t0=$EPOCHREALTIME
+    podman_on "$from" container checkpoint --export "$disk/images/$id/podman-checkpoint.tar" --compress none --keep --print-stats "$c-$((leg - 1))" >/dev/null
+    migrate_files "$from" "$to" "$id" "$dir"
+    podman_on "$to" container restore --import "$disk/images/$id/podman-checkpoint.tar" --name "$c-$leg" --keep --print-stats >/dev/null
+    t1=$EPOCHREALTIME
+    echo "bare-podman,$1,$from->$to,$(elapsed_ms "$t0" "$t1")" >> "$out/baseline.csv"
+    podman_on "$from" rm --force --time 0 "$c-$((leg - 1))" >/dev/null   # the exited source container, after the timing
+    on "$from" rm -rf "$disk/images/$id" "$disk/outbox/$id.tar" "$disk/$dir"; on "$to" rm -rf "$disk/images/$id" "$disk/inbox/$id.tar"
+    from=$to
+    sleep 0.5
+  done
+  podman_on "$from" rm --force --time 0 "$c-2" >/dev/null || true
+}
+
 elapsed_ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) * 1000 }'; }
 
 criubench_round() { # round
   mark "criubench-start $1"
-  criubench run --workloads counter,timestamps,runc-counter --strategies tar,tar-ssh,shared,page-server --repetitions 2 \
+  criubench run --workloads counter,timestamps,runc-counter,podman-counter --strategies tar,tar-ssh,shared,page-server --repetitions 2 \
     --lab "${lab}c" --out "$out/criubench" >/dev/null
   mark "criubench-end $1"
 }
@@ -158,7 +208,7 @@ criubench_round() { # round
 # the order rotates round by round: whoever ran right after a container's rootfs was deleted
 # would otherwise always pay for its writeback.
 [ -z "${KERNEL_TRACE:-}" ] || kernel_trace start
-kinds=(bare_process bare_runc criubench_round)
+kinds=(bare_process bare_runc bare_podman criubench_round)
 for round in $(seq "$rounds"); do
   shift_by=$(( (round - 1) % ${#kinds[@]} ))
   order=("${kinds[@]:shift_by}" "${kinds[@]:0:shift_by}")

@@ -16,8 +16,13 @@ packages=(
   iproute2 iptables openssh-server openssh-client sshfs rsync tar zstd procps psmisc util-linux
   # workloads and containers
   gcc make libc6-dev runc busybox-static docker.io
-  # reports; scripts/baseline.sh (jq edits the bare runc bundle's config, python3 computes the ratios)
-  gnuplot-nox jq python3
+  # the podman engine (Debian's 4.3 with conmon; it runs runc, since Debian's crun lacks checkpoint support)
+  podman
+  # the built-in services and the user-service example (their clients are python3)
+  redis-server nginx-light memcached
+  # the charts' typeface (ScottPlot draws them in-process); scripts/baseline.sh (jq edits the bare
+  # runc bundle's config, python3 computes the ratios)
+  fonts-dejavu-core jq python3
   # the test that runs shellcheck on every shell script of the repository
   shellcheck
 )
@@ -53,7 +58,19 @@ apt_install() {
   return 0
 }
 
-criu_works() { command -v criu >/dev/null && criu check >/dev/null 2>&1; }
+# The test that lints .github/workflows/ with action-validator (npm's @action-validator/cli,
+# pinned), installed into CriuBench's cache rather than globally. Node's own npm where it has one.
+action_validator_version=0.6.0
+action_validator_dir=/var/cache/criubench/action-validator
+install_action_validator() {
+  command -v npm >/dev/null || apt_install nodejs npm || return 1
+  grep -qs "\"version\": \"$action_validator_version\"" "$action_validator_dir/node_modules/@action-validator/cli/package.json" && return 0
+  log "installing @action-validator/cli $action_validator_version into $action_validator_dir"
+  mkdir -p "$action_validator_dir"
+  npm install --prefix "$action_validator_dir" --no-audit --no-fund --silent "@action-validator/cli@$action_validator_version" >/dev/null
+}
+
+distro_criu_works() { [ -x /usr/sbin/criu ] && /usr/sbin/criu check >/dev/null 2>&1; }
 
 apt_install "${packages[@]}" || die "could not install the packages CriuBench needs (see above)"
 for p in "${browser_packages[@]}"; do
@@ -62,21 +79,25 @@ for p in "${browser_packages[@]}"; do
   else log "no apt package '$p' here: the report's browser test will fail until it is installed"; fi
 done
 
-# CRIU: the distro's where `criu check` passes, otherwise a build of 4.x (see scripts/build-criu.sh).
-if ! criu_works; then
+# CRIU: the distro's where its `criu check` passes; otherwise scripts/build-criu.sh's default
+# (4.2.1: 4.1.1 cannot dump INET sockets on kernels from 6.16), made /usr/local/sbin/criu. Other
+# builds go beside it (scripts/build-criu.sh 4.1.1) for `run --criu VERSION`.
+# Once CriuBench's build is the default it stays so (only the version is brought up to date).
+if [ ! -L /usr/local/sbin/criu ]; then
   # Some distributions have no criu package at all: then the build below is the way.
-  apt_install criu || log "no usable criu package from the distribution"
-  if ! criu_works; then
-    log "the distro's CRIU fails 'criu check' here; building CRIU from source"
-    apt_install "${criu_build_deps[@]}" || die "could not install CRIU's build dependencies"
-    "$here/build-criu.sh"
-    hash -r
-  fi
+  apt_install criu || log "no criu package from the distribution"
+fi
+if [ -L /usr/local/sbin/criu ] || ! distro_criu_works; then
+  apt_install curl "${criu_build_deps[@]}" || die "could not install CRIU's build dependencies"
+  "$here/build-criu.sh" --default
+  hash -r
 fi
 if ! out=$(criu check 2>&1); then
   die "this kernel cannot checkpoint; 'criu check' says:
 $out"
 fi
+
+install_action_validator || log "could not install @action-validator/cli: the workflow lint test will say so"
 
 # The workloads' native programs, rebuilt when their source changes.
 make -s -C "$repo/workloads"

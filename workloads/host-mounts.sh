@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs inside a lab host's new mount namespace (private propagation): mounts the host's own disk
-# directory over the shared disk path, and makes /run a tmpfs of the host's own.
+# directory over the shared disk path, and makes /run and /dev/shm tmpfs of the host's own.
 #
 # Why /run: CRIU keeps its kernel-feature cache in /run/criu.kdat only when /run is a tmpfs
 # ("Can't keep kdat cache on non-tempfs"). On these machines /run is part of the root
@@ -37,6 +37,11 @@ for entry in "$old"/* "$old"/.[!.]*; do
 done
 umount --lazy "$old"
 rmdir "$old"
+# /dev/shm of the host's own, as a machine has: Podman keeps its container locks in one shared
+# memory segment (/dev/shm/libpod_lock), and the first Podman command with a fresh run root frees
+# every lock in it, so two hosts sharing the machine's /dev/shm would free each other's.
+mount -t tmpfs -o mode=1777,nosuid,nodev,size=64m criubench-shm /dev/shm
+
 # sshd's privilege-separation directory: the machine has it only once its own sshd ran, and without
 # it the host's sshd exits at once ("Missing privilege separation directory").
 [ -d /run/sshd ] || mkdir -m 0755 /run/sshd

@@ -6,6 +6,9 @@ var root = new RootCommand("CriuBench: measures CRIU checkpoint/restore migratio
 {
     RunCommand.Create(),
     ReportCommand.Create(),
+    CompareCommand.Create(),
+    MergeCommand.Create(),
+    PublishCommand.Create(),
     LabCommand.Create(),
     RescueCommand.Create(),
     DoctorCommand.Create(),

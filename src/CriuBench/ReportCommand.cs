@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CriuBench.Execution;
 using CriuBench.Reporting;
 using Command = System.CommandLine.Command;
 using CriuBench.Reporting.Writing;
@@ -23,7 +22,7 @@ internal static class ReportCommand
                 if (!File.Exists(Path.Combine(run, file)))
                     throw new UsageException($"{given} has no {file}: give a run directory (with migrations.csv and environment.csv), e.g. results/latest");
             var (records, environment) = await ReportWriter.LoadAsync(run, ct);
-            await new ReportWriter(ProcessRunner.Instance).WriteAsync(run, records, environment, ct);
+            await new ReportWriter().WriteAsync(run, records, environment, ct);
             Console.WriteLine($"regenerated the report of {records.Count} migrations in {run}");
         }));
         return command;

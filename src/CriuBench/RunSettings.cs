@@ -21,7 +21,14 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
 {
     public sealed record Options(
         string? SuiteFile, string[]? Workloads, string[]? Strategies, string? Repetitions,
-        string[]? Bandwidth, string ResultsRoot, string? Lab, bool StopOnFailure, string? Hosts = null, string[]? Modes = null);
+        string[]? Bandwidth, string ResultsRoot, string? Lab, bool StopOnFailure, string? Hosts = null, string[]? Modes = null)
+    {
+        /// <summary>`--criu VERSION`: the CRIU build every host migrates with.</summary>
+        public string? Criu { get; init; }
+
+        /// <summary>`--shard I/N`: the share of the suite's cells to run.</summary>
+        public string? Shard { get; init; }
+    }
 
     public static RunSettings From(Options options)
     {
@@ -49,6 +56,8 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
             StopOnFailure = options.StopOnFailure || loaded.StopOnFailure,
             Hosts = options.Hosts ?? loaded.Hosts,
             Modes = modes ?? loaded.Modes,
+            CriuBuild = options.Criu is { } criu ? Build(criu) : loaded.CriuBuild,
+            Shard = options.Shard is { } shard ? ParseShard(shard) : loaded.Shard,
         };
         return new RunSettings(suite, Path.GetFullPath(options.ResultsRoot));
     }
@@ -66,6 +75,18 @@ internal sealed record RunSettings(Suite Suite, string ResultsRoot)
     {
         try { return resolve(name); }
         catch (UnknownNameException e) { throw new UsageException($"{option}: {e.Message}"); }
+    }
+
+    private static Shard ParseShard(string text)
+    {
+        try { return Shard.Parse(text); }
+        catch (FormatException e) { throw new UsageException($"--shard: {e.Message}"); }
+    }
+
+    private static CriuBuild Build(string text)
+    {
+        try { return CriuBuild.Parse(text); }
+        catch (FormatException e) { throw new UsageException($"--criu: {e.Message} (builds are installed by scripts/build-criu.sh VERSION under {CriuBuild.Root})"); }
     }
 
     private static LinkRate ParseRate(string text)

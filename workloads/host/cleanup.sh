@@ -1,6 +1,6 @@
 #!/bin/bash
-# Removes what runs left on a host the controller does not own (an SSH machine): processes working
-# in CriuBench's directory, containers in the host's cgroup subtree, mounts below the directory or
+# Removes what runs left on a host the controller does not own (an SSH machine): Podman's containers,
+# processes working in CriuBench's directory, containers in the host's cgroup subtree, mounts below the directory or
 # on the shared mount point, then the directory's contents - the assets too. Only this host's mount
 # namespace counts: another namespace's DISK (e.g. a netns lab's host on the same machine) is
 # someone else's.
@@ -11,6 +11,14 @@
 # Exit code: 0 (best effort: whatever cannot be removed is left for the next run).
 disk=$1 shared=$2 top=$3 scope=$4
 mine=$(readlink /proc/self/ns/mnt)
+# Podman's containers, through the host's own storage (the options of Workloads/Containers/PodmanCommands.cs):
+# a restored container keeps the cgroup parent of the host it was started on, so the cgroup sweep
+# below may not reach it.
+if [ -d "$disk/podman/storage" ] && command -v podman >/dev/null; then
+  podman --root "$disk/podman/storage" --runroot "$disk/podman/run" --tmpdir "$disk/podman/tmp" \
+    --volumepath "$disk/podman/volumes" --network-config-dir "$disk/podman/networks" --storage-driver overlay \
+    --events-backend none --cgroup-manager cgroupfs --runtime runc rm --all --force --time 0 </dev/null >/dev/null 2>&1
+fi
 for root in $(findmnt -rn -t cgroup,cgroup2 -o TARGET); do
   dir=$root/$top/$scope
   [ -d "$dir" ] || continue

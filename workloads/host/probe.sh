@@ -21,6 +21,7 @@ echo "cores=$(nproc)"
 echo "mem_kib=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
 echo "pipe_max_size=$(cat /proc/sys/fs/pipe-max-size 2>/dev/null)"
 if command -v runc >/dev/null; then echo "runc=$(runc --version | awk 'NR==1 {print $3}')"; fi
+if command -v podman >/dev/null; then echo "podman=$(podman --version | awk 'NR==1 {print $3}')"; fi
 if command -v criu >/dev/null; then
   echo "criu=$(criu --version | awk 'NR==1 {print $2}')"
   if out=$(criu check 2>&1); then
@@ -32,9 +33,36 @@ if command -v criu >/dev/null; then
   echo "soft_dirty=$(yes_no criu check --feature mem_dirty_track)"
   echo "uffd=$(yes_no criu check --feature uffd-noncoop)"
 fi
+# Whether CRIU can dump a process holding TCP sockets (CRIU 4.1.1 cannot on kernels from 6.16:
+# SO_PASSCRED on INET sockets): a tiny python3 holding a listening socket and an established
+# loopback connection, dumped with --tcp-established --leave-running, then killed. It closes the
+# fds it inherited first: one from another mount namespace makes the dump fail for another reason.
+probe_sockets() {
+  if ! command -v python3 >/dev/null; then echo socket_dump=no; echo "socket_dump_problem=python3 is missing, so the socket probe cannot run"; return; fi
+  local dir pid out
+  dir=$(mktemp -d /tmp/criubench-socket-probe.XXXXXX)
+  setsid python3 -c 'import os, socket, time
+os.closerange(3, 65536)
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
+c = socket.create_connection(s.getsockname()); a, _ = s.accept()
+open("'"$dir"'/ready", "w").close(); time.sleep(60)' </dev/null >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do [ -e "$dir/ready" ] && break; sleep 0.02; done
+  if out=$(criu dump -t "$pid" -D "$dir" -o dump.log --tcp-established --leave-running 2>&1); then
+    echo socket_dump=yes
+  else
+    echo socket_dump=no
+    echo "socket_dump_problem=$( { grep -h 'Error' "$dir/dump.log" 2>/dev/null || printf '%s\n' "$out"; } | grep -v RLIMIT_NOFILE | tail -n 1)"
+  fi
+  kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  rm -rf "$dir"
+}
+if command -v criu >/dev/null; then probe_sockets; fi
 echo "nfs_client_kernel=$(yes_no has_fs nfs4)"
 echo "nfs_client_tools=$(yes_no has_tools mount.nfs4)"
 echo "nfs_server_kernel=$(yes_no has_fs nfsd)"
 echo "nfs_server_tools=$(yes_no has_tools exportfs rpc.nfsd)"
+# Docker as the docker engine runs it: its own dockerd (with containerd) and Debian's client.
+echo "docker=$(yes_no has_tools dockerd containerd && [ -x /usr/bin/docker ] && echo yes || echo no)"
 echo "sshfs=$(if command -v sshfs >/dev/null && [ -c /dev/fuse ]; then echo yes; else echo no; fi)"
 exit 0

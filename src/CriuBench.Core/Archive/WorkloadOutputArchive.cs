@@ -17,17 +17,23 @@ public sealed class WorkloadOutputArchive(string runDirectory)
     public async Task<IReadOnlyList<string>> KeepAsync(RunningWorkload workload, CancellationToken ct)
     {
         var kept = new List<string>();
-        foreach (var (remote, name) in Files(workload))
+        foreach (var (host, remote, name) in Files(workload))
         {
             var local = Path.Combine(DirectoryOf(workload.Instance), name);
-            if (await HostFileCopy.TryCopyAsync(workload.Host, remote, local, ct)) kept.Add(local);
+            if (await HostFileCopy.TryCopyAsync(host, remote, local, ct)) kept.Add(local);
         }
         return kept;
     }
 
-    private static IEnumerable<(string Remote, string Name)> Files(RunningWorkload workload)
+    /// <summary>A service's output.log is its client's (what the analysis read); the service's own lines go beside it.</summary>
+    private static IEnumerable<(Hosts.IHost Host, string Remote, string Name)> Files(RunningWorkload workload)
     {
-        yield return (workload.OutputFile, "output.log");
-        yield return (workload.StderrFile, "stderr.log");
+        yield return (workload.OutputHost, workload.OutputFile, "output.log");
+        yield return (workload.Host, workload.StderrFile, "stderr.log");
+        if (workload.Client is { } client)
+        {
+            yield return (client.Host, client.StderrFile, "client-stderr.log");
+            yield return (workload.Host, $"{workload.Directory}/output.log", "service-output.log");
+        }
     }
 }

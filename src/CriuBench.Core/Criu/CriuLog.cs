@@ -19,9 +19,21 @@ public static class CriuLog
             .TakeLast(max)
             .ToList();
 
+    /// <summary>
+    /// The error lines of the log, none when there is no log: CRIU writes none when it rejects its
+    /// command line, and then its complaint is on stderr (<see cref="StderrLines"/>).
+    /// </summary>
     public static async Task<IReadOnlyList<string>> ReadErrorsAsync(IHost host, string directory, string logName, CancellationToken ct)
     {
         var log = await host.TryReadTextAsync($"{directory}/{logName}", ct);
-        return log is null ? [$"no {logName} in {directory}"] : ErrorLines(log);
+        return log is null ? [] : ErrorLines(log);
     }
+
+    /// <summary>The last lines of what a CRIU (or runc, docker) printed on stderr, without the harmless rlimit warning.</summary>
+    public static IReadOnlyList<string> StderrLines(string? stderr, int max = 3) =>
+        (stderr ?? "").Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.Contains(HarmlessRlimitError, StringComparison.Ordinal))
+            .TakeLast(max)
+            .ToList();
 }

@@ -61,6 +61,18 @@ public abstract record CriuOption
         public override IReadOnlyList<string> CriuArguments => [$"-v{Number(Level)}"];
     }
 
+    /// <summary>Dump and restore a service's established TCP connections (TCP repair), so its clients keep them.</summary>
+    public sealed record TcpEstablished : CriuOption
+    {
+        public override IReadOnlyList<string> CriuArguments => ["--tcp-established"];
+    }
+
+    /// <summary>Dump established TCP connections without their state and restore them closed: clients see a reset and reconnect.</summary>
+    public sealed record TcpClose : CriuOption
+    {
+        public override IReadOnlyList<string> CriuArguments => ["--tcp-close"];
+    }
+
     /// <summary>One of the workload's own criu_dump_args, as the suite gives it (checked against the engine when the suite loads).</summary>
     public sealed record UserArgument(string Text) : CriuOption
     {

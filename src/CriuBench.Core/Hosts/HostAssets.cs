@@ -14,7 +14,10 @@ public static class HostAssets
     public const string ScriptsDirectory = "host";
 
     /// <summary>What a host needs, relative to the repository's workloads/ directory.</summary>
-    public static readonly IReadOnlyList<string> Files = ["launch.sh", "counter.sh", "docker-runc.sh", "bin/ticker", ScriptsDirectory];
+    public static readonly IReadOnlyList<string> Files = ["launch.sh", "counter.sh", "docker-runc.sh", "bin/ticker", ScriptsDirectory, ServicesDirectory];
+
+    /// <summary>The built-in services' scripts and clients (workloads/services/), shipped whole.</summary>
+    public const string ServicesDirectory = "services";
 
     public static string Launcher => On("launch.sh");
 
@@ -48,7 +51,7 @@ public static class HostAssets
     /// <summary>Copies <see cref="Files"/> onto every host in one tar stream each.</summary>
     public static async Task InstallAsync(IEnumerable<IHost> hosts, CancellationToken ct)
     {
-        foreach (var file in Files.Where(file => file != ScriptsDirectory)) WorkloadAssets.File(file); // a missing one says to run setup.sh
+        foreach (var file in Files.Where(file => file is not (ScriptsDirectory or ServicesDirectory))) WorkloadAssets.File(file); // a missing one says to run setup.sh
         var archive = await ControllerTar.CreateAsync(WorkloadAssets.Directory, Files, ct);
         foreach (var host in hosts)
         {

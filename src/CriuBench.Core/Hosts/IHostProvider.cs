@@ -18,5 +18,12 @@ public interface IHostProvider
     /// <summary>Whether the link between its hosts can be shaped to a given rate.</summary>
     bool CanShapeLink { get; }
 
+    /// <summary>
+    /// Whether each of its hosts has a mount namespace of its own on the controller, so a bind mount
+    /// made there (e.g. of another CRIU build over the hosts' criu) is that host's alone and goes
+    /// with it. Only the embedded lab's do; other hosts are whole machines.
+    /// </summary>
+    bool HostsHaveOwnMounts => false;
+
     Task<IHostSet> UpAsync(LinkRate rate, ILog log, CancellationToken ct);
 }

@@ -22,4 +22,10 @@ public interface IHostSet : IAsyncDisposable
     bool CanShapeLink { get; }
 
     Task SetRateAsync(LinkRate rate, CancellationToken ct);
+
+    /// <summary>The client host and the moving service address, where these hosts have them; null: service workloads are refused here.</summary>
+    IServiceNetwork? Services => null;
+
+    /// <summary>Why <see cref="Services"/> is null, for the refusal ("the vm-qemu lab has no client host").</summary>
+    string? ServicesMissing => Services is null ? $"the {Kind} hosts have no client host and service address" : null;
 }

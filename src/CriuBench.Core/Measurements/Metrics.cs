@@ -11,7 +11,7 @@ public static class Metrics
     private static readonly Metric[] Derived =
     [
         new("stop_time_bound", "ms",
-            "Physical limit: image bytes / link rate + the workload's fastest restore by any strategy (the workload's own small files are negligible and not counted); none on an unlimited link",
+            "Lower bound of the stop time: image bytes / link rate + the workload's fastest restore (the larger of the two for a shared filesystem, whose restore reads across the link); none on an unlimited link",
             r => PhysicalLimit.StopTimeBoundMs(r)),
         new("efficiency", "ratio", "stop_time_bound / stop_time: 1 means as fast as the link allows", r => PhysicalLimit.Efficiency(r)),
     ];

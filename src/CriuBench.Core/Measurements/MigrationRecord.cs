@@ -25,6 +25,12 @@ public sealed record MigrationRecord
     public required string LinkRate { get; init; }
     public required string HostKind { get; init; }
 
+    /// <summary>The CRIU version the hosts migrated with (`criu --version`; with `run --criu`, the build's); empty in older files.</summary>
+    public string CriuVersion { get; init; } = "";
+
+    /// <summary>Its cell's number in the whole suite's plan, from 0 (the same in every shard of the suite); null in older files.</summary>
+    public int? Cell { get; init; }
+
     public required bool Succeeded { get; init; }
     public string? FailureReason { get; init; }
     public required string WorkloadRunsOn { get; init; }
@@ -53,6 +59,12 @@ public sealed record MigrationRecord
     public double? CriuForkingTimeMs { get; init; }
     public long? CriuPagesRestored { get; init; }
 
+    // What the engine's own tools report (podman --print-stats): the engine's whole command, and the runtime's part, which holds CRIU's.
+    public double? EngineCheckpointTimeMs { get; init; }
+    public double? RuntimeCheckpointTimeMs { get; init; }
+    public double? EngineRestoreTimeMs { get; init; }
+    public double? RuntimeRestoreTimeMs { get; init; }
+
     // Live modes: the workload runs on the destination before all of its memory is there.
     public double? AllPagesTimeMs { get; init; }
     public double? MigrationTimeMs { get; init; }
@@ -63,6 +75,14 @@ public sealed record MigrationRecord
     public string? StopRule { get; init; }
     public string? StopReason { get; init; }
     public long? LinkBytes { get; init; }
+
+    // Services: what their client (on the client host, never migrated) saw; empty for other workloads.
+    public double? ClientDowntimeMs { get; init; }
+    public long? ClientFailedRequests { get; init; }
+    public int? ConnectionsKept { get; init; }
+    public int? ConnectionsTotal { get; init; }
+    public double? ClientP99AfterMs { get; init; }
+    public string? ClientOutcome { get; init; }
 
     /// <summary>
     /// migrations.csv, column by column in file order: what the writer writes, the reader reads,
@@ -76,7 +96,7 @@ public sealed record MigrationRecord
         C.Key("workload", "The workload's name, unique within its suite", r => r.Workload, (r, v) => r with { Workload = v }),
         C.Key("parameters", "The workload's own parameters as key=value pairs joined by ';' (e.g. mib=256;dirty_mib_per_s=50;data=random), empty for none",
             r => r.Parameters, (r, v) => r with { Parameters = WorkloadParameters.Checked(v) }) with { Optional = true },
-        C.Key("engine", "What ran and checkpointed the workload: process (CRIU directly), runc, docker", r => r.Engine, (r, v) => r with { Engine = v }),
+        C.Key("engine", "What ran and checkpointed the workload: process (CRIU directly), runc, docker, podman", r => r.Engine, (r, v) => r with { Engine = v }),
         C.Key("strategy", "How the images moved to the destination (tar, rsync, page-server, ...)", r => r.Strategy, (r, v) => r with { Strategy = v }),
         C.Key("mode", "How the memory moved (cold: stop and copy; postcopy, precopy, hybrid, ...)", r => r.Mode, (r, v) => r with { Mode = v }) with { Optional = true },
         C.Key("source", "The host the workload left", r => r.Source, (r, v) => r with { Source = v }),
@@ -84,6 +104,10 @@ public sealed record MigrationRecord
         C.Derived("direction", "source->destination", r => r.Direction),
         C.Key("link_rate", "The link's shaped rate as given (e.g. 1gbit, unlimited)", r => r.LinkRate, (r, v) => r with { LinkRate = v }),
         C.Key("host_kind", "What the hosts were (lab-netns, vm-qemu, ssh)", r => r.HostKind, (r, v) => r with { HostKind = v }),
+        C.Key("criu_version", "The CRIU version the hosts migrated with (criu --version; with run --criu VERSION, that build)",
+            r => r.CriuVersion, (r, v) => r with { CriuVersion = v }) with { Optional = true },
+        C.Number("cell", "index", "Its cell's number in the whole suite's plan, from 0: the same whichever shard ran it (run --shard), so merged shards keep the plan's order",
+            r => r.Cell, (r, v) => r with { Cell = v }) with { Optional = true },
         C.Flag("succeeded", "Whether the workload was seen continuing on the destination", r => r.Succeeded, (r, v) => r with { Succeeded = v }),
         C.Text("failure_reason", "Why it failed, empty when it succeeded", r => r.FailureReason, (r, v) => r with { FailureReason = v }),
         C.Key("workload_runs_on", "Where the workload runs after this migration (the destination, or the source after a fallback)", r => r.WorkloadRunsOn, (r, v) => r with { WorkloadRunsOn = v }),
@@ -123,6 +147,26 @@ public sealed record MigrationRecord
         C.Text("stop_reason", "Why the stop rule stopped the rounds", r => r.StopReason, (r, v) => r with { StopReason = v }) with { Optional = true },
         C.Number("link_bytes", "bytes", "Bytes that crossed the link in the whole migration: every round plus the final transfer, where all are known",
             r => r.LinkBytes, (r, v) => r with { LinkBytes = v }) with { Optional = true },
+        C.Number("engine_checkpoint_time_ms", "ms", "The engine's checkpoint as it reports it itself (podman --print-stats: podman_checkpoint_duration), the runtime's and CRIU's included; empty for engines that do not report it",
+            r => r.EngineCheckpointTimeMs, (r, v) => r with { EngineCheckpointTimeMs = v }, "engine_checkpoint_time") with { Optional = true },
+        C.Number("runtime_checkpoint_time_ms", "ms", "The container runtime's checkpoint (runc checkpoint) as the engine reports it, CRIU's dump included",
+            r => r.RuntimeCheckpointTimeMs, (r, v) => r with { RuntimeCheckpointTimeMs = v }, "runtime_checkpoint_time") with { Optional = true },
+        C.Number("engine_restore_time_ms", "ms", "The engine's restore as it reports it itself (podman --print-stats: podman_restore_duration), the runtime's and CRIU's included",
+            r => r.EngineRestoreTimeMs, (r, v) => r with { EngineRestoreTimeMs = v }, "engine_restore_time") with { Optional = true },
+        C.Number("runtime_restore_time_ms", "ms", "The container runtime's restore (runc restore) as the engine reports it, CRIU's restore included",
+            r => r.RuntimeRestoreTimeMs, (r, v) => r with { RuntimeRestoreTimeMs = v }, "runtime_restore_time") with { Optional = true },
+        C.Number("client_downtime_ms", "ms", "Services: the largest gap between the client's completed requests from just before the checkpoint until 5 s after the restore",
+            r => r.ClientDowntimeMs, (r, v) => r with { ClientDowntimeMs = v }, "client_downtime") with { Optional = true },
+        C.Number("client_failed_requests", "requests", "Services: requests the client saw fail (errors, resets, timeouts) in that window",
+            r => r.ClientFailedRequests, (r, v) => r with { ClientFailedRequests = v }, "client_failed_requests") with { Optional = true },
+        C.Number("connections_kept", "connections", "Services: the client's TCP connections that are the same before and after the migration",
+            r => r.ConnectionsKept, (r, v) => r with { ConnectionsKept = v }) with { Optional = true },
+        C.Number("connections_total", "connections", "Services: the TCP connections the client holds",
+            r => r.ConnectionsTotal, (r, v) => r with { ConnectionsTotal = v }) with { Optional = true },
+        C.Number("client_p99_after_ms", "ms", "Services: the 99th percentile of the client's request latency in the 5 s after the restore",
+            r => r.ClientP99AfterMs, (r, v) => r with { ClientP99AfterMs = v }, "client_tail_latency") with { Optional = true },
+        C.Text("client_outcome", "Services: what the client saw (connections kept or reset and reconnected, failed requests)",
+            r => r.ClientOutcome, (r, v) => r with { ClientOutcome = v }) with { Optional = true },
     ];
 
     /// <summary>What a row read from a file starts as before its columns are set: every default, every required member empty.</summary>

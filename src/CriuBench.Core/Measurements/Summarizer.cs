@@ -23,7 +23,7 @@ public static class Summarizer
                 if (values.Count == 0) continue;
                 var s = DescriptiveStatistics.Of(values);
                 rows.Add(new SummaryRow(key.Workload, key.Engine, key.Strategy, key.Mode, key.LinkRate, metric.Name, metric.Unit,
-                    s.N, failures, s.Median, s.P95, s.Min, s.Max, s.Mean, s.StdDev));
+                    s.N, failures, s.Median, s.P95, s.Min, s.Max, s.Mean, s.StdDev, group.First().Parameters));
             }
         }
         return rows;

@@ -21,8 +21,8 @@ public static class FirstOutputCheck
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var size = await workload.Host.FileSizeAsync(workload.OutputFile, ct) ?? 0;
-            var start = size == 0 ? [] : await workload.Host.ReadBytesAsync(workload.OutputFile, 0, Math.Min(size, BytesRead), ct);
+            var size = await workload.OutputHost.FileSizeAsync(workload.OutputFile, ct) ?? 0;
+            var start = size == 0 ? [] : await workload.OutputHost.ReadBytesAsync(workload.OutputFile, 0, Math.Min(size, BytesRead), ct);
             var problem = FirstLines.Problem(start, spec.Name, spec.LineFormat, spec.Check, DateTimeOffset.UtcNow);
             var lines = start.Count(b => b == (byte)'\n');
             if (problem is not null && lines > 0) throw new WorkloadOutputException(problem);
@@ -30,7 +30,7 @@ public static class FirstOutputCheck
             if (clock.Elapsed > limit)
             {
                 if (problem is null) return; // fewer lines than wanted, but those it printed fit
-                throw new WorkloadOutputException($"{problem} after {limit.TotalSeconds:0} s ({workload.OutputFile} on {workload.Host.Name} holds {size} bytes)");
+                throw new WorkloadOutputException($"{problem} after {limit.TotalSeconds:0} s ({workload.OutputFile} on {workload.OutputHost.Name} holds {size} bytes)");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(spec.Interval.TotalMilliseconds, 10, 200)), ct);
         }

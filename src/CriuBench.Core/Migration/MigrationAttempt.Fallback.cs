@@ -62,7 +62,8 @@ public sealed partial class MigrationAttempt : IFallback
             using (Step("fallback-restore", Source))
             {
                 images = await prepared.ImagesForSourceRestoreAsync(ct);
-                var seam = await Source.FileSizeAsync(Workload.OutputFile, ct) ?? 0;
+                await MoveServiceAddressBackAsync(ct);
+                var seam = await Workload.OutputHost.FileSizeAsync(Workload.OutputFile, ct) ?? 0;
                 Seam = seam;
                 var back = await Request.Engine.RestoreAsync(Source, Workload, images, ct);
                 var continued = await OutputVerifier.WaitForContinuationAsync(back, seam, ct);

@@ -110,6 +110,7 @@ public sealed partial class MigrationAttempt
     public async Task<MigrationResult?> CheckpointAsync(Func<IReadOnlyList<CriuOption>, Task> checkpoint, IFallback fallback, CancellationToken ct)
     {
         this.fallback = fallback;
+        await MarkClientAsync(ct);
         stopWindow = Stopwatch.StartNew();
         try
         {
@@ -153,6 +154,7 @@ public sealed partial class MigrationAttempt
     public async Task<MigrationResult?> RestoreAsync(CancellationToken ct, IReadOnlyList<CriuOption>? arguments = null,
         Func<CancellationToken, Task<string?>>? ready = null)
     {
+        if (await MoveServiceAddressAsync(ct) is { } notMoved) return notMoved;
         var images = Prepared.RestoreDirectory;
         var restoreClock = Stopwatch.StartNew();
         RunningWorkload copy;
@@ -165,6 +167,7 @@ public sealed partial class MigrationAttempt
                     return await fallback.FallBackAsync(notReady, ct);
                 resumed = await Request.Engine.ResumeAsync(Destination, Workload, images, arguments ?? [], ct);
             }
+            restoredAt = DateTimeOffset.UtcNow;
             Update(row => row with { RestoreTimeMs = Ms(restoreClock.Elapsed), StopTimeMs = Ms(stopWindow.Elapsed) });
             using (Step("locate", Destination))
                 copy = await resumed.LocateAsync(ct);

@@ -55,6 +55,7 @@ public sealed partial class MigrationAttempt
     /// </summary>
     private async Task<Verification> VerifyAsync(RunningWorkload copy, CancellationToken ct)
     {
+        if (copy.Client is not null) return await VerifyServiceAsync(copy, ct);
         using var step = Step("verify", Destination, "verify");
         var seam = await Source.FileSizeAsync(Workload.OutputFile, ct)
             ?? throw new InvalidOperationException($"{Workload.OutputFile} is missing on {Source.Name} after the checkpoint");
@@ -69,7 +70,21 @@ public sealed partial class MigrationAttempt
         // (Returns at its next line while it runs, so this costs about one interval.)
         if (!await WorkloadLiveness.IsProgressingAsync(copy, ct))
             return Verification.Failed($"restored on {Destination.Name} but its output did not continue: it printed past the seam, then stopped growing");
+        // Its own verdict on what it printed since the restore (the allocator's memory check among them).
+        if (copy.Spec.Check is { } check && await FirstFailedLineAsync(copy, seam, check, ct) is { } line)
+            return Verification.Failed($"restored on {Destination.Name} but its own check ({check.Describe()}) failed after the restore: '{line}'");
         return Verification.Passed(analysis.Report);
+    }
+
+    /// <summary>The first complete line after <paramref name="seam"/> that fails <paramref name="check"/>, or null.</summary>
+    private static async Task<string?> FirstFailedLineAsync(RunningWorkload copy, long seam, OutputCheck check, CancellationToken ct)
+    {
+        var size = await copy.OutputHost.FileSizeAsync(copy.OutputFile, ct) ?? seam;
+        if (size <= seam) return null;
+        var text = (await copy.OutputHost.ReadBytesAsync(copy.OutputFile, seam, size - seam, ct)).AsSpan();
+        for (int nl; (nl = text.IndexOf((byte)'\n')) >= 0; text = text[(nl + 1)..])
+            if (!check.Holds(text[..nl])) return System.Text.Encoding.UTF8.GetString(text[..nl]);
+        return null;
     }
 
     /// <summary>Measures the images on the destination, after the restore (the workload no longer waits for it).</summary>
@@ -115,6 +130,7 @@ public sealed partial class MigrationAttempt
                 ? CriuStatistics.ReadAsync(Source, work.Source, Destination, work.Destination, ct)
                 : CriuStatistics.ReadAsync(Destination, prepared.RestoreDirectory, ct));
             if (stats is not null) Update(stats.AddTo);
+            if (Request.Engine.TimesOf(copy) is { } engineTimes) Update(engineTimes.AddTo);
             PlaceOnTimeline(stats, seam);
         }
         if (KeepLogs)
@@ -134,6 +150,7 @@ public sealed partial class MigrationAttempt
             AppDowntimeMs = seam.DowntimeMs,
             TotalTimeMs = TotalMs,
         });
+        if (clientProblem is { } problem) Update(row => row with { Succeeded = false, FailureReason = problem });
         return new(Row, copy);
     }
 

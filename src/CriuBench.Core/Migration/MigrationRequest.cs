@@ -19,6 +19,9 @@ public sealed record MigrationRequest(
     /// <summary>The host kind rows carry ("lab-netns", "vm-qemu", "ssh").</summary>
     public string HostKind { get; init; } = Destination.Kind;
 
+    /// <summary>The client host and service address, for a service workload (the address moves at the seam).</summary>
+    public IServiceNetwork? Services { get; init; }
+
     /// <summary>Unique per run, safe as a directory name.</summary>
     public string MigrationId => $"{Workload.Instance}-r{Repetition:D3}";
 }

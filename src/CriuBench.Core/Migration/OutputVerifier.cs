@@ -25,17 +25,17 @@ public static class OutputVerifier
         SeamAnalysis? last = null;
         while (true)
         {
-            var size = await workload.Host.FileSizeAsync(workload.OutputFile, ct) ?? 0;
+            var size = await workload.OutputHost.FileSizeAsync(workload.OutputFile, ct) ?? 0;
             if (size > seam)
             {
-                var window = await workload.Host.ReadBytesAsync(workload.OutputFile, start, size - start, ct);
+                var window = await workload.OutputHost.ReadBytesAsync(workload.OutputFile, start, size - start, ct);
                 last = SeamAnalyzer.Analyze(window, seam - start, workload.Spec.LineFormat, windowStartsAtLine: start == 0);
                 if (last.Succeeded && last.Report.LinesAfter >= LinesRequired) return last;
                 if (last.Problem is SeamProblem.NoLineBefore or SeamProblem.SeamNotAtLineBoundary) return last;
             }
             if (clock.Elapsed > limit)
                 return last ?? SeamAnalysis.Failure(SeamProblem.NoLineAfter,
-                    $"no output after the seam within {limit.TotalSeconds:0.#} s ({workload.OutputFile} on {workload.Host.Name} is {size} bytes, seam at {seam})");
+                    $"no output after the seam within {limit.TotalSeconds:0.#} s ({workload.OutputFile} on {workload.OutputHost.Name} is {size} bytes, seam at {seam})");
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(workload.Spec.Interval.TotalMilliseconds / 2, 5, 50)), ct);
         }
     }

@@ -21,11 +21,11 @@ public static class WholeOutputCheck
     {
         OutputAnalysis? analysis = null;
         var spec = workload.Spec;
-        var result = await workload.Host.RunStreamingAsync(Command.Of("cat", workload.OutputFile),
+        var result = await workload.OutputHost.RunStreamingAsync(Command.Of("cat", workload.OutputFile),
             async stream => analysis = await StreamingGapAnalyzer.AnalyzeAsync(stream, spec.LineFormat, spec.Check, seams, cancellationToken: ct), ct);
         result.EnsureSuccess();
         return new WholeOutputVerdict(spec.LineFormat, analysis
-            ?? throw new InvalidOperationException($"reading {workload.OutputFile} on {workload.Host.Name} gave no output"));
+            ?? throw new InvalidOperationException($"reading {workload.OutputFile} on {workload.OutputHost.Name} gave no output"));
     }
 
     public static string Describe(WholeOutputVerdict verdict) => verdict.Describe();

@@ -38,7 +38,7 @@ public static class WorkloadLiveness
 
     private static async Task<long?> SizeAsync(RunningWorkload workload, CancellationToken ct)
     {
-        try { return await workload.Host.FileSizeAsync(workload.OutputFile, ct); }
+        try { return await workload.OutputHost.FileSizeAsync(workload.OutputFile, ct); }
         catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e)) { return null; }
     }
 }

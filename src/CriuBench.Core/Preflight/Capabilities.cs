@@ -38,6 +38,14 @@ public sealed record EngineCapabilities(string Name)
     /// </summary>
     public IReadOnlyList<string>? UserDumpArguments { get; init; }
 
+    /// <summary>Runs a workload's own container image (`image:` in a suite).</summary>
+    public bool TakesImage { get; init; }
+    /// <summary>Passes --tcp-established to the dump and the restore (a service keeps its connections).</summary>
+    public bool TcpEstablished { get; init; } = true;
+
+    /// <summary>Passes --tcp-close (a service's connections are closed and its clients reconnect).</summary>
+    public bool TcpClose { get; init; }
+
     /// <summary>The workload runs on the host's own files (a container brings its root filesystem along).</summary>
     public bool UsesHostFiles { get; init; }
 }

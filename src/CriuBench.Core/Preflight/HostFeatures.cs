@@ -12,6 +12,7 @@ public sealed record HostFeatures
     public string Distribution { get; init; } = "unknown";
     public string? CriuVersion { get; init; }
     public string? RuncVersion { get; init; }
+    public string? PodmanVersion { get; init; }
     public int Cores { get; init; }
     public double MemoryGiB { get; init; }
 
@@ -35,11 +36,20 @@ public sealed record HostFeatures
     public bool NfsClientKernel { get; init; }
     public bool NfsServerKernel { get; init; }
 
+    /// <summary>dockerd, containerd and /usr/bin/docker: what the docker engine starts its own daemon with.</summary>
+    public bool Docker { get; init; }
+
     /// <summary>sshfs and /dev/fuse: what mounting a directory of another host over ssh needs.</summary>
     public bool Sshfs { get; init; }
 
     /// <summary>fs.pipe-max-size in bytes; CRIU's lazy page server needs a pipe bigger than the default 1 MiB.</summary>
     public long? PipeMaxSize { get; init; }
+
+    /// <summary>CRIU dumped a probe holding TCP sockets with --tcp-established: what a service workload needs.</summary>
+    public bool DumpsSockets { get; init; }
+
+    /// <summary>Why the socket probe's dump failed (its last error line), if it did.</summary>
+    public string? SocketDumpProblem { get; init; }
 
     public static HostFeatures Unknown(string host, string kind) => new() { Host = host, Kind = kind };
 }

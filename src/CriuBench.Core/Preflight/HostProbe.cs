@@ -37,6 +37,7 @@ public static class HostProbe
             Distribution = Get("distribution") ?? "unknown",
             CriuVersion = Get("criu"),
             RuncVersion = Get("runc"),
+            PodmanVersion = Get("podman"),
             Cores = int.TryParse(Get("cores"), CultureInfo.InvariantCulture, out var cores) ? cores : 0,
             MemoryGiB = long.TryParse(Get("mem_kib"), CultureInfo.InvariantCulture, out var kib) ? Math.Round(kib / 1048576.0, 1) : 0,
             CriuWorks = Yes("criu_check"),
@@ -48,6 +49,9 @@ public static class HostProbe
             NfsClient = Yes("nfs_client_kernel") && Yes("nfs_client_tools"),
             NfsServer = Yes("nfs_server_kernel") && Yes("nfs_server_tools"),
             Sshfs = Yes("sshfs"),
+            Docker = Yes("docker"),
+            DumpsSockets = Yes("socket_dump"),
+            SocketDumpProblem = Get("socket_dump_problem"),
             PipeMaxSize = long.TryParse(Get("pipe_max_size"), CultureInfo.InvariantCulture, out var pipe) ? pipe : null,
         };
     }

@@ -46,7 +46,16 @@ public static class EnvironmentCsv
             MemoryGiB: Number("memory_gib", text => double.Parse(text, CultureInfo.InvariantCulture)),
             StartedAt: Number("started_at", text => DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture)),
             DotnetVersion: Get("dotnet_version"),
-            CommandLine: Get("command_line")) { Hosts = EnvironmentHostRows.Read(values) };
+            CommandLine: Get("command_line"))
+        {
+            Hosts = EnvironmentHostRows.Read(values),
+            CriuBuild = Optional("criu_build"),
+            Suite = Optional("suite"),
+            SuiteCells = Optional("suite_cells"),
+            Shard = Optional("shard"),
+        };
+
+        string? Optional(string key) => values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
 
         T Number<T>(string key, Func<string, T> parse)
         {
@@ -71,5 +80,9 @@ public static class EnvironmentCsv
         ("started_at", e.StartedAt.ToString("O", CultureInfo.InvariantCulture)),
         ("dotnet_version", e.DotnetVersion),
         ("command_line", e.CommandLine),
+        .. e.CriuBuild is { } build ? [("criu_build", build)] : Array.Empty<(string, string)>(),
+        .. e.Suite is { } suite ? [("suite", suite)] : Array.Empty<(string, string)>(),
+        .. e.SuiteCells is { } cells ? [("suite_cells", cells)] : Array.Empty<(string, string)>(),
+        .. e.Shard is { } shard ? [("shard", shard)] : Array.Empty<(string, string)>(),
     ];
 }

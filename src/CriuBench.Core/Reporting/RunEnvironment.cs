@@ -17,4 +17,15 @@ public sealed record RunEnvironment(
 {
     /// <summary>Each host as probed (kernel, CRIU, features); the top-level values are the first host's.</summary>
     public IReadOnlyList<Preflight.HostFeatures> Hosts { get; init; } = [];
+
+    /// <summary>The criu binary the hosts migrated with (`run --criu`: the build's path); null in runs from before it was recorded.</summary>
+    public string? CriuBuild { get; init; }
+
+    /// <summary>The suite's name, and the digest of its whole plan (Running/RunPlan.SuiteCells): shards of one suite share both.</summary>
+    public string? Suite { get; init; }
+
+    public string? SuiteCells { get; init; }
+
+    /// <summary>"I/N" when the run was one shard of the suite (`run --shard`), null for the whole suite.</summary>
+    public string? Shard { get; init; }
 }

@@ -63,11 +63,11 @@ public static class SummaryMarkdown
             Line(md, "No values.");
             return;
         }
-        Line(md, "| workload | engine | strategy | mode | link rate | n | failures | median | p95 | min | max |");
-        Line(md, "|---|---|---|---|---|---:|---:|---:|---:|---:|---:|");
+        Line(md, "| workload | parameters | engine | strategy | mode | link rate | n | failures | median | p95 | min | max |");
+        Line(md, "|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
-            Row(md, r.Workload, r.Engine, r.Strategy, r.Mode, r.LinkRate,
+            Row(md, r.Workload, r.Parameters, r.Engine, r.Strategy, r.Mode, r.LinkRate,
                 r.N.ToString(CultureInfo.InvariantCulture), r.Failures.ToString(CultureInfo.InvariantCulture),
                 unit.Text(r.Median), unit.Text(r.P95), unit.Text(r.Min), unit.Text(r.Max));
         }

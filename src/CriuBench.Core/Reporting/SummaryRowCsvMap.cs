@@ -23,4 +23,6 @@ internal sealed partial class SummaryRowCsvMap
     [CsvColumn("max")] public double Max { get; set; }
     [CsvColumn("mean")] public double Mean { get; set; }
     [CsvColumn("std_dev")] public double StdDev { get; set; }
+    // Last, as SummaryRow declares it; optional: summaries written before the parameters column have none.
+    [CsvColumn("parameters", Optional = true)] public string Parameters { get; set; } = "";
 }

@@ -34,6 +34,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
     public async Task<RunOutcome> RunAsync(Suite suite, string resultsRoot, string commandLine, CancellationToken ct)
     {
         var provider = HostProviders.Create(new HostsChoice(suite.Hosts, suite.LabName, runner));
+        if (suite.CriuBuild is { } criuBuild && CriuBuildSelection.Refusal(provider, criuBuild) is { } refusal) throw new SuiteException(refusal);
         var clock = new RunClock();
         var timeline = new MigrationTimeline(clock);
         IReadOnlyList<MigrationRecord> records = [];
@@ -42,9 +43,11 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         // Every command the hosts run lands on the timeline (trace.json).
         await using (var hostSet = new RecordingHostSet(await provider.UpAsync(suite.LinkRates[0], log, ct), timeline))
         {
+            if (suite.CriuBuild is { } build) await CriuBuildSelection.ApplyAsync(hostSet.Hosts, build, ct);
             var features = new List<HostFeatures>();
             foreach (var host in hostSet.Hosts) features.Add(await HostProbe.ProbeAsync(host, ct));
-            var plan = RunPlan.Build(suite, features, hostSet.CanShapeLink);
+            if (suite.CriuBuild is { } probed) CriuBuildSelection.CheckVersions(features, probed);
+            var plan = RunPlan.Build(suite, features, hostSet.CanShapeLink, hostSet.ServicesMissing);
             foreach (var line in RefusalLines(plan.Refused))
                 log.Warning(line);
             if (plan.Cells.Count == 0)
@@ -58,11 +61,18 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             var runId = ResultsDirectory.NewRunId(DateTimeOffset.UtcNow, suite.Name);
             runDirectory = ResultsDirectory.Create(resultsRoot, runId);
             outputsRoot = runDirectory;
-            environment = EnvironmentProbe.Describe(hostSet.Kind, features, plan.Rates, commandLine);
+            environment = EnvironmentProbe.Describe(hostSet.Kind, features, plan.Rates, commandLine) with
+            {
+                CriuBuild = suite.CriuBuild?.Path ?? CriuBuild.DefaultPath,
+                Suite = suite.Name,
+                SuiteCells = plan.SuiteCells,
+                Shard = plan.Shard.IsWhole ? null : plan.Shard.ToString(),
+            };
             await EnvironmentCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Environment), environment, ct);
             await RefusalsCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Refusals), plan.Refused, ct);
             var total = plan.MigrationCount(suite.Repetitions);
-            log.Info($"run {runId} on {hostSet.Kind}: {plan.Cells.Count} cells x {suite.Repetitions} repetitions = {total} migrations");
+            log.Info($"run {runId} on {hostSet.Kind}: {plan.Cells.Count} cells x {suite.Repetitions} repetitions = {total} migrations"
+                + (plan.Shard.IsWhole ? "" : $" (shard {plan.Shard} of the suite's cells)"));
 
             await using var csv = await MigrationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Migrations), ct);
             await using var iterations = await IterationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Iterations), ct);
@@ -87,8 +97,10 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                         var rows = setUpProblem is null
                             ? RunCellAsync(cell, suite, driver, ct)
                             : new[] { NotStartedRow(cell, cell.Planned.Spec.Name, setUpProblem) }.ToAsyncEnumerable();
-                        await foreach (var row in rows)
+                        await foreach (var made in rows)
                         {
+                            // Every row says which CRIU made it, so runs of different builds can be told apart.
+                            var row = made with { CriuVersion = environment.CriuVersion, Cell = planned.Index };
                             await runRows.AddAsync(row, ct);
                             if (!row.Succeeded && suite.StopOnFailure)
                                 throw new InvalidOperationException($"stopping at the first failure (stop_on_failure): {row.FailureReason}");
@@ -98,8 +110,8 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             }
         }
 
-        await new ReportWriter(runner).WriteAsync(runDirectory, records, environment, ct);
-        await TraceFile.WriteAsync(Path.Combine(runDirectory, RunFiles.Trace), timeline.Spans, ct);
+        await new ReportWriter().WriteAsync(runDirectory, records, environment, ct);
+        await TraceFile.WriteAsync(Path.Combine(runDirectory, RunFiles.Trace), timeline.Spans, TraceMigrations.From(records), ct);
         return new RunOutcome(runDirectory, records) { OutputProblems = outputProblems };
     }
 
@@ -131,7 +143,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var planned = cell.Planned;
-        var instance = $"{planned.Spec.Name}-{planned.Mode.Name}-{planned.Strategy.Name}-{planned.Rate.Label}".Replace('.', '_');
+        var instance = TraceMigrations.InstanceName(planned.Spec.Name, planned.Mode.Name, planned.Strategy.Name, planned.Rate.Label);
         var hosts = cell.HostSet.Hosts;
         var (running, notStarted) = await StartAsync(cell, instance, ct);
         if (running is null)
@@ -160,6 +172,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 {
                     Mode = cell.Mode,
                     HostKind = cell.HostSet.Kind,
+                    Services = cell.HostSet.Services,
                 };
                 // Until the driver returns, the workload may exist only as the images and its files: an
                 // interruption (Ctrl-C, SIGTERM) must leave both for the lab's teardown to keep.
@@ -177,6 +190,7 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
                 await Task.Delay(SettleTime(planned.Spec), ct);
             }
             await CheckWholeOutputAsync(running, planned, seams, ct);
+            await CheckDatasetAsync(running, planned, ct);
         }
         finally
         {
@@ -191,7 +205,13 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         RunningWorkload? running = null;
         try
         {
-            running = await cell.Engine.StartAsync(cell.HostSet.Hosts[0], cell.Planned.Spec, instance, ct);
+            var spec = cell.Planned.Spec;
+            // A service binds the service address, and its client (on the client host) connects to it.
+            var services = spec.Service is null ? null
+                : cell.HostSet.Services ?? throw new InvalidOperationException($"{spec.Name} is a service, but these hosts have no client host: {cell.HostSet.ServicesMissing}");
+            if (services is not null) spec = spec.At(services.Address);
+            running = await cell.Engine.StartAsync(cell.HostSet.Hosts[0], spec, instance, ct);
+            if (services is not null) running = await ServiceClient.StartAsync(running, services.Client, ct);
             await WaitForFirstLinesAsync(running, ct);
             return (running, null);
         }
@@ -258,6 +278,30 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
         }
     }
 
+    /// <summary>
+    /// A service with a dataset, after its last migration: the client host reads the whole dataset
+    /// back and compares it with what was written; a mismatch fails the run as a broken output does.
+    /// </summary>
+    private async Task CheckDatasetAsync(RunningWorkload running, PlannedCell planned, CancellationToken ct)
+    {
+        var cellName = $"{planned.Spec.Name} {planned.Mode.Name} {planned.Strategy.Name} {planned.Rate}";
+        try
+        {
+            if (await ServiceClient.VerifyDatasetAsync(running, ct) is not { } verdict) return;
+            if (verdict.Verified) log.Info($"{cellName}: dataset {verdict.Message}");
+            else
+            {
+                log.Warning($"{cellName}: dataset NOT intact: {verdict.Message}");
+                outputProblems.Add($"{cellName}: dataset not intact after the last migration: {verdict.Message}");
+            }
+        }
+        catch (Exception e) when (MigrationAttempt.IsPhaseFailure(e))
+        {
+            outputProblems.Add($"{cellName}: reading the dataset back failed: {e.Message}");
+            log.Warning($"{cellName}: reading the dataset back failed: {e.Message}");
+        }
+    }
+
     /// <summary>The workload's whole output and stderr into the run's outputs/, before its host goes away.</summary>
     private async Task KeepOutputAsync(RunningWorkload running)
     {
@@ -286,25 +330,42 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
             .Select(group => $"not supported: {group.Key.Mode} with {group.Key.Strategy} at {group.Key.LinkRate} for "
                 + $"{string.Join(", ", group.Select(cell => $"{cell.Workload} ({cell.Engine})"))}: {group.Key.Reason}");
 
-    /// <summary>Waits until the workload has printed a few lines, so the first seam has lines before it.</summary>
+    /// <summary>
+    /// Waits until the workload has printed a few lines, so the first seam has lines before it. A
+    /// program that ended by itself meanwhile (a wrong argument, a missing file) is reported at once
+    /// with its exit code and last stderr line, not after the 10 s a slow starter is given.
+    /// </summary>
     internal static async Task WaitForFirstLinesAsync(RunningWorkload workload, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10) + 10 * workload.Spec.Interval;
-        while ((await workload.Host.FileSizeAsync(workload.OutputFile, ct) ?? 0) == 0)
+        for (var look = 0; (await workload.OutputHost.FileSizeAsync(workload.OutputFile, ct) ?? 0) == 0; look++)
         {
+            if (look % 10 == 9) await ThrowIfExitedAsync(workload, printedSomething: false, ct);
             if (DateTime.UtcNow > deadline)
             {
-                var errors = await workload.Host.TryReadTextAsync($"{workload.Directory}/stderr.log", ct);
-                throw new InvalidOperationException($"workload {workload.Spec.Name} printed nothing within 10 s on {workload.Host.Name}"
-                    + (string.IsNullOrWhiteSpace(errors) ? "" : $"; its stderr: {errors.Trim()}"));
+                await ThrowIfExitedAsync(workload, printedSomething: false, ct);
+                var errors = workload.Client is { } client ? await client.Host.TryReadTextAsync(client.StderrFile, ct)
+                    : await workload.Host.TryReadTextAsync(workload.StderrFile, ct);
+                throw new InvalidOperationException($"workload {workload.Spec.Name} printed nothing within 10 s on {workload.OutputHost.Name}"
+                    + (EarlyExit.LastLine(errors) is { } last ? $"; its last stderr line: {last}" : ""));
             }
             await Task.Delay(20, ct);
         }
         await Task.Delay(SettleTime(workload.Spec), ct);
+        await ThrowIfExitedAsync(workload, printedSomething: true, ct);
+    }
+
+    private static async Task ThrowIfExitedAsync(RunningWorkload workload, bool printedSomething, CancellationToken ct)
+    {
+        var status = await workload.Host.TryReadTextAsync($"{workload.Directory}/{EarlyExit.StatusFile}", ct);
+        if (status is null) return;
+        var stderr = await workload.Host.TryReadTextAsync(workload.StderrFile, ct);
+        if (EarlyExit.Describe(workload.Spec.Name, workload.Host.Name, status, stderr, printedSomething) is { } exited)
+            throw new InvalidOperationException(exited);
     }
 
     /// <summary>Time the workload runs between migrations: a few of its intervals.</summary>
-    private static TimeSpan SettleTime(WorkloadSpec spec) =>
+    internal static TimeSpan SettleTime(WorkloadSpec spec) =>
         TimeSpan.FromMilliseconds(Math.Max(3 * spec.Interval.TotalMilliseconds, 100));
 
     private sealed record Cell(string RunId, PlannedCell Planned, IWorkloadEngine Engine, ITransferStrategy Strategy, IMigrationMode Mode, IHostSet HostSet);

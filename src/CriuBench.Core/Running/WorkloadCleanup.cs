@@ -15,6 +15,15 @@ internal static class WorkloadCleanup
     public static async Task StopAndRemoveAsync(IWorkloadEngine engine, RunningWorkload? running, string? instance,
         IReadOnlyList<IHost> hosts, string name, ILog log)
     {
+        if (running?.Client is { } client)
+        {
+            // The client is never migrated: it runs on its host until here, whatever became of its service.
+            try { await client.StopAsync(CancellationToken.None); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.Warning($"{name}: stopping its client on {client.Host.Name} failed: {e.Message}");
+            }
+        }
         if (running is not null)
         {
             try { await engine.StopAsync(running, CancellationToken.None); }

@@ -32,6 +32,12 @@ public sealed record Suite
     /// <summary>Stop at the first failed migration instead of recording it and going on.</summary>
     public bool StopOnFailure { get; init; }
 
+    /// <summary>The share of the suite's cells this run does (`run --shard I/N`); the whole suite by default.</summary>
+    public Shard Shard { get; init; } = Shard.Whole;
+
+    /// <summary>The CRIU build every host migrates with (`run --criu VERSION`); null: the hosts' own criu.</summary>
+    public CriuBuild? CriuBuild { get; init; }
+
     /// <summary>Keep every migration's CRIU logs, not only those of failures.</summary>
     public bool KeepLogs { get; init; }
 

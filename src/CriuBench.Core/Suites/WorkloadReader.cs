@@ -19,10 +19,13 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
     public const int MaxCheckField = 64;
 
     private static readonly string[] CommonKeys = ["name", "bandwidth", "criu_dump_args"];
-    private static readonly string[] UserKeys = [.. CommonKeys, "command", "output", "timestamp", "check", "interval_ms", "engine", "parameters"];
+
+    /// <summary>A user service's keys: the service instead of 'command', its client, and what it needs around its migrations.</summary>
+    private static readonly string[] ServiceKeys = ["service", "client", "fill", "verify", "tcp_established", "connections", "client_fields"];
+    private static readonly string[] UserKeys = [.. CommonKeys, "command", "output", "timestamp", "check", "interval_ms", "engine", "parameters", "image", .. ServiceKeys];
 
     /// <summary>Keys a built-in workload passes on as its parameters (the workload checks which it takes).</summary>
-    private static readonly string[] BuiltinParameterKeys = ["mib", "dirty_mib_per_s", "data"];
+    private static readonly string[] BuiltinParameterKeys = ["mib", "dirty_mib_per_s", "data", "dataset_mib", "connections", "interval_ms", "tcp_established"];
 
     public WorkloadSpec Read(YamlNode node)
     {
@@ -45,7 +48,7 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
 
     private WorkloadSpec ReadBuiltin(YamlMappingNode map, string builtin)
     {
-        foreach (var key in new[] { "command", "output", "timestamp", "check", "interval_ms", "engine", "parameters" })
+        foreach (var key in new[] { "command", "output", "timestamp", "check", "interval_ms", "engine", "parameters", "image" })
             if (reader.Child(map, key) is not null)
                 throw reader.Error(map.Children.Keys.First(k => k is YamlScalarNode { Value: var v } && v == key),
                     $"'{key}' does not go with 'builtin: {builtin}': a built-in brings its own; remove '{key}', or remove 'builtin' to define your own workload");
@@ -59,7 +62,13 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
         reader.RejectUnknownKeys(map, UserKeys, "workload");
         var name = Name(map) ?? throw reader.Error(map, "a user-defined workload needs a 'name' (or use 'builtin: NAME' for a built-in one)");
         var engine = Engine(map);
-        var command = reader.Sequence(map, "command", required: true, "[python3, -u, my-counter.py]").Select(reader.Scalar).ToList();
+        var isService = reader.Has(map, "service");
+        if (isService && reader.Has(map, "command"))
+            throw reader.Error(reader.Child(map, "command")!, $"workload {name} has both 'service' and 'command': a service's command is 'service' (what migrates), its client's 'client'");
+        if (!isService && ServiceKeys.FirstOrDefault(key => reader.Has(map, key)) is { } stray)
+            throw reader.Error(reader.Child(map, stray)!, $"'{stray}' belongs to a service: give the service's command as 'service' (with its client as 'client'), or remove '{stray}'");
+        var command = reader.Sequence(map, isService ? "service" : "command", required: true,
+            isService ? "[memcached, -u, root, -l, \"{address}\", -p, \"11211\"]" : "[python3, -u, my-counter.py]").Select(reader.Scalar).ToList();
         if (engine.Capabilities.UsesHostFiles)
         {
             var (program, problem) = ProgramCheck.Resolve(command[0], baseDirectory);
@@ -79,7 +88,68 @@ internal sealed class WorkloadReader(NodeReader reader, string baseDirectory)
             Engine = engine,
             Interval = interval is { } ms ? TimeSpan.FromMilliseconds(ms) : TimeSpan.FromMilliseconds(100),
             Parameters = ReadParameters(map),
+            Image = ReadImage(map, name, engine),
+            Service = isService ? ReadService(map, name) : null,
         };
+    }
+
+    /// <summary>
+    /// A container image as an archive on the controller (`podman save` writes one), relative to the
+    /// suite file: each host's storage loads it, so no registry is needed and every host has the same
+    /// image ID, which a restore of the checkpoint looks the image up by.
+    /// </summary>
+    private string? ReadImage(YamlMappingNode map, string name, EngineKind engine)
+    {
+        if (reader.Child(map, "image") is not { } node) return null;
+        if (!engine.Capabilities.TakesImage)
+            throw reader.Error(node, $"workload {name}: the {engine.Name} engine runs no image of yours: use 'engine: podman' with 'image', or remove 'image'");
+        var text = reader.Scalar(node);
+        var path = Path.GetFullPath(Path.Combine(baseDirectory, text));
+        if (!File.Exists(path))
+            throw reader.Error(node, $"workload {name}: image archive {path} does not exist: 'image' names an archive file (`podman save -o FILE IMAGE`), relative to the suite file");
+        return path;
+    }
+
+    /// <summary>
+    /// A user service's client and its settings. The client runs on the client host from the
+    /// controller's files only where the suite's directory is there too, so its program is checked
+    /// like a workload's command; '{address}' may stand in any argument of the service, the client,
+    /// fill and verify.
+    /// </summary>
+    private ServiceSpec ReadService(YamlMappingNode map, string name)
+    {
+        IReadOnlyList<string> Program(string key, bool required)
+        {
+            var command = reader.Sequence(map, key, required, "[python3, -u, kvclient.py, \"{address}\", \"11211\"]").Select(reader.Scalar).ToList();
+            if (command.Count == 0) return command;
+            var (program, problem) = ProgramCheck.Resolve(command[0], baseDirectory);
+            if (problem is not null) throw reader.Error(reader.Child(map, key)!, $"workload {name}'s {key}: {problem}");
+            command[0] = program!;
+            return command;
+        }
+        var client = Program("client", required: true);
+        var fill = Program("fill", required: false);
+        var verify = Program("verify", required: false);
+        return new ServiceSpec
+        {
+            Client = client,
+            Fill = fill.Count > 0 ? fill : null,
+            Verify = verify.Count > 0 ? verify : null,
+            TcpEstablished = reader.Boolean(map, "tcp_established") ?? true,
+            Connections = reader.Integer(map, "connections", 1, 1000) ?? 1,
+            Fields = ReadClientFields(map),
+        };
+    }
+
+    /// <summary>Where the client's lines carry its latency (us), failed requests and connections opened: client_fields: {latency_us: 3, failed: 4, connects: 5}.</summary>
+    private ClientFields? ReadClientFields(YamlMappingNode map)
+    {
+        if (reader.Child(map, "client_fields") is not { } node) return null;
+        const string example = "client_fields: {latency_us: 3, failed: 4, connects: 5}";
+        if (node is not YamlMappingNode fields) throw reader.Error(node, $"'client_fields' must be a mapping: {example}");
+        reader.RejectUnknownKeys(fields, ["latency_us", "failed", "connects"], "client_fields");
+        int Get(string key) => reader.Child(fields, key) is { } field ? Field(field) : throw reader.Error(fields, $"client_fields needs '{key}': {example}");
+        return new ClientFields(Get("latency_us"), Get("failed"), Get("connects"));
     }
 
     /// <summary>

@@ -21,18 +21,22 @@ public static class MeasuredSteps
         if (stats.Dump is { } dump && Phase(timeline, migration, "checkpoint") is { } checkpoint)
         {
             var frozenStart = checkpoint.EndUs - Us(dump.FrozenTime);
-            timeline.Add(migration, Tracks.Criu, "freezing", "criu", frozenStart - Us(dump.FreezingTime), Us(dump.FreezingTime));
-            timeline.Add(migration, Tracks.Criu, "frozen", "criu", frozenStart, Us(dump.FrozenTime));
-            timeline.Add(migration, Tracks.Criu, "memdump", "criu", frozenStart, Us(dump.MemdumpTime));
-            timeline.Add(migration, Tracks.Criu, "memwrite", "criu", frozenStart + Us(dump.MemdumpTime), Us(dump.MemwriteTime));
+            Criu(timeline, migration, checkpoint.Host, "freezing", frozenStart - Us(dump.FreezingTime), Us(dump.FreezingTime));
+            Criu(timeline, migration, checkpoint.Host, "frozen", frozenStart, Us(dump.FrozenTime));
+            Criu(timeline, migration, checkpoint.Host, "memdump", frozenStart, Us(dump.MemdumpTime));
+            Criu(timeline, migration, checkpoint.Host, "memwrite", frozenStart + Us(dump.MemdumpTime), Us(dump.MemwriteTime));
         }
         if (stats.Restore is { } restore && Phase(timeline, migration, "restore") is { } restored)
         {
             var restoreStart = restored.EndUs - Us(restore.RestoreTime);
-            timeline.Add(migration, Tracks.Criu, "restore", "criu", restoreStart, Us(restore.RestoreTime));
-            timeline.Add(migration, Tracks.Criu, "forking", "criu", restoreStart, Us(restore.ForkingTime));
+            Criu(timeline, migration, restored.Host, "restore", restoreStart, Us(restore.RestoreTime));
+            Criu(timeline, migration, restored.Host, "forking", restoreStart, Us(restore.ForkingTime));
         }
     }
+
+    /// <summary>On CRIU's track, with the host it ran on (the trace puts it inside that host's CRIU command).</summary>
+    private static void Criu(MigrationTimeline timeline, string migration, string? host, string name, double startUs, double durationUs) =>
+        timeline.Add(new TimelineSpan(migration, Tracks.Criu, name, "criu", startUs, durationUs, Host: host));
 
     /// <summary>Each step where it started within the transfer phase (back to back where a strategy did not say).</summary>
     public static void PlaceTransfer(MigrationTimeline timeline, string migration, TransferOutcome moved)
@@ -57,10 +61,13 @@ public static class MeasuredSteps
     /// <summary>The workload's last line before the seam and first after it, by its own clock (timestamp workloads only).</summary>
     public static void PlaceSeam(MigrationTimeline timeline, string migration, SeamReport seam)
     {
+        // The last line was printed on the host the checkpoint stopped, the first on the one the restore started.
         if (seam.LastBeforeUnixNs is { } last)
-            timeline.Mark(migration, Tracks.Workload, $"last line before ({seam.LastBefore})", "workload", timeline.Clock.FromUnixNs(last));
+            timeline.Add(new TimelineSpan(migration, Tracks.Workload, $"last line before ({seam.LastBefore})", "workload", timeline.Clock.FromUnixNs(last), 0,
+                Instant: true, Host: Phase(timeline, migration, "checkpoint")?.Host));
         if (seam.FirstAfterUnixNs is { } first)
-            timeline.Mark(migration, Tracks.Workload, $"first line after ({seam.FirstAfter})", "workload", timeline.Clock.FromUnixNs(first));
+            timeline.Add(new TimelineSpan(migration, Tracks.Workload, $"first line after ({seam.FirstAfter})", "workload", timeline.Clock.FromUnixNs(first), 0,
+                Instant: true, Host: Phase(timeline, migration, "restore")?.Host));
     }
 
     private static TimelineSpan? Phase(MigrationTimeline timeline, string migration, string name) =>

@@ -34,16 +34,23 @@ public sealed class RecordingHost(IHost inner, MigrationTimeline timeline) : IHo
         {
             var result = await run();
             if (result.SpawnDuration > TimeSpan.Zero)
-                timeline.Add(migration, Name, "spawn", "spawn", start, result.SpawnDuration.TotalMicroseconds);
+                timeline.Add(new TimelineSpan(migration, Name, $"{SpanName(command)}: process start", "spawn", start, result.SpawnDuration.TotalMicroseconds));
             return result;
         }
         finally
         {
-            timeline.Add(migration, Name, SpanName(command), "command", start, timeline.Clock.NowUs - start);
+            timeline.Add(new TimelineSpan(migration, Name, SpanName(command), "command", start, timeline.Clock.NowUs - start, Detail: Describe(command)));
         }
     }
 
     public override string ToString() => Name;
+
+    /// <summary>The command as a user would type it, cut at 300 characters (a config.json written in one argument is long).</summary>
+    private static string Describe(Command command)
+    {
+        var text = string.Join(' ', [command.Program, .. command.Arguments]);
+        return text.Length <= 300 ? text : text[..300] + "...";
+    }
 
     /// <summary>The program and its verb ("criu dump", "runc restore", "tar"): short enough for a trace's bar.</summary>
     public static string SpanName(Command command)

@@ -13,5 +13,17 @@ public sealed class RecordingHostSet(IHostSet inner, MigrationTimeline timeline)
 
     public Task SetRateAsync(LinkRate rate, CancellationToken ct) => inner.SetRateAsync(rate, ct);
 
+    /// <summary>The client host records its commands too.</summary>
+    public IServiceNetwork? Services { get; } = inner.Services is { } services ? new RecordedServices(services, new RecordingHost(services.Client, timeline)) : null;
+
+    public string? ServicesMissing => inner.ServicesMissing;
+
+    private sealed class RecordedServices(IServiceNetwork inner, IHost client) : IServiceNetwork
+    {
+        public IHost Client => client;
+        public string Address => inner.Address;
+        public Task MoveAsync(string from, string to, CancellationToken ct) => inner.MoveAsync(from, to, ct);
+    }
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -8,8 +8,9 @@ namespace CriuBench.Timeline;
 /// <param name="Category">What kind of step: "phase", "command", "spawn", "criu", "transfer", "verify", "workload".</param>
 /// <param name="Instant">A moment rather than a step (the workload's last line before the seam): <see cref="DurationUs"/> is 0.</param>
 /// <param name="Host">Where a phase ran, for a step on a track that is not a host's own (the phases'); null where the track says it.</param>
+/// <param name="Detail">What exactly ran (a command's whole argument list), for the trace's args; null for none.</param>
 public sealed record TimelineSpan(string Migration, string Track, string Name, string Category, double StartUs, double DurationUs, bool Instant = false,
-    string? Host = null)
+    string? Host = null, string? Detail = null)
 {
     public double EndUs => StartUs + DurationUs;
 }

@@ -69,5 +69,12 @@ public interface IWorkloadEngine
     /// </summary>
     Task CollectRestoreFilesAsync(RunningWorkload restored, string imagesDirectory, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// After a successful restore, outside the stop window: what the engine's own tools reported of
+    /// the migration that ended in <paramref name="restored"/> (its own and the runtime's checkpoint and
+    /// restore times); null for engines whose tools report nothing.
+    /// </summary>
+    EngineTimes? TimesOf(RunningWorkload restored) => null;
+
     Task StopAsync(RunningWorkload workload, CancellationToken ct);
 }

@@ -12,7 +12,7 @@ namespace CriuBench.Workloads;
 public sealed class ProcessEngine : IWorkloadEngine
 {
     /// <summary>Here, not in the catalog, because a workload without `engine:` is a process (WorkloadSpec's default).</summary>
-    public static EngineKind Kind { get; } = new(new("process") { Checkpointer = "criu dump", PreDump = true, LazyPages = true, UsesHostFiles = true },
+    public static EngineKind Kind { get; } = new(new("process") { Checkpointer = "criu dump", PreDump = true, LazyPages = true, UsesHostFiles = true, TcpClose = true },
         () => new ProcessEngine());
 
     public string Name => "process";
@@ -22,13 +22,17 @@ public sealed class ProcessEngine : IWorkloadEngine
         var directory = HostPaths.WorkloadDirectory(instance);
         await host.RemoveAsync(directory, ct);
         await host.MakeDirectoryAsync(directory, ct);
-        var started = await host.RunCheckedAsync(Command.Of(HostAssets.Launcher, [directory, .. spec.Command]), ct);
+        var started = await host.RunAsync(Command.Of(HostAssets.Launcher, [directory, .. spec.Command]), ct);
+        // launch.sh says why on stderr: the program exited at once (its code and last stderr line) or never started.
+        if (!started.Succeeded)
+            throw new InvalidOperationException($"workload {spec.Name} did not start on {host.Name}: "
+                + (EarlyExit.LastLine(started.StandardError) ?? $"launch.sh exited with {started.ExitCode} and printed nothing"));
         return new RunningWorkload(spec, instance, host, started.StandardOutput.Trim());
     }
 
     public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
-        var dump = CriuCommands.Dump(Pid(workload), imagesDirectory, [.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. options]);
+        var dump = CriuCommands.Dump(Pid(workload), imagesDirectory, [.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. workload.Spec.SocketOptions, .. options]);
         var result = await workload.Host.RunAsync(dump, ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu dump", workload.Host.Name, imagesDirectory,
@@ -57,7 +61,7 @@ public sealed class ProcessEngine : IWorkloadEngine
     /// </summary>
     public async Task<ResumedWorkload> ResumeAsync(IHost host, RunningWorkload checkpointed, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
-        var result = await host.RunAsync(CriuCommands.Restore(imagesDirectory, host.Name).WithArguments(CriuOptions.Render(options)), ct);
+        var result = await host.RunAsync(CriuCommands.Restore(imagesDirectory, host.Name).WithArguments(CriuOptions.Render([.. checkpointed.Spec.SocketOptions, .. options])), ct);
         if (!result.Succeeded)
             throw new CriuFailedException("criu restore", host.Name, imagesDirectory,
                 await CriuLog.ReadErrorsAsync(host, CriuOptions.LogDirectory(imagesDirectory, options), CriuLog.RestoreLog, ct),

@@ -13,4 +13,10 @@ public sealed record RunningWorkload(WorkloadSpec Spec, string Instance, IHost H
 
     /// <summary>Where its stderr goes on <see cref="Host"/> (workloads/launch.sh; a container may have none).</summary>
     public string StderrFile { get; init; } = HostPaths.WorkloadDirectory(Instance) + "/stderr.log";
+
+    /// <summary>A service's client (on the client host, never migrated); its output is <see cref="OutputFile"/> then.</summary>
+    public ServiceClient? Client { get; init; }
+
+    /// <summary>The host <see cref="OutputFile"/> is on: the client's for a service, else where the workload runs.</summary>
+    public IHost OutputHost => Client?.Host ?? Host;
 }

@@ -62,8 +62,8 @@ public sealed class PhysicalLimitTests
 
         var rows = Summarizer.Summarize(records, [Metrics.StopTimeBound, Metrics.Efficiency]);
 
-        // The floor is the strategy's median restore, 50 ms: bounds 2050 and 2050; efficiencies 2050/4080 and 2050/2060.
-        Assert.Equal([("stop_time_bound", "ms", 2050.0), ("efficiency", "ratio", Math.Round((2050.0 / 4080 + 2050.0 / 2060) / 2, Precision))],
+        // The floor is the fastest restore, 40 ms: bounds 2040 and 2040; efficiencies 2040/4080 and 2040/2060.
+        Assert.Equal([("stop_time_bound", "ms", 2040.0), ("efficiency", "ratio", Math.Round((2040.0 / 4080 + 2040.0 / 2060) / 2, Precision))],
             rows.Select(r => (r.Metric, r.Unit, Math.Round(r.Median, Precision))));
         Assert.DoesNotContain("bound", MigrationsCsv.HeaderLine);
         Assert.DoesNotContain("efficiency", MigrationsCsv.HeaderLine);
@@ -72,17 +72,63 @@ public sealed class PhysicalLimitTests
     [Fact]
     public void A_restore_that_reads_across_the_link_does_not_raise_the_bound_of_its_strategy()
     {
-        // shared's restore pulls the 25 MB over the link (2000 ms); tar's restores from local disk (40 ms).
+        // sshfs's restore pulls the 25 MB over the link (2000 ms); tar's restores from local disk (40 ms).
         MigrationRecord[] records =
         [
             SampleRecords.Successful(strategy: "tar", linkRate: "100mbit") with { ImageBytes = 25_000_000, RestoreTimeMs = 40, StopTimeMs = 2500 },
-            SampleRecords.Successful(strategy: "shared", linkRate: "100mbit") with { ImageBytes = 25_000_000, RestoreTimeMs = 2000, StopTimeMs = 2300 },
+            SampleRecords.Successful(strategy: "sshfs", linkRate: "100mbit") with { ImageBytes = 25_000_000, RestoreTimeMs = 2000, StopTimeMs = 2300 },
         ];
 
         var rows = Summarizer.Summarize(records, [Metrics.StopTimeBound, Metrics.Efficiency]);
 
-        Assert.All(rows.Where(r => r.Metric == "stop_time_bound"), r => Assert.Equal(2040, r.Median, Precision));
+        // tar: 2000 ms on the link + the 40 ms floor; sshfs: crossing and restore overlap, so the larger, 2000 ms.
+        Assert.Equal([("tar", 2040.0), ("sshfs", 2000.0)], rows.Where(r => r.Metric == "stop_time_bound").Select(r => (r.Strategy, Math.Round(r.Median, Precision))));
         Assert.All(rows.Where(r => r.Metric == "efficiency"), r => Assert.True(r.Median <= 1, $"{r.Strategy}: {r.Median}"));
+    }
+
+    [Theory]
+    [InlineData("tar", ByteCrossing.BetweenDumpAndRestore, 2040)]
+    [InlineData("tar-ssh", ByteCrossing.BetweenDumpAndRestore, 2040)]
+    [InlineData("tar-zstd", ByteCrossing.BetweenDumpAndRestore, 2040)]
+    [InlineData("rsync", ByteCrossing.BetweenDumpAndRestore, 2040)]
+    [InlineData("page-server", ByteCrossing.InsideDump, 2040)]
+    [InlineData("sshfs", ByteCrossing.InsideDumpAndRestore, 2000)]
+    [InlineData("shared", ByteCrossing.InsideDumpAndRestore, 2000)]
+    [InlineData("nfs", ByteCrossing.InsideDumpAndRestore, 2000)]
+    [InlineData("from-a-newer-version", ByteCrossing.InsideDumpAndRestore, 2000)]
+    public void The_bound_adds_the_restore_to_a_serial_copy_and_takes_the_larger_where_they_overlap(string strategy, ByteCrossing crossing, double boundMs)
+    {
+        // 25e6 bytes at 12.5e6 bytes/s: 2000 ms on the link; a 40 ms restore floor.
+        var row = SampleRecords.Successful(strategy: strategy, linkRate: "100mbit") with { ImageBytes = 25_000_000, RestoreTimeMs = 40, StopTimeMs = 3000 };
+
+        Assert.Equal(crossing, ByteCrossings.Of(strategy));
+        Assert.Equal(boundMs, PhysicalLimit.StopTimeBoundMs(row)!.Value, Precision);
+    }
+
+    [Fact]
+    public void Where_the_restore_outlasts_the_crossing_of_a_shared_filesystem_the_restore_is_the_bound()
+    {
+        Assert.Equal(300, PhysicalLimit.Combine(ByteCrossing.InsideDumpAndRestore, 80, 300));
+        Assert.Equal(380, PhysicalLimit.Combine(ByteCrossing.BetweenDumpAndRestore, 80, 300));
+        Assert.Equal(380, PhysicalLimit.Combine(ByteCrossing.InsideDump, 80, 300));
+    }
+
+    [Fact]
+    public void No_stop_and_copy_row_is_faster_than_its_bound_when_its_link_and_restore_are_as_measured()
+    {
+        // Each row: 1000 ms on the link at exactly its rate and its own restore, after it or (sshfs) overlapping it; the floor is the fastest restore.
+        MigrationRecord[] records =
+        [
+            .. new[] { ("tar", 55.0), ("tar", 41), ("page-server", 38), ("sshfs", 900) }.Select(x =>
+                SampleRecords.Successful(strategy: x.Item1, linkRate: "100mbit") with
+                {
+                    ImageBytes = 12_500_000, RestoreTimeMs = x.Item2, StopTimeMs = (x.Item1 == "sshfs" ? Math.Max(1000, x.Item2) : 1000 + x.Item2) + 5,
+                }),
+        ];
+
+        var efficiencies = Summarizer.Summarize(records, [Metrics.Efficiency]);
+
+        Assert.All(efficiencies, r => Assert.True(r.Max <= 1, $"{r.Strategy}: {r.Max}"));
     }
 
     [Fact]
@@ -99,8 +145,8 @@ public sealed class PhysicalLimitTests
         var md = SummaryMarkdown.Render(Summarizer.Summarize(records), records, SampleEnvironment.Create());
 
         Assert.Contains("## stop_time_bound (ms)", md);
-        Assert.Contains("| counter | criu | tar | cold | 100mbit | 1 | 0 | 2040.00 | 2040.00 | 2040.00 | 2040.00 |\n", md);
+        Assert.Contains("| counter |  | criu | tar | cold | 100mbit | 1 | 0 | 2040.00 | 2040.00 | 2040.00 | 2040.00 |\n", md);
         Assert.Contains("## efficiency (ratio)", md);
-        Assert.Contains("| counter | criu | tar | cold | 100mbit | 1 | 0 | 0.500 | 0.500 | 0.500 | 0.500 |\n", md);
+        Assert.Contains("| counter |  | criu | tar | cold | 100mbit | 1 | 0 | 0.500 | 0.500 | 0.500 | 0.500 |\n", md);
     }
 }

@@ -86,7 +86,7 @@ public sealed class SummarizerTests
     [Fact]
     public void Every_metric_has_a_unique_snake_case_name()
     {
-        Assert.Equal(24, Metrics.All.Count);
+        Assert.Equal(31, Metrics.All.Count);
         Assert.Equal(Metrics.All.Count, Metrics.All.Select(m => m.Name).Distinct().Count());
         Assert.All(Metrics.All, m => Assert.Matches("^[a-z]+(_[a-z]+)*$", m.Name));
         Assert.Same(Metrics.PageSize, Metrics.Named("page_size"));

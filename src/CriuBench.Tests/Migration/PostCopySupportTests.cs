@@ -13,7 +13,7 @@ namespace CriuBench.Tests.Migration;
 public class PostCopySupportTests
 {
     private static HostFeatures Host(string name, bool uffd = true) =>
-        HostFeatures.Unknown(name, "lab-netns") with { CriuWorks = true, Uffd = uffd, PipeMaxSize = 1048576 };
+        HostFeatures.Unknown(name, "lab-netns") with { CriuWorks = true, Uffd = uffd, PipeMaxSize = 1048576, Docker = true, RuncVersion = "1.1.12" };
 
     private static RunPlan Plan(IReadOnlyList<HostFeatures> hosts, params string[] strategies) => RunPlan.Build(new Suite
     {

@@ -44,9 +44,9 @@ public sealed class MigrationsCsvTests : IDisposable
         await MigrationsCsv.WriteAsync(path, [SampleRecords.Successful() with { StopTimeMs = 12.5, Succeeded = true }]);
         var lines = await File.ReadAllLinesAsync(path);
 
-        Assert.StartsWith("run_id,repetition,workload,parameters,engine,strategy,mode,source,destination,direction,link_rate,host_kind,succeeded,failure_reason,workload_runs_on,stop_time_ms,", lines[0]);
-        Assert.EndsWith(",criu_pages_restored,all_pages_time_ms,migration_time_ms,lazy_pages,post_restore_stall_ms,iterations,stop_rule,stop_reason,link_bytes", lines[0]);
-        Assert.StartsWith("run-1,1,counter,,criu,tar,cold,a,b,a->b,1gbit,lab,true,,b,12.5,", lines[1]);
+        Assert.StartsWith("run_id,repetition,workload,parameters,engine,strategy,mode,source,destination,direction,link_rate,host_kind,criu_version,cell,succeeded,failure_reason,workload_runs_on,stop_time_ms,", lines[0]);
+        Assert.EndsWith(",criu_pages_restored,all_pages_time_ms,migration_time_ms,lazy_pages,post_restore_stall_ms,iterations,stop_rule,stop_reason,link_bytes,engine_checkpoint_time_ms,runtime_checkpoint_time_ms,engine_restore_time_ms,runtime_restore_time_ms,client_downtime_ms,client_failed_requests,connections_kept,connections_total,client_p99_after_ms,client_outcome", lines[0]);
+        Assert.StartsWith("run-1,1,counter,,criu,tar,cold,a,b,a->b,1gbit,lab,,,true,,b,12.5,", lines[1]);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using CriuBench.Execution;
 using CriuBench.Hosts;
 using CriuBench.Reporting;
 using CriuBench.Tests.Support;
@@ -14,13 +13,12 @@ public class SampleRunTests
     [Fact]
     public async Task The_committed_sample_regenerates_its_summary_byte_for_byte_from_its_csv_files()
     {
-        Requires.Tool("gnuplot", "gnuplot-nox");
         using var copy = new TempDirectory();
         foreach (var file in new[] { RunFiles.Migrations, RunFiles.Environment })
             File.Copy(Path.Combine(Sample, file), copy.File(file));
 
         var (records, environment) = await ReportWriter.LoadAsync(copy.Path);
-        await new ReportWriter(ProcessRunner.Instance).WriteAsync(copy.Path, records, environment, CancellationToken.None);
+        await new ReportWriter().WriteAsync(copy.Path, records, environment, CancellationToken.None);
 
         Assert.Equal(390, records.Count);
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Sample, RunFiles.SummaryMarkdown)), await File.ReadAllTextAsync(copy.File(RunFiles.SummaryMarkdown)));

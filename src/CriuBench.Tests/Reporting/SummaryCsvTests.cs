@@ -27,13 +27,13 @@ public sealed class SummaryCsvTests : IDisposable
     public async Task The_summary_has_snake_case_columns_and_invariant_numbers()
     {
         var path = _dir.File("summary.csv");
-        SummaryRow row = new("counter", "criu", "tar", "postcopy", "1gbit", "stop_time", "ms", 3, 1, 1234.5, 1500.25, 1000, 1600, 1300.5, 0.1 + 0.2);
+        SummaryRow row = new("counter", "criu", "tar", "postcopy", "1gbit", "stop_time", "ms", 3, 1, 1234.5, 1500.25, 1000, 1600, 1300.5, 0.1 + 0.2, "mib=16");
 
         await SummaryCsv.WriteAsync(path, [row]);
 
         Assert.Equal(
-            "workload,engine,strategy,mode,link_rate,metric,unit,n,failures,median,p95,min,max,mean,std_dev\n" +
-            "counter,criu,tar,postcopy,1gbit,stop_time,ms,3,1,1234.5,1500.25,1000,1600,1300.5,0.30000000000000004\n",
+            "workload,engine,strategy,mode,link_rate,metric,unit,n,failures,median,p95,min,max,mean,std_dev,parameters\n" +
+            "counter,criu,tar,postcopy,1gbit,stop_time,ms,3,1,1234.5,1500.25,1000,1600,1300.5,0.30000000000000004,mib=16\n",
             await File.ReadAllTextAsync(path));
     }
 }

@@ -36,9 +36,9 @@ public sealed class SummaryMarkdownTests
 
         Assert.Contains(
             "## stop_time (ms)\n\nFrom the start of the checkpoint until the restored workload runs.\n\n" +
-            "| workload | engine | strategy | mode | link rate | n | failures | median | p95 | min | max |\n" +
-            "|---|---|---|---|---|---:|---:|---:|---:|---:|---:|\n" +
-            "| counter | criu | tar | cold | 1gbit | 3 | 1 | 200.00 | 290.00 | 100.00 | 300.00 |\n", md);
+            "| workload | parameters | engine | strategy | mode | link rate | n | failures | median | p95 | min | max |\n" +
+            "|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|\n" +
+            "| counter |  | criu | tar | cold | 1gbit | 3 | 1 | 200.00 | 290.00 | 100.00 | 300.00 |\n", md);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class SummaryMarkdownTests
         var md = Render([SampleRecords.Successful() with { ImageBytes = 3 * 1024 * 1024 / 2 }]);
 
         Assert.Contains("## image_size (MiB)", md);
-        Assert.Contains("| counter | criu | tar | cold | 1gbit | 1 | 0 | 1.50 | 1.50 | 1.50 | 1.50 |\n", md);
+        Assert.Contains("| counter |  | criu | tar | cold | 1gbit | 1 | 0 | 1.50 | 1.50 | 1.50 | 1.50 |\n", md);
     }
 
     [Fact]

@@ -19,7 +19,6 @@ public class PreCopyRunTests
     public async Task On_this_kernel_precopy_and_hybrid_are_refused_at_load_with_the_reason_and_files_precopy_runs_and_writes_iterations_csv()
     {
         Requires.Criu();
-        Requires.Tool("gnuplot", "gnuplot-nox");
         using var results = new TempDirectory();
         var suite = new Suite
         {

@@ -19,14 +19,14 @@ namespace CriuBench.Tests.Running;
 public class RunPlanTests
 {
     private static HostFeatures Host(string name) =>
-        HostFeatures.Unknown(name, "lab-netns") with { CriuWorks = true, Uffd = true, SoftDirty = true, PipeMaxSize = 1048576 };
+        HostFeatures.Unknown(name, "lab-netns") with { CriuWorks = true, Uffd = true, SoftDirty = true, PipeMaxSize = 1048576, Docker = true, RuncVersion = "1.1.12", PodmanVersion = "4.3.1" };
 
     private static readonly HostFeatures[] Hosts = [Host("src"), Host("dst")];
 
     [Theory]
     [InlineData("workloads: [counter]\nstrategies: [ftp]", "unknown strategy 'ftp': choose from tar, shared, sshfs, nfs, tar-ssh, tar-zstd, rsync, page-server")]
     [InlineData("workloads: [counter]\nmodes: [warp]", "unknown mode 'warp': choose from cold, precopy, hybrid, files-precopy, postcopy")]
-    [InlineData("workloads:\n  - {name: mine, engine: podman, command: [sh], output: counter}", "unknown engine 'podman': choose from process, runc, docker")]
+    [InlineData("workloads:\n  - {name: mine, engine: lxc, command: [sh], output: counter}", "unknown engine 'lxc': choose from process, runc, docker, podman")]
     public void An_unknown_name_is_refused_when_the_suite_loads_at_its_line_with_the_names_there_are(string yaml, string expected)
     {
         var refused = Assert.Throws<SuiteException>(() => SuiteLoader.Parse(yaml, "s.yaml"));
@@ -124,6 +124,29 @@ public class RunPlanTests
             Assert.Equal($"docker checkpoint takes no CRIU options, so it can only migrate cold (not {mode}): use the runc or process engine",
                 Assert.Single(Plan(strategy, mode, WorkloadEngines.Docker).Refused).Reason);
         }
+    }
+
+    [Fact]
+    public void Podman_migrates_cold_with_every_strategy_that_moves_its_archive_and_says_why_it_cannot_do_the_rest()
+    {
+        var podman = WorkloadEngines.Podman;
+        foreach (var name in new[] { "tar", "tar-ssh", "tar-zstd", "rsync" })
+            Assert.Single(Plan(TransferStrategies.Resolve(name), ModeNames.Cold, podman).Cells);
+        Assert.Equal("Podman has no page server: `podman container checkpoint --export` writes the images into one archive, which the strategy moves; use tar, tar-ssh, rsync, sshfs or nfs",
+            Assert.Single(Plan(TransferStrategies.Resolve("page-server"), ModeNames.Cold, podman).Refused).Reason);
+        Assert.Equal("post-copy drives criu dump --lazy-pages and criu restore --lazy-pages, which the podman engine does not pass on: use process or runc",
+            Assert.Single(Plan(TransferStrategies.Resolve("tar"), ModeNames.PostCopy, podman).Refused).Reason);
+        Assert.Equal("the podman engine cannot pre-dump (write pre-copy rounds while the workload runs): use process or runc",
+            Assert.Single(Plan(TransferStrategies.Resolve("tar"), ModeNames.PreCopy, podman).Refused).Reason);
+        Assert.StartsWith("files-precopy copies a first dump while the workload runs",
+            Assert.Single(Plan(TransferStrategies.Resolve("rsync"), ModeNames.FilesPreCopy, podman).Refused).Reason);
+        var withoutPodman = RunPlan.Build(new Suite
+        {
+            Workloads = [BuiltinWorkloads.ByName("podman-counter")],
+            Strategies = [TransferStrategies.Resolve("tar")],
+            Modes = Resolved.Modes(ModeNames.Cold),
+        }, [Host("src"), Host("dst") with { PodmanVersion = null }], canShapeLink: false);
+        Assert.StartsWith("podman is missing on dst: install podman (with runc) there", Assert.Single(withoutPodman.Refused).Reason);
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public class SuiteLoaderTests
     [Fact]
     public void The_shipped_suites_are_the_ones_the_readme_lists()
     {
-        Assert.Equal(["comparison.yaml", "containers.yaml", "default.yaml", "live.yaml", "memory-sweep.yaml", "user-workload.yaml", "vm-live.yaml", "vm.yaml"], ShippedSuites.Select((object[] row) => (string)row[0]));
+        Assert.Equal(["comparison.yaml", "containers.yaml", "default.yaml", "live.yaml", "memory-sweep.yaml", "services.yaml", "user-service.yaml", "user-workload.yaml", "vm-live.yaml", "vm.yaml"], ShippedSuites.Select((object[] row) => (string)row[0]));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class SuiteLoaderTests
     {
         var suite = SuiteLoader.Load(Shipped("default.yaml"));
         Assert.Equal(["counter", "timestamps", "memory-256m-d50", "runc-counter", "docker-counter"], suite.Workloads.Select(w => w.Name));
-        Assert.Equal(["tar", "shared"], suite.Strategies.Select(s => s.Name));
+        Assert.Equal(["tar", "sshfs"], suite.Strategies.Select(s => s.Name));
         Assert.Equal([LinkRate.Default], suite.LinkRates);
         Assert.Equal(5, suite.Repetitions);
     }
@@ -143,13 +143,13 @@ public class SuiteLoaderTests
     }
 
     [Fact]
-    public void The_containers_suite_runs_the_counter_as_a_process_under_runc_and_under_docker()
+    public void The_containers_suite_runs_the_counter_as_a_process_under_runc_docker_and_podman()
     {
         var suite = SuiteLoader.Load(Shipped("containers.yaml"));
-        Assert.Equal(["process", "runc", "docker"], suite.Workloads.Select(w => w.Engine.Name));
-        Assert.Equal(["counter", "runc-counter", "docker-counter"], suite.Workloads.Select(w => w.Name));
+        Assert.Equal(["process", "runc", "docker", "podman"], suite.Workloads.Select(w => w.Engine.Name));
+        Assert.Equal(["counter", "runc-counter", "docker-counter", "podman-counter"], suite.Workloads.Select(w => w.Name));
         Assert.Equal(["tar", "shared"], suite.Strategies.Select(s => s.Name));
-        Assert.Equal(3 * 2 * 5, suite.MigrationCount);
+        Assert.Equal(4 * 2 * 5, suite.MigrationCount);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class HostMountNamespaces
         // Namespace files may only be bind-mounted on a private mount: make the run directory one.
         yield return Command.Of("mount", "--bind", layout.RunDirectory, layout.RunDirectory);
         yield return Command.Of("mount", "--make-private", layout.RunDirectory);
-        foreach (var host in LabLayout.HostNames)
+        foreach (var host in LabLayout.AllHostNames)
         {
             yield return Command.Of("touch", layout.MountNamespaceFile(host));
             yield return Command.Of("unshare", $"--mount={layout.MountNamespaceFile(host)}", "--propagation", "private",
@@ -23,6 +23,6 @@ internal static class HostMountNamespaces
     }
 
     public static IEnumerable<Command> Delete(LabLayout layout) =>
-        LabLayout.HostNames.Select(host => Command.Of("umount", "--lazy", layout.MountNamespaceFile(host)))
+        LabLayout.AllHostNames.Select(host => Command.Of("umount", "--lazy", layout.MountNamespaceFile(host)))
             .Append(Command.Of("umount", "--lazy", layout.RunDirectory));
 }

@@ -21,7 +21,13 @@ public sealed class Lab : IHostSet
         this.runner = runner;
         this.log = log;
         Hosts = LabLayout.HostNames.Select(name => new LabHost(name, layout, runner)).ToList();
+        Client = new LabHost(LabLayout.ClientName, layout, runner);
+        Services = new LabServices(layout, Client, runner);
     }
+
+    /// <summary>The third host, on the service network only: service workloads' clients run there.</summary>
+    public LabHost Client { get; }
+    public IServiceNetwork Services { get; }
 
     public LabLayout Layout { get; }
     public LinkRate Rate { get; private set; }
@@ -70,14 +76,15 @@ public sealed class Lab : IHostSet
 
     private async Task CreateAsync(CancellationToken ct)
     {
-        log.Info($"lab {Layout.Name}: creating hosts {string.Join(" and ", LabLayout.HostNames)} (link {Rate})");
-        foreach (var directory in LabLayout.HostNames.Select(Layout.DiskOf).Append(Layout.SshDirectory).Append(Layout.RunDirectory)
+        log.Info($"lab {Layout.Name}: creating hosts {string.Join(" and ", LabLayout.HostNames)} (link {Rate}) and {LabLayout.ClientName} (service network, service address {LabLayout.ServiceAddress})");
+        foreach (var directory in LabLayout.AllHostNames.Select(Layout.DiskOf).Append(Layout.SshDirectory).Append(Layout.RunDirectory)
                      .Append(HostPaths.Disk).Append(HostPaths.SharedMount))
             Directory.CreateDirectory(directory);
 
         await RunAllAsync(HostMountNamespaces.Create(Layout), ct);
         await RunAllAsync(LabNetwork.Create(Layout), ct);
         await RunAllAsync(LabNetwork.Shape(Layout, Rate), ct);
+        await RunAllAsync(LabServiceNetwork.Create(Layout), ct);
         await RunAllAsync(LabSsh.CreateKeys(Layout), ct);
         await File.WriteAllTextAsync(LabSsh.KnownHostsFile(Layout), LabSsh.KnownHosts(Layout), ct);
         foreach (var host in Hosts)
@@ -88,7 +95,7 @@ public sealed class Lab : IHostSet
                 throw new InvalidOperationException($"lab {Layout.Name}: sshd on {host.Name} did not start (exit {sshd.ExitCode}): {LabSsh.LogTail(Layout, host.Name)}");
         }
         await WaitForSshAsync(ct);
-        await HostAssets.InstallAsync(Hosts, ct);
+        await HostAssets.InstallAsync([.. Hosts, Client], ct);
         await SaveStateAsync();
     }
 

@@ -12,6 +12,7 @@ public sealed class LabHostProvider(string labName, ICommandRunner runner) : IHo
     public string Name => "lab";
     public string Kind => HostKind;
     public bool CanShapeLink => true;
+    public bool HostsHaveOwnMounts => true;
     public string LabName { get; } = LabLayout.For(labName).Name;
 
     public async Task<IHostSet> UpAsync(LinkRate rate, ILog log, CancellationToken ct) =>

@@ -8,7 +8,14 @@ namespace CriuBench.Hosts.Lab;
 /// </summary>
 public sealed partial record LabLayout(string Name)
 {
+    /// <summary>The hosts workloads migrate between.</summary>
     public static readonly string[] HostNames = ["src", "dst"];
+
+    /// <summary>The third host, where service workloads' clients run; never migrated to or from.</summary>
+    public const string ClientName = "client";
+
+    /// <summary>Every host the lab makes: the migration hosts and the client.</summary>
+    public static readonly string[] AllHostNames = [.. HostNames, ClientName];
 
     public const string StateRoot = "/var/lib/criubench/labs";
     public const string RunRoot = "/run/criubench";
@@ -36,6 +43,23 @@ public sealed partial record LabLayout(string Name)
     public static string AddressOf(string host) => host == "src" ? "198.18.0.1" : "198.18.0.2";
 
     public const int PrefixLength = 24;
+
+    /// <summary>The switch's own network namespace, holding the bridge every host's service-network interface is a port of.</summary>
+    public string SwitchNamespace => $"cb-{Name}-sw";
+    public string Bridge => $"cb-{Name}-br";
+
+    /// <summary>A host's interface on the service network (unshaped), and its peer, the bridge's port.</summary>
+    public string ServiceNetworkInterface(string host) => $"cb-{Name}-{host[0]}l";
+    public string BridgePort(string host) => $"cb-{Name}-{host[0]}lb";
+
+    /// <summary>The service interface: one veth end carrying the service address, moved between hosts; its peer stays a bridge port.</summary>
+    public string ServiceInterface => $"cb-{Name}-v";
+    public string ServiceBridgePort => $"cb-{Name}-vb";
+
+    /// <summary>The service network, 198.19.0.0/24, apart from the shaped link: clients' traffic is not the migration's.</summary>
+    public static string ServiceNetworkAddressOf(string host) => host switch { "src" => "198.19.0.1", "dst" => "198.19.0.2", _ => "198.19.0.3" };
+
+    public const string ServiceAddress = "198.19.0.10";
 
     [GeneratedRegex("^[a-z][a-z0-9]{0,7}$")]
     private static partial Regex NamePattern();

@@ -29,5 +29,5 @@ internal static class LabNetwork
             TrafficShaping.Shape(layout.Interface(host), rate).RunBy("ip", "netns", "exec", layout.NetworkNamespace(host)));
 
     public static IEnumerable<Command> Delete(LabLayout layout) =>
-        LabLayout.HostNames.Select(host => Command.Of("ip", "netns", "delete", layout.NetworkNamespace(host)));
+        LabLayout.HostNames.Select(host => Command.Of("ip", "netns", "delete", layout.NetworkNamespace(host))).Concat(LabServiceNetwork.Delete(layout));
 }

@@ -19,8 +19,9 @@ internal static class NamespaceProcesses
 
     /// <summary>The identities of a lab's namespaces that exist now: each host's network and mount namespace.</summary>
     public static IReadOnlySet<string> OfLab(LabLayout layout) =>
-        LabLayout.HostNames
+        LabLayout.AllHostNames
             .SelectMany(host => new[] { IdentityOf(layout.NetworkNamespaceFile(host), "net"), IdentityOf(layout.MountNamespaceFile(host), "mnt") })
+            .Append(IdentityOf($"/run/netns/{layout.SwitchNamespace}", "net"))
             .OfType<string>()
             .ToHashSet();
 

@@ -17,6 +17,13 @@ public sealed class SshHostSet(IReadOnlyList<SshHost> hosts, string controlDirec
     public LinkRate Rate => LinkRate.Unshaped;
     public bool CanShapeLink => false;
 
+    /// <summary>
+    /// A hosts file names two hosts and no client host or floating service address (both hosts
+    /// would carry it, and something would have to move it): service workloads are refused here.
+    /// </summary>
+    public string? ServicesMissing =>
+        "a hosts file names only the two migration hosts: there is no client host to run the clients on and no service_address both hosts may carry, which service workloads need (a hosts file cannot name them yet); run them on the netns lab";
+
     public Task SetRateAsync(LinkRate rate, CancellationToken ct) =>
         throw new NotSupportedException($"the link between ssh hosts runs at whatever the network gives: it cannot be shaped to {rate}");
 

@@ -45,6 +45,10 @@ public sealed class VmLab : IHostSet
     /// <summary>tc tbf inside each VM, on its link interface (the seed names it <see cref="VmLayout.LinkInterface"/>).</summary>
     public bool CanShapeLink => true;
 
+    /// <summary>Two VMs fill this 2-core machine under emulation: there is no third for a client.</summary>
+    public string? ServicesMissing =>
+        "the VM lab boots two VMs and no third one for the clients (each takes 2.2 GiB and a core under emulation): run service workloads on the netns lab, or on your own machines with a client host and a service address in the hosts file";
+
     public async Task SetRateAsync(LinkRate rate, CancellationToken ct)
     {
         foreach (var host in Hosts)

@@ -131,12 +131,13 @@ public sealed class LazyRun(MigrationAttempt attempt, IMigrationTransfer transfe
     /// <summary>The largest gap in the workload's own timestamps from the seam until the last page arrived (timestamp workloads only).</summary>
     private async Task<double?> StallAsync(RunningWorkload restored, long? endNs, CancellationToken ct)
     {
-        if (restored.Spec.Output != OutputFormat.CounterTimestamp) return null;
+        // A service's client is read over its own window after the restore (client_p99_after_ms).
+        if (restored.Spec.Output != OutputFormat.CounterTimestamp || restored.Client is not null) return null;
         var seam = await attempt.Source.FileSizeAsync(attempt.Workload.OutputFile, ct);
         var size = await restored.Host.FileSizeAsync(restored.OutputFile, ct);
         if (seam is not { } from || size is not { } to || to <= from) return null;
         var after = await restored.Host.ReadBytesAsync(restored.OutputFile, from, to - from, ct);
-        return StallAnalyzer.LargestGapMs(after, endNs);
+        return StallAnalyzer.LargestGapMs(after, endNs, restored.Spec.LineFormat);
     }
 
     private async Task<string> DaemonProblemAsync(CancellationToken ct)

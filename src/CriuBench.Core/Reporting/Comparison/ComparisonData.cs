@@ -14,9 +14,11 @@ internal sealed class ComparisonData
     private readonly Dictionary<(Configuration, string), SummaryRow> _summary;
     private readonly Dictionary<string, string> _parameters;
 
-    public ComparisonData(IReadOnlyList<MigrationRecord> records, IReadOnlyList<SummaryRow> summary, RunEnvironment environment)
+    public ComparisonData(IReadOnlyList<MigrationRecord> records, IReadOnlyList<SummaryRow> summary, RunEnvironment environment,
+        IReadOnlyList<RefusedCell>? refused = null)
     {
         Records = records;
+        Refused = refused ?? [];
         Summary = summary;
         Environment = environment;
         Configurations = summary.Select(Configuration.Of).Distinct().ToList();
@@ -31,6 +33,9 @@ internal sealed class ComparisonData
     }
 
     public IReadOnlyList<MigrationRecord> Records { get; }
+
+    /// <summary>The cells the hosts could not do, with the reason (refused.csv; none for runs made before it).</summary>
+    public IReadOnlyList<RefusedCell> Refused { get; }
     public IReadOnlyList<SummaryRow> Summary { get; }
     public RunEnvironment Environment { get; }
 
@@ -50,7 +55,11 @@ internal sealed class ComparisonData
     public IReadOnlyList<Winner> Winners { get; }
 
     /// <summary>How a strategy is named in the report: with its engine when the run has several, and its mode when modes differ (as the bar charts do).</summary>
-    public string Label(Configuration c) => BarChart.Label(c.Engine, c.Strategy, c.Mode, SeveralEngines, ShowsModes);
+    public string Label(Configuration c) => Label(c, SeveralEngines);
+
+    /// <summary>[engine/]strategy[ mode], the strategy as people call it (sshfs, not "shared").</summary>
+    public string Label(Configuration c, bool withEngine) =>
+        (withEngine ? $"{c.Engine}/{StrategyNames.Display(c.Strategy)}" : StrategyNames.Display(c.Strategy)) + (ShowsModes ? $" {c.Mode}" : "");
 
     /// <summary>The workload's parameters column (its first row's: a workload's name fixes its parameters within a run); "" when unknown.</summary>
     public string Parameters(string workload) => _parameters.GetValueOrDefault(workload, "");

@@ -10,7 +10,7 @@ namespace CriuBench.Reporting.Comparison;
 internal static class CriuCrossCheck
 {
     /// <summary>Engines that freeze through the cgroup freezer, which CRIU polls every 100 ms.</summary>
-    public static IReadOnlySet<string> ContainerEngines { get; } = new HashSet<string>(StringComparer.Ordinal) { "runc", "docker" };
+    public static IReadOnlySet<string> ContainerEngines { get; } = new HashSet<string>(StringComparer.Ordinal) { "runc", "docker", "podman" };
 
     /// <summary>A container's freezing time this close to 100 ms is the freezer's polling, not the workload.</summary>
     public const double FreezerPollMs = 100;

@@ -25,4 +25,31 @@ internal static class ReportFormat
         row is null ? none : DisplayUnit.For(metric.Unit).Text(row.Median);
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>
+    /// Decimals that the interval's width justifies: two significant digits of the width
+    /// (18 ms → 0 decimals, 1.8 ms → 1), at most 3; without a width, three significant digits of the value.
+    /// </summary>
+    public static int Decimals(double value, double width)
+    {
+        if (width > 0 && double.IsFinite(width)) return Math.Clamp(1 - (int)Math.Floor(Math.Log10(width)), 0, 3);
+        if (value == 0 || !double.IsFinite(value)) return 0;
+        return Math.Clamp(2 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, 3);
+    }
+
+    public static string Fixed(double value, int decimals)
+    {
+        var text = value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return text.StartsWith('-') && text.Trim('-', '0', '.').Length == 0 ? text[1..] : text;
+    }
+
+    /// <summary>"143 [136, 154]": the median and its interval, in the digits the interval justifies.</summary>
+    public static string WithInterval(double value, double? low, double? high)
+    {
+        if (low is not { } lo || high is not { } hi) return Fixed(value, Decimals(value, 0));
+        var decimals = Decimals(value, hi - lo);
+        return $"{Fixed(value, decimals)} [{Fixed(lo, decimals)}, {Fixed(hi, decimals)}]";
+    }
+
+    public static string WithInterval(MedianInterval m) => m.N < 2 ? Fixed(m.Median, Decimals(m.Median, 0)) : WithInterval(m.Median, m.Low, m.High);
 }

@@ -27,11 +27,12 @@ internal static class Winners
         foreach (var workload in data.Workloads)
         foreach (var linkRate in data.LinkRates)
         {
-            var candidates = data.Configurations
-                .Where(c => c.Workload == workload && c.LinkRate == linkRate)
+            var here = data.Configurations.Where(c => c.Workload == workload && c.LinkRate == linkRate).ToList();
+            var withEngine = here.Select(c => c.Engine).Distinct().Count() > 1;
+            var candidates = here
                 .Select(c => (Configuration: c, StopTimes: data.Values(c, Metrics.StopTime)))
                 .Where(c => c.StopTimes.Count > 0)
-                .Select(c => new Candidate(c.Configuration, data.Label(c.Configuration), c.StopTimes, DescriptiveStatistics.Of([.. c.StopTimes]).Median))
+                .Select(c => new Candidate(c.Configuration, data.Label(c.Configuration, withEngine), c.StopTimes, DescriptiveStatistics.Of([.. c.StopTimes]).Median))
                 .OrderBy(c => c.MedianMs) // stable: ties keep the summary's order
                 .ToList();
             if (candidates.Count == 0) continue;
@@ -51,4 +52,25 @@ internal static class Winners
         { IsSignificant: true } => "significant",
         _ => "not significant",
     };
+}
+
+/// <summary>
+/// A cell of the "what wins where" grid: the winner and by how much, or a tie where the shift
+/// between winner and runner-up is not significant at 95% (its interval holds 0, or the samples
+/// are too small for one).
+/// </summary>
+internal static class WinnerCell
+{
+    public static bool IsTie(Winner w) => w.RunnerUp is not null && w.Shift is not { IsSignificant: true };
+
+    public static string Text(Winner w)
+    {
+        if (w.RunnerUp is not { } runnerUp) return $"{w.Best.Label} (only one ran)";
+        if (IsTie(w)) return $"tie: {w.Best.Label} ~ {runnerUp.Label}";
+        var shift = w.Shift!;
+        var decimals = ReportFormat.Decimals(shift.Shift, shift.Upper!.Value - shift.Lower!.Value);
+        var times = runnerUp.MedianMs / w.Best.MedianMs;
+        return $"{w.Best.Label}, {ReportFormat.Fixed(shift.Shift, decimals)} ms [{ReportFormat.Fixed(shift.Lower.Value, decimals)}, {ReportFormat.Fixed(shift.Upper.Value, decimals)}] " +
+               $"({ReportFormat.Fixed(times, times < 10 ? 2 : 1)}x) faster than {runnerUp.Label}";
+    }
 }

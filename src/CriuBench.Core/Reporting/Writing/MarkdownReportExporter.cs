@@ -31,6 +31,9 @@ internal sealed class MarkdownReportExporter : IReportExporter
                     Line(md, "|" + string.Join("|", t.Numeric.Select(n => n ? "---:" : "---")) + "|");
                     foreach (var row in t.Rows) Line(md, "| " + string.Join(" | ", row.Select(Cell)) + " |");
                     break;
+                case Contents:
+                    Line(md, "Contents: " + string.Join(" · ", document.Blocks.OfType<Heading>().Where(h => h.Level == 2).Select(h => Inline(h.Text))));
+                    break;
                 case Figure f:
                     Line(md, $"![{Inline(f.Chart.Title)}]({RunFiles.ChartsDirectory}/{f.Chart.FileName}.png)");
                     Line(md);

@@ -1,4 +1,3 @@
-using CriuBench.Execution;
 using CriuBench.Measurements;
 using CriuBench.Reporting.Comparison;
 
@@ -8,12 +7,12 @@ namespace CriuBench.Reporting.Writing;
 /// The one entry point that turns a run's rows into its report files, and loads them back from a
 /// run directory so `report &lt;run dir&gt;` can regenerate everything from CSV alone.
 /// </summary>
-public sealed class ReportWriter(ICommandRunner runner, string gnuplot = "gnuplot")
+public sealed class ReportWriter
 {
     /// <summary>
     /// Writes environment.csv, summary.csv, summary.md, report.md, report.html and charts/ into <paramref name="runDirectory"/>.
-    /// migrations.csv is left alone: the harness appends it as migrations finish. The same input
-    /// always gives the same bytes.
+    /// migrations.csv and refused.csv (read for what could not be measured) are left alone: the
+    /// harness writes them. The same input always gives the same bytes.
     /// </summary>
     public async Task WriteAsync(string runDirectory, IReadOnlyList<MigrationRecord> records, RunEnvironment env, CancellationToken ct)
     {
@@ -22,8 +21,16 @@ public sealed class ReportWriter(ICommandRunner runner, string gnuplot = "gnuplo
         await EnvironmentCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.Environment), env, ct);
         await SummaryCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.SummaryCsv), summary, ct);
         await SummaryMarkdown.WriteAsync(Path.Combine(runDirectory, RunFiles.SummaryMarkdown), summary, records, env, ct);
-        await new GnuplotCharts(runner, gnuplot).WriteAsync(Path.Combine(runDirectory, RunFiles.ChartsDirectory), summary, ct);
-        await new ComparisonReport(runner, gnuplot).WriteAsync(runDirectory, records, summary, env, ct);
+        var refused = await RefusalsCsv.ReadAsync(Path.Combine(runDirectory, RunFiles.Refusals), ct);
+        await new ComparisonReport().WriteAsync(runDirectory, records, summary, env, refused, ct);
+    }
+
+    /// <summary>The report's headline table as plain text, for the end of a run (read from the run directory's environment.csv and refused.csv).</summary>
+    public static async Task<string> HeadlineAsync(string runDirectory, IReadOnlyList<MigrationRecord> records, CancellationToken ct = default)
+    {
+        var environment = await EnvironmentCsv.ReadAsync(Path.Combine(runDirectory, RunFiles.Environment), ct);
+        var refused = await RefusalsCsv.ReadAsync(Path.Combine(runDirectory, RunFiles.Refusals), ct);
+        return ComparisonReport.HeadlineText(records, environment, refused);
     }
 
     /// <summary>Reads migrations.csv and environment.csv of a run directory.</summary>

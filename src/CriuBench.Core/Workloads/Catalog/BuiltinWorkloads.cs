@@ -9,6 +9,9 @@ public static class BuiltinWorkloads
 {
     private sealed record Builtin(string[] Parameters, Func<Func<string, string?>, WorkloadSpec> Create);
 
+    /// <summary>What the built-in services take (workloads/README.md says what each means).</summary>
+    private static readonly string[] ServiceParameters = ["dataset_mib", "connections", "interval_ms", "tcp_established"];
+
     private static readonly Dictionary<string, Builtin> All = new()
     {
         ["counter"] = new([], _ => ShellCounter()),
@@ -18,7 +21,10 @@ public static class BuiltinWorkloads
             dirtyMibPerSecond: Number(get("dirty_mib_per_s") ?? "0", "dirty_mib_per_s"),
             data: get("data") ?? "random")),
         ["runc-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Runc)),
+        ["redis"] = new(ServiceParameters, get => BuiltinServices.Redis(ServiceOptions.Read(get), Number(get("dataset_mib") ?? "0", "dataset_mib"))),
+        ["http"] = new(ServiceParameters.Where(p => p != "dataset_mib").ToArray(), get => BuiltinServices.Http(ServiceOptions.Read(get))),
         ["docker-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Docker)),
+        ["podman-counter"] = new([], _ => ContainerCounter(WorkloadEngines.Podman)),
     };
 
     public static IReadOnlyCollection<string> Names => All.Keys;
@@ -65,7 +71,9 @@ public static class BuiltinWorkloads
 
     /// <summary>
     /// Holds <paramref name="mib"/> MiB of filled memory and dirties <paramref name="dirtyMibPerSecond"/> of it,
-    /// printing "counter unix-ns" every 5 ms. Its image must hold at least those MiB.
+    /// printing "counter unix-ns verdict" every 5 ms. Its image must hold at least those MiB. After every
+    /// migration it compares each page with what its index and generation say it holds (workloads/ticker.c):
+    /// the verdict is ok until a page differs, and the check reads it on every line.
     /// </summary>
     public static WorkloadSpec MemoryHog(double mib, double dirtyMibPerSecond = 0, string data = "random")
     {
@@ -79,6 +87,8 @@ public static class BuiltinWorkloads
             Command = [HostAssets.On("bin/ticker"), "--mib", Invariant(mib), "--data", data,
                 "--dirty-mib-per-s", Invariant(dirtyMibPerSecond), "--interval-us", Invariant(every.TotalMicroseconds)],
             Output = OutputFormat.CounterTimestamp,
+            ExtraFields = true,
+            Check = new FieldEquals(3, "ok"),
             Interval = every,
             MinimumImageBytes = (long)(mib * 1024 * 1024),
             Parameters = [new("mib", Invariant(mib)), new("dirty_mib_per_s", Invariant(dirtyMibPerSecond)), new("data", data)],
@@ -93,7 +103,7 @@ public static class BuiltinWorkloads
     private static string Invariant(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The shell counter inside a container of <paramref name="engine"/> (runc, docker): busybox's
+    /// The shell counter inside a container of <paramref name="engine"/> (runc, docker, podman): busybox's
     /// sh printing 0, 1, 2, ... every <paramref name="interval"/>. The container has only busybox,
     /// so the loop is inline rather than workloads/counter.sh (which is bash).
     /// </summary>

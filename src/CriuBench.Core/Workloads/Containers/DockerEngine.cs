@@ -29,10 +29,12 @@ public sealed class DockerEngine : IWorkloadEngine
 {
     public string Name => "docker";
 
-    /// <summary>`docker checkpoint create` passes no CRIU options: no page server, no lazy pages, no pre-dump.</summary>
+    /// <summary>Docker on every host first; then, `docker checkpoint create` passes no CRIU options: no page server, no lazy pages, no pre-dump.</summary>
     public Support Supports(Combination combination) =>
-        Support.Unless(!combination.Mode.CriuOptions,
-                $"docker checkpoint takes no CRIU options, so it can only migrate cold (not {combination.Mode.Name}): use the runc or process engine")
+        Support.Unless(combination.HostsWithout(host => host.Docker) is null,
+                $"Docker is missing on {combination.HostsWithout(host => host.Docker)} (dockerd, containerd, /usr/bin/docker): apt-get install docker.io there")
+            .Then(() => Support.Unless(!combination.Mode.CriuOptions,
+                $"docker checkpoint takes no CRIU options, so it can only migrate cold (not {combination.Mode.Name}): use the runc or process engine"))
             .Then(() => Support.Unless(!combination.Strategy.SendsPagesDuringDump,
                 "docker checkpoint cannot send pages to a page server (it takes no CRIU options): use tar, rsync or shared"))
             .Then(() => Support.Unless(combination.Workload.ExtraDumpArguments.Count == 0,

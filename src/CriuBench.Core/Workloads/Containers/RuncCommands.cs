@@ -41,6 +41,9 @@ public static class RuncCommands
                 case CriuOption.LazyRestore:
                     flags.Add("--lazy-pages");
                     break;
+                case CriuOption.TcpEstablished:
+                    flags.Add("--tcp-established");
+                    break;
                 case CriuOption.WorkDirectory:
                     break; // becomes --work-path below
                 default:
@@ -93,6 +96,9 @@ public static class RuncCommands
                     break;
                 case CriuOption.LeaveRunning:
                     flags.Add("--leave-running");
+                    break;
+                case CriuOption.TcpEstablished:
+                    flags.Add("--tcp-established");
                     break;
                 case CriuOption.TrackMemory:
                     break; // runc asks for it with --pre-dump and --parent-path

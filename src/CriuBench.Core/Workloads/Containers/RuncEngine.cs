@@ -1,6 +1,7 @@
 using CriuBench.Criu;
 using CriuBench.Execution;
 using CriuBench.Hosts;
+using CriuBench.Preflight;
 
 namespace CriuBench.Workloads.Containers;
 
@@ -14,6 +15,10 @@ namespace CriuBench.Workloads.Containers;
 public sealed class RuncEngine : IWorkloadEngine
 {
     public string Name => "runc";
+
+    public Support Supports(Combination combination) =>
+        Support.Unless(combination.HostsWithout(host => host.RuncVersion is not null) is null,
+            $"runc is missing on {combination.HostsWithout(host => host.RuncVersion is not null)}: apt-get install runc there");
 
     public async Task PrepareHostAsync(IHost host, CancellationToken ct)
     {
@@ -47,7 +52,7 @@ public sealed class RuncEngine : IWorkloadEngine
 
     public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
-        var checkpoint = RuncCommands.Checkpoint(workload.Id, imagesDirectory, [.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. options]);
+        var checkpoint = RuncCommands.Checkpoint(workload.Id, imagesDirectory, [.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. workload.Spec.SocketOptions, .. options]);
         var result = await workload.Host.RunAsync(checkpoint, ct);
         if (!result.Succeeded)
             throw new CriuFailedException("runc checkpoint", workload.Host.Name, imagesDirectory,
@@ -74,7 +79,7 @@ public sealed class RuncEngine : IWorkloadEngine
         var bundle = RuncBundle.In(checkpointed.Directory);
         var cgroup = CgroupsPath(host, checkpointed.Instance);
         var config = RuncBundle.Config(checkpointed.Spec.Command, cgroup, "criubench");
-        var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config, options,
+        var result = await host.RunAsync(RuncCommands.RestoreWithConfig(checkpointed.Id, imagesDirectory, bundle, config, [.. checkpointed.Spec.SocketOptions, .. options],
             dumpedCgroup: CgroupsPath(checkpointed.Host, checkpointed.Instance), cgroup: cgroup), ct);
         if (!result.Succeeded)
         {

@@ -13,12 +13,16 @@ public static class StallAnalyzer
     /// (when the last page arrived, by the same clock); every line when it is null. Null when fewer
     /// than two lines qualify. Malformed lines and a trailing line without '\n' are skipped.
     /// </summary>
-    public static double? LargestGapMs(ReadOnlySpan<byte> afterSeam, long? untilNs)
+    public static double? LargestGapMs(ReadOnlySpan<byte> afterSeam, long? untilNs) =>
+        LargestGapMs(afterSeam, untilNs, OutputFormat.CounterTimestamp);
+
+    /// <summary>As above, with lines in <paramref name="format"/> (the allocator's carry its memory verdict after the timestamp).</summary>
+    public static double? LargestGapMs(ReadOnlySpan<byte> afterSeam, long? untilNs, LineFormat format)
     {
         long? previous = null, largest = null;
         for (int nl; (nl = afterSeam.IndexOf((byte)'\n')) >= 0; afterSeam = afterSeam[(nl + 1)..])
         {
-            if (!OutputLine.TryParse(afterSeam[..nl], OutputFormat.CounterTimestamp, out _, out var ns)) continue;
+            if (!OutputLine.TryParse(afterSeam[..nl], format, out _, out var ns)) continue;
             if (previous is { } before)
             {
                 largest = Math.Max(largest ?? long.MinValue, ns - before);

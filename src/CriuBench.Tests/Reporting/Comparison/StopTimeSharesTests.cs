@@ -1,3 +1,4 @@
+using CriuBench.Reporting;
 using CriuBench.Measurements;
 using CriuBench.Reporting.Comparison;
 using CriuBench.Reporting.Comparison.Sections;
@@ -41,6 +42,22 @@ public sealed class StopTimeSharesTests
     }
 
     [Fact]
+    public void Where_the_engine_reports_its_own_and_the_runtimes_times_they_are_split_off_the_tools()
+    {
+        // checkpoint 600 = podman 500 (runc 400 (freezing 100 + frozen 150)); restore 400 = podman 350 (runc 250 (restore 60))
+        var row = Row(1100, 600, 100, 400, 100, 150, 60, 1) with
+        {
+            EngineCheckpointTimeMs = 500, RuntimeCheckpointTimeMs = 400, EngineRestoreTimeMs = 350, RuntimeRestoreTimeMs = 250,
+        };
+
+        var shares = Assert.Single(StopTimeShares.Of(Data([row])));
+
+        Assert.Equal((100.0, 210.0, 400.0 + 250 - 100 - 210, 100.0 + 100, 150.0, 100.0, 0.0),
+            (shares.CriuFreezingMs, shares.CriuMs, shares.RuntimeMs, shares.EngineMs, shares.ToolsMs, shares.LinkMs, shares.HarnessMs));
+        Assert.Equal(row.StopTimeMs, shares.CriuFreezingMs + shares.CriuMs + shares.RuntimeMs + shares.EngineMs + shares.ToolsMs + shares.LinkMs + shares.HarnessMs);
+    }
+
+    [Fact]
     public void Migrations_without_criu_statistics_are_left_out_rather_than_counted_as_harness()
     {
         var rows = new[] { Row(200, 50, 120, 28, 1, 20, 9, 1) with { CriuRestoreTimeMs = null } };
@@ -57,12 +74,17 @@ public sealed class StopTimeSharesTests
 
         Assert.Equal(["report_stop_time_shares_100mbit", "report_stop_time_shares_100mbit_percent", "report_stop_time_shares_1gbit", "report_stop_time_shares_1gbit_percent"],
             figures.Select(f => f.Chart.FileName).Order(StringComparer.Ordinal));
-        var chart = figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit").Chart;
-        var percent = figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit_percent").Chart;
-        Assert.EndsWith("\"counter tar\" 0.5 14.5 24 60 1\n", percent.Data());
-        Assert.Contains("set style histogram rowstacked", chart.Script("pngcairo"));
-        Assert.Equal("# median stop time (ms) per configuration, split into: CRIU freezing, CRIU frozen + restore, tools outside CRIU's phases, " +
-                     "transfer (link), harness (between phases)\n" +
-                     "\"counter tar\" 1 29 48 120 2\n", chart.Data());
+        var chart = (StackedBarChart)figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit").Chart;
+        var percent = (StackedBarChart)figures.Single(f => f.Chart.FileName == "report_stop_time_shares_1gbit_percent").Chart;
+        Assert.Equal(StopTimeShareSection.Parts, chart.Parts);
+        Assert.Equal([("counter tar", (IReadOnlyList<double>)[1.0, 29, 48, 120, 2])], chart.Rows.Select(r => (r.Label, r.Values)).ToList(), new RowComparer());
+        Assert.Equal([0.5, 14.5, 24, 60, 1], percent.Drawn.Single());
+        Assert.True(ChartRenderer.Render(percent).Svg.Contains("counter tar", StringComparison.Ordinal));
+    }
+
+    private sealed class RowComparer : IEqualityComparer<(string, IReadOnlyList<double>)>
+    {
+        public bool Equals((string, IReadOnlyList<double>) x, (string, IReadOnlyList<double>) y) => x.Item1 == y.Item1 && x.Item2.SequenceEqual(y.Item2);
+        public int GetHashCode((string, IReadOnlyList<double>) obj) => obj.Item1.GetHashCode(StringComparison.Ordinal);
     }
 }

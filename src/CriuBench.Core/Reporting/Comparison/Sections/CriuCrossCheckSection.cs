@@ -6,24 +6,24 @@ internal sealed class CriuCrossCheckSection : IReportSection
     public IEnumerable<ReportBlock> Build(ComparisonData data)
     {
         yield return new Heading(2, "CRIU cross-check");
-        yield return new Paragraph(
-            "CRIU's stats-dump and stats-restore say how long the tasks stayed frozen and how long the restore took. " +
-            "The harness's stop time also holds the criu processes' own start and exit around those phases and the transfer, " +
-            "so CRIU's frozen_time + restore_time must stay below it; the margin is those (\"Where the stop time goes\" splits it). " +
-            "Only cold migrations are checked: a post-copy source stays frozen until its last page is served, after the restore.");
         var checks = CriuCrossCheck.Of(data);
         if (checks.Count == 0)
         {
             yield return new Paragraph("No successful migration has CRIU's statistics, so there is nothing to cross-check.");
             yield break;
         }
+        yield return new Paragraph(
+            "CRIU's stats-dump and stats-restore say how long the tasks stayed frozen and how long the restore took. " +
+            "The harness's stop time also holds the criu processes' own start and exit around those phases and the transfer, " +
+            "so CRIU's frozen_time + restore_time must stay below it; the margin is those (\"Where the stop time goes\" splits it). " +
+            "Only cold migrations are checked: a post-copy source stays frozen until its last page is served, after the restore.");
         yield return Table.Of(
             [("workload", false), ("engine", false), ("strategy", false), ("link rate", false), ("n", true),
              ("criu freezing (ms)", true), ("criu frozen + restore (ms)", true), ("harness stop (ms)", true),
              ("margin (ms)", true), ("smallest margin (ms)", true), ("CRIU above harness", true)],
             checks.Select(c => (IReadOnlyList<string>)
             [
-                c.Configuration.Workload, c.Configuration.Engine, c.Configuration.Strategy, c.Configuration.LinkRate,
+                c.Configuration.Workload, c.Configuration.Engine, StrategyNames.Display(c.Configuration.Strategy), c.Configuration.LinkRate,
                 ReportFormat.Count(c.Migrations.Count),
                 ReportFormat.Ms(c.FreezingMedianMs),
                 ReportFormat.Ms(Median(c.Migrations.Select(m => m.CriuSumMs))),

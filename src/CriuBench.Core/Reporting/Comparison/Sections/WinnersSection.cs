@@ -6,6 +6,11 @@ internal sealed class WinnersSection : IReportSection
     public IEnumerable<ReportBlock> Build(ComparisonData data)
     {
         yield return new Heading(2, "Winner per workload and link rate");
+        if (data.Winners.Count == 0)
+        {
+            yield return new Paragraph("No migration succeeded with a stop time.");
+            yield break;
+        }
         yield return new Paragraph(
             "The winner has the lowest median stop time among the strategies that ran the workload at that link rate; " +
             "Δ median is the runner-up's median minus the winner's, and the shift is the Hodges–Lehmann estimate of the same difference " +
@@ -13,11 +18,6 @@ internal sealed class WinnersSection : IReportSection
             "Its 95% confidence interval is the distribution-free one read off the Mann–Whitney U distribution (exact up to 60 migrations in all), " +
             "so it needs no random numbers and a regenerated report gives the same interval; an interval containing 0 is \"not significant\", " +
             "and fewer than 4 repetitions per strategy are too few for any 95% interval.");
-        if (data.Winners.Count == 0)
-        {
-            yield return new Paragraph("No migration succeeded with a stop time.");
-            yield break;
-        }
         yield return Table.Of(
             [("workload", false), ("link rate", false), ("winner", false), ("median (ms)", true), ("runner-up", false), ("median (ms)", true),
              ("Δ median (ms)", true), ("shift (ms)", true), ("95% CI (ms)", true), ("verdict", false)],

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using CriuBench.Hosts;
+using CriuBench.Workloads;
+using CriuBench.Workloads.Output;
+
+namespace CriuBench.Migration;
+
+/// <summary>
+/// The phases only a service workload has: its client's output size just before the checkpoint
+/// (where the window the client is read in begins), the service address moved to the destination
+/// inside the stop window (its own phase, "service-address", after the transfer and before the
+/// restore, since the restored sockets bind to it), and the verification by what the client saw.
+/// </summary>
+public sealed partial class MigrationAttempt
+{
+    /// <summary>How long after the restore the client's latency is read (client_p99_after_ms).</summary>
+    public static readonly TimeSpan ClientWindowAfterRestore = TimeSpan.FromSeconds(5);
+
+    /// <summary>How much longer the client may take to print past that window before the row says it stalled.</summary>
+    private static readonly TimeSpan ClientStallLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>How much of the client's output before the checkpoint is read: enough for its last line.</summary>
+    private const long ClientBytesBefore = 4096;
+
+    private long? clientBefore;
+    private DateTimeOffset? restoredAt;
+    private string? addressOn;
+    private string? clientProblem;
+
+    private IServiceNetwork? Services => Workload.Client is null ? null : Request.Services;
+
+    /// <summary>Just before the stop window: where the client's output stands (one read, outside the window).</summary>
+    private async Task MarkClientAsync(CancellationToken ct)
+    {
+        if (Workload.Client is not { } client) return;
+        clientBefore = await client.Host.FileSizeAsync(client.OutputFile, ct) ?? 0;
+        addressOn = Source.Name;
+    }
+
+    /// <summary>Inside the stop window, before the restore: the service address to the destination. Null: go on.</summary>
+    private async Task<MigrationResult?> MoveServiceAddressAsync(CancellationToken ct)
+    {
+        if (Services is not { } services) return null;
+        try
+        {
+            using (Step("service-address", Destination))
+                await services.MoveAsync(Source.Name, Destination.Name, ct);
+            addressOn = Destination.Name;
+            return null;
+        }
+        catch (Exception e) when (IsPhaseFailure(e))
+        {
+            return await fallback.FallBackAsync($"moving the service address {services.Address} to {Destination.Name} failed: {e.Message}", ct);
+        }
+    }
+
+    /// <summary>Before a restore on the source (a fallback): the service address back where the service will run.</summary>
+    private async Task MoveServiceAddressBackAsync(CancellationToken ct)
+    {
+        if (Services is not { } services || addressOn != Destination.Name) return;
+        using (Step("service-address-back", Source))
+            await services.MoveAsync(Destination.Name, Source.Name, ct);
+        addressOn = Source.Name;
+    }
+
+    /// <summary>
+    /// Proves a restored service by its client: it answers again after the restore, and goes on for
+    /// <see cref="ClientWindowAfterRestore"/>; the client's lines give the downtime it saw, the
+    /// counter's breaks, failed requests and connections opened again (the row's client columns).
+    /// </summary>
+    private async Task<Verification> VerifyServiceAsync(RunningWorkload copy, CancellationToken ct)
+    {
+        using var step = Step("verify", Destination, "verify");
+        var client = copy.Client!;
+        var service = copy.Spec.Service!;
+        var before = clientBefore ?? throw new InvalidOperationException("the client's output was not marked before the checkpoint");
+        var restored = restoredAt ?? DateTimeOffset.UtcNow;
+        var start = Math.Max(0, before - ClientBytesBefore);
+        var waited = Stopwatch.StartNew();
+        var wait = restored + ClientWindowAfterRestore + TimeSpan.FromMilliseconds(100) - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+        ClientReport? report = null;
+        while (true)
+        {
+            var size = await client.Host.FileSizeAsync(client.OutputFile, ct) ?? 0;
+            if (size > start)
+            {
+                var text = await client.Host.ReadBytesAsync(client.OutputFile, start, size - start, ct);
+                // The read may begin inside a line: the analysis starts at the next line's start.
+                var skip = start == 0 ? 0 : Array.IndexOf(text, (byte)'\n') + 1;
+                report = ClientWindowAnalyzer.Analyze(text.AsSpan(skip), start + skip, before, copy.Spec.LineFormat, service.Fields,
+                    restored.ToUnixTimeMilliseconds() * 1_000_000, ClientWindowAfterRestore);
+                if (report is { Complete: true }) break;
+            }
+            if (waited.Elapsed > ClientWindowAfterRestore + ClientStallLimit) break;
+            await Task.Delay(250, ct);
+        }
+        if (report is null || report.LinesAfter < 2)
+            return Verification.Failed($"restored on {Destination.Name} but its client on {client.Host.Name} got no answer after the restore within {(ClientWindowAfterRestore + ClientStallLimit).TotalSeconds:0} s");
+        if (!report.Complete)
+            return Verification.Failed($"restored on {Destination.Name} but its client on {client.Host.Name} stopped getting answers {report.DowntimeMs:0} ms into the window after the restore");
+        var total = service.Connections;
+        var kept = report.Reconnects is { } again ? (int)Math.Max(0, total - again) : (int?)null;
+        Seam = report.FirstAfterOffset;
+        Update(row => row with
+        {
+            ClientDowntimeMs = Math.Round(report.DowntimeMs, 3),
+            ClientFailedRequests = report.FailedRequests,
+            ConnectionsKept = kept,
+            ConnectionsTotal = total,
+            ClientP99AfterMs = report.P99AfterMs is { } p99 ? Math.Round(p99, 3) : null,
+            ClientOutcome = Outcome(report, kept, total, service.TcpEstablished),
+        });
+        var broke = kept is { } k && k < total;
+        var failed = report.FailedRequests is > 0;
+        if (service.TcpEstablished && (broke || failed))
+            clientProblem = $"the client saw {Outcome(report, kept, total, true)} although the service was dumped with --tcp-established; the workload runs on {Destination.Name}";
+        return Verification.Passed(report.AsSeam());
+    }
+
+    private static string Outcome(ClientReport report, int? kept, int total, bool tcpEstablished)
+    {
+        var parts = new List<string>();
+        if (kept is { } k) parts.Add(k == total ? $"{total} of {total} connections kept" : $"{total - k} of {total} connections reset, reconnected within {report.DowntimeMs:0.#} ms");
+        if (report.FailedRequests is { } failed) parts.Add(failed == 0 ? "no request failed" : $"{failed} requests failed");
+        if (report.CounterGap != 0) parts.Add($"counter broke by {report.CounterGap}");
+        if (!tcpEstablished) parts.Add("connections closed at the dump (--tcp-close)");
+        return string.Join("; ", parts);
+    }
+}
