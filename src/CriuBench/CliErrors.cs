@@ -18,7 +18,9 @@ internal static class CliErrors
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("interrupted; everything the run started has been removed");
+            // A workload caught mid-migration is not removed: the lab kept its images and files, and said where.
+            Console.Error.WriteLine("interrupted; everything the run started has been removed, except what a migration cut short left of its workload "
+                + "(kept in a rescue, named above if any: `criubench rescue list`)");
             return ExitCodes.Interrupted;
         }
         catch (Exception e) when (e is UsageException or SuiteException or RunFileException)

@@ -83,6 +83,16 @@ public sealed partial class MigrationAttempt : IFallback
         catch (Exception e) when (IsPhaseFailure(e))
         {
             await SaveLogAsync(Source, images, CriuLog.RestoreLog);
+            // What the failed restore left on the source must not run on beside a row that says lost.
+            try
+            {
+                var left = await HalfRestoredCopies.StopAsync(Source, [Workload.Directory, images], CancellationToken.None);
+                if (left.Trees.Count > 0) reason = $"{reason}; {HalfRestoredCopies.Stopped(Source.Name)}";
+            }
+            catch (Exception stopping) when (IsPhaseFailure(stopping))
+            {
+                log.Warning($"{Request.MigrationId}: {stopping.Message}");
+            }
             // The images are kept: they are all that is left of the workload. A copy the transfer
             // made on the destination may be intact where the source's failed: both are named.
             var onSource = await DescribeImagesAsync(Source, images, CancellationToken.None);

@@ -163,7 +163,8 @@ public partial class RescueTests(RescueRestoreLab restoreLab, Xunit.Abstractions
         switch (moment)
         {
             case Moment.Dump:
-                WaitUntil(run, () => Dumping("src"));
+                // Once the dump has written 32 MiB of pages: criu, killed by the interrupt, leaves images behind.
+                WaitUntil(run, () => Dumping("src") && PagesWritten("src") >= 32L << 20);
                 break;
             case Moment.Transfer when strategy == "tar":
                 WaitUntil(run, () => LabProcesses.Running(Layout, "src", "scp", Workload).Count > 0);
@@ -181,6 +182,17 @@ public partial class RescueTests(RescueRestoreLab restoreLab, Xunit.Abstractions
                 WaitUntil(run, () => LabProcesses.Running(Layout, "dst", "criu", Workload).Any(pid => LabProcesses.Arguments(pid).Contains("restore")));
                 break;
         }
+    }
+
+    /// <summary>Bytes of the allocator's page images on the host's disk (its images directory or a shared filesystem's export).</summary>
+    private static long PagesWritten(string host)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(Layout.DiskOf(host), "pages-*.img", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                .Where(file => file.Contains(Workload, StringComparison.Ordinal)).Sum(file => new FileInfo(file).Length);
+        }
+        catch (IOException) { return 0; } // the run removes directories while we look
     }
 
     private static bool Dumping(string host) =>

@@ -1,5 +1,11 @@
+using CriuBench.Execution;
+using CriuBench.Hosts;
+using CriuBench.Hosts.Lab;
+using CriuBench.Hosts.Lab.Rescue;
+using CriuBench.Migration;
 using CriuBench.Tests.Support;
 using CriuBench.Transfer;
+using CriuBench.Workloads;
 using CriuBench.Workloads.Catalog;
 
 namespace CriuBench.Tests.Faults;
@@ -49,5 +55,71 @@ public class InterruptedRestoreTests(InterruptedRestoreLab fixture, Xunit.Abstra
             return Task.CompletedTask;
         });
         await Migrations.AssertNextCellMigratesAsync($"afterrkill{trial}", strategyName);
+    }
+
+    [Fact(Timeout = TrialTimeout)]
+    public async Task A_lost_workload_is_kept_by_its_lab_and_its_rescue_restores_it_elsewhere()
+    {
+        // Lost for real: the transfer fails after it copied everything, with the source's images damaged
+        // (its pagemaps removed; a truncated page image instead makes criu restore spin), so the fallback's
+        // restore on the source fails too. The copy the transfer made on the destination is intact: the
+        // rescue must use it.
+        var log = new CollectingLog();
+        var lost = await CriuBench.Hosts.Lab.Lab.UpAsync("rsqlost", CriuBench.Vocabulary.LinkRate.Default, ProcessRunner.Instance, log);
+        string? rescueDirectory = null;
+        try
+        {
+            RescuedWorkload rescued;
+            await using (lost)
+            {
+                await using var strategy = new FaultyTransfer(new TarTransfer())
+                {
+                    After = async (request, transfer) =>
+                    {
+                        await request.Source.RunCheckedAsync(Command.Of("bash", "-c", "rm \"$1\"/pagemap-*.img", "damage", transfer.DumpDirectory));
+                        throw new InvalidOperationException("the link failed after the copy (injected)");
+                    },
+                };
+                var engine = new ProcessEngine();
+                var original = await engine.StartAsync(lost.Source, BuiltinWorkloads.MemoryHog(64), "lostmem", CancellationToken.None);
+                for (var i = 0; i < 400 && (await original.Host.FileSizeAsync(original.OutputFile) ?? 0) == 0; i++) await Task.Delay(50);
+                await Task.Delay(300);
+                var result = await new MigrationDriver(new CollectingLog(), null).RunAsync(
+                    new MigrationRequest("fault", 1, original, lost.Destination, engine, strategy, "1gbit"), CancellationToken.None);
+                output.WriteLine($"row: runs on {result.Record.WorkloadRunsOn}; reason: {result.Record.FailureReason}");
+                Assert.Null(result.Workload);
+                Assert.Equal("nowhere (lost)", result.Record.WorkloadRunsOn);
+                Assert.Contains("restoring on src failed too", result.Record.FailureReason);
+                Assert.Matches(@"its images are kept in \S+ on dst \(\d+ image files\)", result.Record.FailureReason);
+                await RowTruth.AssertTrueAsync(result, lost.Hosts, original);
+            } // the lab goes down: its disks are rescued
+            var said = string.Join("\n", log.Warnings);
+            output.WriteLine(said);
+            var kept = System.Text.RegularExpressions.Regex.Match(said, @"the hosts' disks are kept together in (\S+): lostmem can be restored from it");
+            Assert.True(kept.Success, said);
+            rescueDirectory = kept.Groups[1].Value;
+            rescued = Assert.Single(LabRescue.Read(rescueDirectory).Workloads);
+            Assert.True(rescued.Checkpoints.Any(images => images.Host == "src" && images.RestoreFailed), "the source's failed restore is not seen");
+            Assert.Equal("dst", rescued.Images!.Host);
+
+            // Back in another lab's host (the fixture's), from the rescue alone.
+            var back = await RescueIntoLab.RestoreAsync(rescued, Lab.Source, CancellationToken.None);
+            try
+            {
+                Assert.True(back.Continues, "the restored workload does not print");
+                var last = File.ReadAllText(rescued.OutputFile!).Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split(' ')[0];
+                Assert.Equal(long.Parse(last) + 1, long.Parse(back.FirstLineAfter!.Split(' ')[0]));
+                Assert.True(await RowTruth.GrowsAsync(new RunningWorkload(BuiltinWorkloads.MemoryHog(64), rescued.Instance, Lab.Source, back.Pid.ToString())));
+            }
+            finally
+            {
+                await new ProcessEngine().StopAsync(new RunningWorkload(BuiltinWorkloads.MemoryHog(64), rescued.Instance, Lab.Source, back.Pid.ToString()), CancellationToken.None);
+                await Lab.Source.RemoveAsync(rescued.HostWorkDirectory);
+            }
+        }
+        finally
+        {
+            if (rescueDirectory is not null) Directory.Delete(rescueDirectory, recursive: true);
+        }
     }
 }
