@@ -42,7 +42,10 @@ public sealed class PodmanKilledRunTests
         await killed.Task.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.NotEmpty(conmons); // else the test proves nothing
 
+        var rescuesBefore = RescuesOfThisLab();
         await CriuBench.Hosts.Lab.Lab.DownAsync(LabName, ProcessRunner.Instance, NullLog.Instance);
+        // The teardown keeps the killed migration's disks as a rescue (what a user wants); this test's is a test's leftover.
+        foreach (var rescue in RescuesOfThisLab().Except(rescuesBefore)) Directory.Delete(rescue, recursive: true);
 
         Assert.All(conmons, pid => Assert.False(Comm(pid) == "conmon" && !IsZombie(pid), $"conmon {pid} survived"));
         Assert.Empty(NamespaceProcesses.Find(namespaces));
@@ -55,6 +58,9 @@ public sealed class PodmanKilledRunTests
         Assert.DoesNotContain(File.ReadAllLines("/proc/self/mountinfo"),
             line => line.Contains(layout.StateDirectory, StringComparison.Ordinal) || line.Contains(layout.RunDirectory, StringComparison.Ordinal));
     }
+
+    private static IReadOnlyList<string> RescuesOfThisLab() =>
+        Directory.Exists(CriuBench.Hosts.Lab.Rescue.LabRescue.Root) ? Directory.GetDirectories(CriuBench.Hosts.Lab.Rescue.LabRescue.Root, LabName + "-*") : [];
 
     /// <summary>A migration's Podman archive on either host's disk (not the warm-up's: that one is a process counter).</summary>
     private static bool CheckpointBeingWritten(LabLayout layout)
