@@ -81,17 +81,20 @@ done
 
 # CRIU: the distro's where its `criu check` passes; otherwise scripts/build-criu.sh's default
 # (4.2.1: 4.1.1 cannot dump INET sockets on kernels from 6.16), made /usr/local/sbin/criu. Other
-# builds go beside it (scripts/build-criu.sh 4.1.1) for `run --criu VERSION`.
+# builds go beside it (scripts/build-criu.sh VERSION) for `run --criu VERSION`.
 # Once CriuBench's build is the default it stays so (only the version is brought up to date).
 if [ ! -L /usr/local/sbin/criu ]; then
   # Some distributions have no criu package at all: then the build below is the way.
   apt_install criu || log "no criu package from the distribution"
 fi
+apt_install curl "${criu_build_deps[@]}" || die "could not install CRIU's build dependencies"
 if [ -L /usr/local/sbin/criu ] || ! distro_criu_works; then
-  apt_install curl "${criu_build_deps[@]}" || die "could not install CRIU's build dependencies"
   "$here/build-criu.sh" --default
   hash -r
 fi
+# 4.1.1 beside it, so `run --criu 4.1.1` and `compare` of the two builds work out of the box
+# (cached: about 45 s once per machine).
+"$here/build-criu.sh" 4.1.1 || log "could not build CRIU 4.1.1 beside the default: run --criu 4.1.1 will be refused"
 if ! out=$(criu check 2>&1); then
   die "this kernel cannot checkpoint; 'criu check' says:
 $out"
