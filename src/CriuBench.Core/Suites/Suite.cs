@@ -19,7 +19,7 @@ public sealed record Suite
     public IReadOnlyList<ModeKind> Modes { get; init; } = DefaultModes;
 
     /// <summary>What a suite that names no strategies runs.</summary>
-    public static IReadOnlyList<StrategyKind> DefaultStrategies => [TransferStrategies.Resolve("tar"), TransferStrategies.Resolve(SshfsTransfer.OlderName)];
+    public static IReadOnlyList<StrategyKind> DefaultStrategies => [TransferStrategies.Resolve("tar"), TransferStrategies.Resolve("sshfs")];
 
     public static IReadOnlyList<ModeKind> DefaultModes => [MigrationModes.Resolve(ModeNames.Cold)];
 

@@ -89,7 +89,7 @@ public class SuiteLoaderTests
     public void Defaults_are_both_core_strategies_five_repetitions_and_one_gigabit()
     {
         var suite = SuiteLoader.Parse("workloads: [counter]");
-        Assert.Equal(["tar", "shared"], suite.Strategies.Select(s => s.Name));
+        Assert.Equal(["tar", "sshfs"], suite.Strategies.Select(s => s.Name));
         Assert.Equal(5, suite.Repetitions);
         Assert.Equal([LinkRate.Default], suite.LinkRates);
     }
@@ -135,7 +135,7 @@ public class SuiteLoaderTests
     {
         var suite = SuiteLoader.Load(Shipped("comparison.yaml"));
         Assert.Equal(["counter", "timestamps", "memory-256m", "runc-counter", "memory-1024m"], suite.Workloads.Select(w => w.Name));
-        Assert.Equal(["tar", "tar-ssh", "tar-zstd", "rsync", "shared", "page-server"], suite.Strategies.Select(s => s.Name));
+        Assert.Equal(["tar", "tar-ssh", "tar-zstd", "rsync", "sshfs", "page-server"], suite.Strategies.Select(s => s.Name));
         Assert.Equal(["100mbit", "1gbit", "unlimited"], suite.LinkRates.Select(r => r.Label));
         Assert.Equal(["1gbit"], suite.Workloads[4].LinkRates);
         Assert.Equal(1024L << 20, suite.Workloads[4].MinimumImageBytes);
@@ -148,7 +148,7 @@ public class SuiteLoaderTests
         var suite = SuiteLoader.Load(Shipped("containers.yaml"));
         Assert.Equal(["process", "runc", "docker", "podman"], suite.Workloads.Select(w => w.Engine.Name));
         Assert.Equal(["counter", "runc-counter", "docker-counter", "podman-counter"], suite.Workloads.Select(w => w.Name));
-        Assert.Equal(["tar", "shared"], suite.Strategies.Select(s => s.Name));
+        Assert.Equal(["tar", "sshfs"], suite.Strategies.Select(s => s.Name));
         Assert.Equal(4 * 2 * 5, suite.MigrationCount);
     }
 
