@@ -42,7 +42,7 @@ public static class SitePublisher
         Directory.CreateDirectory(target);
         foreach (var file in RunFilesCopied.Where(f => File.Exists(Path.Combine(runDirectory, f))))
             File.Copy(Path.Combine(runDirectory, file), Path.Combine(target, file));
-        CopyTree(Path.Combine(runDirectory, RunFiles.ChartsDirectory), Path.Combine(target, RunFiles.ChartsDirectory));
+        DirectoryTree.Copy(Path.Combine(runDirectory, RunFiles.ChartsDirectory), Path.Combine(target, RunFiles.ChartsDirectory));
         var comparison = Path.Combine(runDirectory, ComparisonDirectory);
         foreach (var file in ComparisonFiles.Where(f => File.Exists(Path.Combine(comparison, f))))
             File.Copy(Path.Combine(comparison, file), Path.Combine(target, file));
@@ -67,14 +67,4 @@ public static class SitePublisher
 
     /// <summary>The comparison's verdict: its text's last line (ComparisonText ends with it).</summary>
     private static string VerdictOf(IReadOnlyList<string> lines) => lines.LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "";
-
-    private static void CopyTree(string from, string to)
-    {
-        if (!Directory.Exists(from)) return;
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
-    }
 }

@@ -53,18 +53,8 @@ public sealed class RunMerger
         return records;
     }
 
-    /// <summary>Copies a shard's directory tree into the merged one; two shards never write the same file (instances are named by their cell).</summary>
-    private static void CopyTree(string from, string to)
-    {
-        if (!Directory.Exists(from)) return;
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            if (File.Exists(target)) throw new RunFileException($"{file} and {target} collide: two shards wrote the same file, so they are not shards of one run");
-            File.Copy(file, target);
-        }
-    }
+    /// <summary>Two shards never write the same file (instances are named by their cell): one that did is no shard of this run.</summary>
+    private static void CopyTree(string from, string to) =>
+        DirectoryTree.Copy(from, to, (file, target) =>
+            new RunFileException($"{file} and {target} collide: two shards wrote the same file, so they are not shards of one run"));
 }
