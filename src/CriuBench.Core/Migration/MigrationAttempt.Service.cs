@@ -9,7 +9,8 @@ namespace CriuBench.Migration;
 /// The phases only a service workload has: its client's output size just before the checkpoint
 /// (where the window the client is read in begins), the service address moved to the destination
 /// inside the stop window (its own phase, "service-address", after the transfer and before the
-/// restore, since the restored sockets bind to it), and the verification by what the client saw.
+/// restore, since the restored sockets bind to it; it arrives closed and opens, "service-open",
+/// once the restore returned), and the verification by what the client saw.
 /// </summary>
 public sealed partial class MigrationAttempt
 {
@@ -54,13 +55,32 @@ public sealed partial class MigrationAttempt
         }
     }
 
-    /// <summary>Before a restore on the source (a fallback): the service address back where the service will run.</summary>
+    /// <summary>
+    /// Right after the restore returns, inside the stop window: the service address open on
+    /// <paramref name="host"/>, where it arrived closed (<see cref="IServiceNetwork.MoveAsync"/>).
+    /// The client cannot reach the service before this, so it is part of the stop.
+    /// </summary>
+    private async Task OpenServiceAddressAsync(IHost host, CancellationToken ct)
+    {
+        if (Services is not { } services || addressOn != host.Name) return;
+        using (Step("service-open", host))
+            await services.OpenAsync(host.Name, ct);
+    }
+
+    /// <summary>Before a restore on the source (a fallback): the service address back where the service will run, still closed.</summary>
     private async Task MoveServiceAddressBackAsync(CancellationToken ct)
     {
         if (Services is not { } services || addressOn != Destination.Name) return;
         using (Step("service-address-back", Source))
             await services.MoveAsync(Destination.Name, Source.Name, ct);
         addressOn = Source.Name;
+    }
+
+    /// <summary>The original still runs on the source (nothing to restore): its service address back there and open.</summary>
+    private async Task ReturnServiceAddressAsync(CancellationToken ct)
+    {
+        await MoveServiceAddressBackAsync(ct);
+        await OpenServiceAddressAsync(Source, ct);
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed class RecordingHostSet(IHostSet inner, MigrationTimeline timeline)
         public IHost Client => client;
         public string Address => inner.Address;
         public Task MoveAsync(string from, string to, CancellationToken ct) => inner.MoveAsync(from, to, ct);
+        public Task OpenAsync(string on, CancellationToken ct) => inner.OpenAsync(on, ct);
     }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -25,14 +25,33 @@ public sealed class ServiceAddressScriptTests
     public async Task Removing_takes_the_address_off_only_where_it_is()
     {
         using var there = new FakeTools();
-        there.Add("ip", """[ "$1" = -o ] && echo "2: eth0    inet 192.0.2.100/32 scope global eth0" ; exit 0""");
+        there.Add("ip", """[ "$1" = -o ] && echo "2: eth0    inet 192.0.2.100/32 scope global eth0" ; exit 0""").Add("iptables", "exit 1"); // no rule left
         Assert.True((await there.RunAsync("service-address.sh", ["del", "192.0.2.100", "eth0"])).Succeeded);
         Assert.Equal(["addr", "del", "192.0.2.100/32", "dev", "eth0"], there.Calls("ip")[^1]);
 
         using var absent = new FakeTools();
-        absent.Add("ip", """[ "$1" = -o ] && echo "2: eth0    inet 192.0.2.7/24 scope global eth0" ; exit 0""");
+        absent.Add("ip", """[ "$1" = -o ] && echo "2: eth0    inet 192.0.2.7/24 scope global eth0" ; exit 0""").Add("iptables", "exit 1");
         Assert.True((await absent.RunAsync("service-address.sh", ["del", "192.0.2.100", "eth0"])).Succeeded);
         Assert.Single(absent.Calls("ip")); // only the look
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Arriving_closes_the_address_before_it_is_put_on_and_opening_takes_the_rule_off()
+    {
+        using var tools = new FakeTools();
+        // iptables -C finds the rule once (the one arrive inserted), then no more.
+        tools.Add("ip").Add("arping").Add("iptables", """
+            if [ "$2" = -C ]; then [ -e "$0.once" ] && exit 1; touch "$0.once"; fi; exit 0
+            """);
+        string[] rule = ["INPUT", "-d", "192.0.2.100/32", "-p", "tcp", "-j", "DROP"];
+
+        Assert.True((await tools.RunAsync("service-address.sh", ["arrive", "192.0.2.100", "eth0"])).Succeeded);
+        Assert.Equal([["-w", "-I", .. rule]], tools.Calls("iptables"));
+        Assert.Equal([["addr", "replace", "192.0.2.100/32", "dev", "eth0"]], tools.Calls("ip"));
+
+        Assert.True((await tools.RunAsync("service-address.sh", ["open", "192.0.2.100", "eth0"])).Succeeded);
+        Assert.Equal([["-w", "-I", .. rule], ["-w", "-C", .. rule], ["-w", "-D", .. rule], ["-w", "-C", .. rule]], tools.Calls("iptables"));
+        Assert.Single(tools.Calls("ip")); // opening leaves the address alone
     }
 
     [Fact(Timeout = 30_000)]

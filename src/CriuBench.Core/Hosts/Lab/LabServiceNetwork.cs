@@ -38,25 +38,25 @@ internal static class LabServiceNetwork
         var source = layout.NetworkNamespace(LabLayout.HostNames[0]);
         foreach (var command in Port(layout, layout.ServiceInterface, layout.ServiceBridgePort, source))
             yield return command;
-        foreach (var command in Carry(layout, source))
-            yield return command;
+        yield return Arrive(layout, source);
+        yield return Open(layout, source);
     }
 
     /// <summary>
     /// Inside the stop window: the service interface leaves <paramref name="fromNamespace"/> (its
-    /// address goes with the move) and comes up with the address in <paramref name="toNamespace"/>.
+    /// address goes with the move; a move between namespaces also takes the link down) and gets the
+    /// address in <paramref name="toNamespace"/> with its link still down. The address is local there
+    /// at once (bind works on a down link), while the bridge delivers nothing to it until
+    /// <see cref="Open"/>: a client's packet that came before the restored socket would get a reset.
     /// </summary>
     public static IEnumerable<Command> Move(LabLayout layout, string fromNamespace, string toNamespace) =>
-        Carry(layout, toNamespace).Prepend(Command.Of("ip", "-n", fromNamespace, "link", "set", layout.ServiceInterface, "netns", toNamespace));
+        [Command.Of("ip", "-n", fromNamespace, "link", "set", layout.ServiceInterface, "netns", toNamespace), Arrive(layout, toNamespace)];
 
-    private static IEnumerable<Command> Carry(LabLayout layout, string ns)
-    {
-        // One ip for both: a batch runs them in the namespace without a second process start.
-        yield return Command.Of("ip", "-n", ns, "-batch", "-") with
-        {
-            StandardInput = $"addr add {LabLayout.ServiceAddress}/32 dev {layout.ServiceInterface}\nlink set {layout.ServiceInterface} up\n",
-        };
-    }
+    /// <summary>After the restore: the service interface up, so clients reach the address again.</summary>
+    public static Command Open(LabLayout layout, string ns) => Command.Of("ip", "-n", ns, "link", "set", layout.ServiceInterface, "up");
+
+    private static Command Arrive(LabLayout layout, string ns) =>
+        Command.Of("ip", "-n", ns, "addr", "add", $"{LabLayout.ServiceAddress}/32", "dev", layout.ServiceInterface);
 
     /// <summary>A veth pair: <paramref name="device"/> into <paramref name="ns"/>, its peer a port of the bridge.</summary>
     private static IEnumerable<Command> Port(LabLayout layout, string device, string port, string ns)

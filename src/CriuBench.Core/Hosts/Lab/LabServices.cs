@@ -14,4 +14,7 @@ internal sealed class LabServices(LabLayout layout, IHost client, ICommandRunner
         foreach (var command in LabServiceNetwork.Move(layout, layout.NetworkNamespace(from), layout.NetworkNamespace(to)))
             (await runner.RunAsync(command, ct)).EnsureSuccess();
     }
+
+    public async Task OpenAsync(string on, CancellationToken ct) =>
+        (await runner.RunAsync(LabServiceNetwork.Open(layout, layout.NetworkNamespace(on)), ct)).EnsureSuccess();
 }
