@@ -12,6 +12,8 @@ public sealed record Configuration(string Workload, string Engine, string Strate
 
     public static Configuration Of(SummaryRow r) => new(r.Workload, r.Engine, r.Strategy, r.Mode, r.LinkRate);
 
+    public static Configuration Of(ClientSampleRecord r) => new(r.Workload, r.Engine, r.Strategy, r.Mode, r.LinkRate);
+
     /// <summary>Stop and copy: the only mode the stop-and-copy bound and CRIU's frozen-time cross-check hold for.</summary>
     public bool IsCold => Mode == ModeNames.Cold;
 

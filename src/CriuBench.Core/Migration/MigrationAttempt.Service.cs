@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CriuBench.Hosts;
+using CriuBench.Measurements;
 using CriuBench.Workloads;
 using CriuBench.Workloads.Output;
 
@@ -20,10 +21,14 @@ public sealed partial class MigrationAttempt
     /// <summary>How much longer the client may take to print past that window before the row says it stalled.</summary>
     private static readonly TimeSpan ClientStallLimit = TimeSpan.FromSeconds(30);
 
-    /// <summary>How much of the client's output before the checkpoint is read: enough for its last line.</summary>
-    private const long ClientBytesBefore = 4096;
+    /// <summary>
+    /// How much of the client's output before the checkpoint is read: enough for its last line, and
+    /// for the client timeline's <see cref="ClientSlices.Before"/> at a request per millisecond.
+    /// </summary>
+    private const long ClientBytesBefore = 32 * 1024;
 
     private long? clientBefore;
+    private DateTimeOffset? checkpointAt;
     private DateTimeOffset? restoredAt;
     private string? addressOn;
     private string? clientProblem;
@@ -36,6 +41,7 @@ public sealed partial class MigrationAttempt
         if (Workload.Client is not { } client) return;
         clientBefore = await client.Host.FileSizeAsync(client.OutputFile, ct) ?? 0;
         addressOn = Source.Name;
+        checkpointAt = DateTimeOffset.UtcNow;
     }
 
     /// <summary>Inside the stop window, before the restore: the service address to the destination. Null: go on.</summary>
@@ -110,7 +116,11 @@ public sealed partial class MigrationAttempt
                 var skip = start == 0 ? 0 : Array.IndexOf(text, (byte)'\n') + 1;
                 report = ClientWindowAnalyzer.Analyze(text.AsSpan(skip), start + skip, before, copy.Spec.LineFormat, service.Fields,
                     restored.ToUnixTimeMilliseconds() * 1_000_000, ClientWindowAfterRestore);
-                if (report is { Complete: true }) break;
+                if (report is { Complete: true })
+                {
+                    await KeepClientTimelineAsync(text.AsSpan(skip).ToArray(), copy.Spec, restored, ct);
+                    break;
+                }
             }
             if (waited.Elapsed > ClientWindowAfterRestore + ClientStallLimit) break;
             await Task.Delay(250, ct);
@@ -136,6 +146,28 @@ public sealed partial class MigrationAttempt
         if (service.TcpEstablished && (broke || failed))
             clientProblem = $"the client saw {Outcome(report, kept, total, true)} although the service was dumped with --tcp-established; the workload runs on {Destination.Name}";
         return Verification.Passed(report.AsSeam());
+    }
+
+    /// <summary>The client's answers around the seam in slices (client-timeline.csv; the report's latency chart).</summary>
+    private Task KeepClientTimelineAsync(byte[] lines, WorkloadSpec spec, DateTimeOffset restored, CancellationToken ct)
+    {
+        if (checkpointAt is not { } began) return Task.CompletedTask;
+        static long Ns(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
+        var slices = ClientSlices.Of(lines, spec.LineFormat, spec.Service!.Fields, Ns(began), Ns(restored), ClientSampleRecord.BinMs);
+        return ClientTimeline.AppendAsync(slices.Select(slice => new ClientSampleRecord
+        {
+            RunId = Request.RunId,
+            MigrationId = Request.MigrationId,
+            Workload = Row.Workload,
+            Engine = Row.Engine,
+            Strategy = Row.Strategy,
+            Mode = Row.Mode,
+            LinkRate = Row.LinkRate,
+            Repetition = Row.Repetition,
+            TimeMs = slice.StartMs,
+            Requests = slice.Requests,
+            MaxLatencyMs = slice.MaxLatencyMs,
+        }).ToList(), ct);
     }
 
     private static string Outcome(ClientReport report, int? kept, int total, bool tcpEstablished)

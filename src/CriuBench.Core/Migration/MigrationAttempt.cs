@@ -47,6 +47,9 @@ public sealed partial class MigrationAttempt
     /// <summary>Where live modes append their rounds (iterations.csv in a run).</summary>
     public IIterationLog Iterations { get; init; } = new MemoryIterationLog();
 
+    /// <summary>Where a service's client timeline goes (client-timeline.csv in a run).</summary>
+    public IClientTimelineLog ClientTimeline { get; init; } = new MemoryClientTimelineLog();
+
     /// <summary>The output file's size at the checkpoint, once read (after the restore): the whole-output check reports per seam.</summary>
     public long? Seam { get; private set; }
 

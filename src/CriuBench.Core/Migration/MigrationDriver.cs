@@ -8,11 +8,12 @@ namespace CriuBench.Migration;
 /// phases) still ends as a true row: the workload is looked for where the attempt's phases left it.
 /// </summary>
 public sealed class MigrationDriver(ILog log, string? logDirectory = null, MigrationTimeline? timeline = null, bool keepLogs = false,
-    IIterationLog? iterations = null)
+    IIterationLog? iterations = null, IClientTimelineLog? clientTimeline = null)
 {
     public async Task<MigrationResult> RunAsync(MigrationRequest request, CancellationToken ct)
     {
-        var attempt = new MigrationAttempt(request, log, logDirectory, timeline) { KeepLogs = keepLogs, Iterations = iterations ?? new MemoryIterationLog() };
+        var attempt = new MigrationAttempt(request, log, logDirectory, timeline) { KeepLogs = keepLogs, Iterations = iterations ?? new MemoryIterationLog(),
+            ClientTimeline = clientTimeline ?? new MemoryClientTimelineLog() };
         using var within = attempt.Timeline.Within(request.MigrationId);
         try
         {

@@ -18,7 +18,7 @@ public static class SitePublisher
     public const string ComparisonDirectory = "comparison";
 
     private static readonly string[] RunFilesCopied =
-        [RunFiles.ReportHtml, RunFiles.ReportMarkdown, RunFiles.SummaryCsv, RunFiles.SummaryMarkdown, RunFiles.Migrations, RunFiles.Environment, RunFiles.Refusals, RunFiles.Iterations];
+        [RunFiles.ReportHtml, RunFiles.ReportMarkdown, RunFiles.SummaryCsv, RunFiles.SummaryMarkdown, RunFiles.Migrations, RunFiles.Environment, RunFiles.Refusals, RunFiles.Iterations, RunFiles.ClientTimeline];
 
     private static readonly string[] ComparisonFiles = ["comparison.html", "comparison.md", "comparison.txt"];
 

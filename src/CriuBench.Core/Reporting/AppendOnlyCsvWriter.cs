@@ -61,6 +61,23 @@ public sealed class AppendOnlyCsvWriter<TRow> : IAsyncDisposable
         finally { _one.Release(); }
     }
 
+    /// <summary>Several rows that belong together (a migration's client timeline), on disk once at the end.</summary>
+    public async Task WriteAllAsync(IEnumerable<TRow> rows, CancellationToken ct = default)
+    {
+        await _one.WaitAsync(ct);
+        try
+        {
+            foreach (var row in rows)
+            {
+                _columns.Write(_csv, row);
+                await _csv.EndRecordAsync(ct);
+            }
+            await _csv.FlushAsync(ct);
+            _file.Flush(flushToDisk: true);
+        }
+        finally { _one.Release(); }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _csv.DisposeAsync();

@@ -21,6 +21,7 @@ internal sealed record PointChart(
     /// <param name="Strategy">Picks the colour; null for a reference line (dark grey).</param>
     /// <param name="Intervals">Per point, a whisker from Low to High on y; null for none.</param>
     /// <param name="OnRight">Drawn against the right axis (<see cref="RightLabel"/>), which stays linear.</param>
+    /// <param name="Colour">Instead of the strategy's colour: where one chart's series differ by something else (the mode).</param>
     public sealed record Series(
         string Label,
         string? Strategy,
@@ -29,7 +30,8 @@ internal sealed record PointChart(
         IReadOnlyList<(double X, double Y)> Points,
         IReadOnlyList<(double Low, double High)>? Intervals = null,
         bool Dashed = false,
-        bool OnRight = false);
+        bool OnRight = false,
+        Color? Colour = null);
 
     /// <summary>A legend entry drawn instead of one per series: a colour (a strategy's), or a marker shape (an engine's) in grey, or a line.</summary>
     public sealed record Key(string Label, string? Strategy, MarkerShape Marker, bool Line = false);
@@ -47,7 +49,7 @@ internal sealed record PointChart(
 
         foreach (var series in Lines)
         {
-            var colour = series.Strategy is { } strategy ? ChartStyle.ForStrategy(strategy) : Color.FromHex("#444444");
+            var colour = series.Colour ?? (series.Strategy is { } strategy ? ChartStyle.ForStrategy(strategy) : Color.FromHex("#444444"));
             var xs = series.Points.Select(p => X(p.X)).ToArray();
             var ys = series.Points.Select(p => Y(p.Y, series.OnRight)).ToArray();
             var scatter = plot.Add.Scatter(xs, ys, colour);

@@ -13,4 +13,5 @@ public static class RunFiles
     public const string ChartsDirectory = "charts";
     public const string Refusals = "refused.csv";
     public const string Trace = "trace.json";
+    public const string ClientTimeline = "client-timeline.csv";
 }

@@ -76,9 +76,10 @@ public sealed class SuiteRunner(ICommandRunner runner, ILog log)
 
             await using var csv = await MigrationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Migrations), ct);
             await using var iterations = await IterationsCsvWriter.OpenAsync(Path.Combine(runDirectory, RunFiles.Iterations), ct);
+            await using var clientTimeline = new ClientTimelineCsvWriter(Path.Combine(runDirectory, RunFiles.ClientTimeline));
             await using var modeHosts = await ModeHostPreparations.PrepareAsync(plan.Cells.Select(cell => cell.Mode).Distinct(), hostSet.Hosts, log, ct);
             await using var engines = new EngineSet(hostSet.Hosts, ct);
-            var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs, iterations);
+            var driver = new MigrationDriver(log, Path.Combine(runDirectory, "logs"), timeline, suite.KeepLogs, iterations, clientTimeline);
             var runRows = new RunRows(csv, log, total);
             records = runRows.Records;
             var warmUp = new HarnessWarmUp(log, timeline);

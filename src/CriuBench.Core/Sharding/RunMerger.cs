@@ -31,6 +31,9 @@ public sealed class RunMerger
         await RefusalsCsv.WriteAsync(Path.Combine(outDirectory, RunFiles.Refusals), refused, ct);
         await using (var writer = await IterationsCsvWriter.OpenAsync(Path.Combine(outDirectory, RunFiles.Iterations), ct))
             foreach (var iteration in iterations) await writer.AppendAsync(iteration, ct);
+        await using (var writer = new ClientTimelineCsvWriter(Path.Combine(outDirectory, RunFiles.ClientTimeline)))
+            await writer.AppendAsync(shards.SelectMany(s => s.ClientTimeline ?? [])
+                .OrderBy(slice => cellOf.GetValueOrDefault((slice.Workload, slice.Mode, slice.Strategy, slice.LinkRate), int.MaxValue)).ToList(), ct);
         foreach (var shard in shards.OrderBy(s => s.Shard.Index))
         {
             CopyTree(Path.Combine(shard.Directory, "outputs"), Path.Combine(outDirectory, "outputs"));

@@ -10,7 +10,8 @@ public sealed record ShardRun(
     RunEnvironment Environment,
     IReadOnlyList<MigrationRecord> Records,
     IReadOnlyList<RefusedCell> Refused,
-    IReadOnlyList<IterationRecord> Iterations)
+    IReadOnlyList<IterationRecord> Iterations,
+    IReadOnlyList<ClientSampleRecord>? ClientTimeline = null)
 {
     /// <summary>The shard it ran: 1/1 for a run of the whole suite.</summary>
     public Shard Shard => Environment.Shard is { } text ? Shard.Parse(text) : Shard.Whole;
@@ -29,6 +30,7 @@ public sealed record ShardRun(
             await EnvironmentCsv.ReadAsync(Path.Combine(full, RunFiles.Environment), ct),
             await MigrationsCsv.ReadAsync(Path.Combine(full, RunFiles.Migrations), ct),
             await RefusalsCsv.ReadAsync(Path.Combine(full, RunFiles.Refusals), ct),
-            await IterationsCsv.ReadAsync(Path.Combine(full, RunFiles.Iterations), ct));
+            await IterationsCsv.ReadAsync(Path.Combine(full, RunFiles.Iterations), ct),
+            await ClientTimelineCsv.ReadAsync(Path.Combine(full, RunFiles.ClientTimeline), ct));
     }
 }

@@ -13,9 +13,10 @@ internal sealed class ComparisonData
     private readonly Dictionary<Configuration, List<MigrationRecord>> _successful;
     private readonly Dictionary<(Configuration, string), SummaryRow> _summary;
     private readonly Dictionary<string, string> _parameters;
+    private readonly ILookup<(string RunId, Configuration Configuration, int Repetition), ClientSampleRecord> _clientSlices;
 
     public ComparisonData(IReadOnlyList<MigrationRecord> records, IReadOnlyList<SummaryRow> summary, RunEnvironment environment,
-        IReadOnlyList<RefusedCell>? refused = null)
+        IReadOnlyList<RefusedCell>? refused = null, IReadOnlyList<ClientSampleRecord>? clientTimeline = null)
     {
         Records = records;
         Refused = refused ?? [];
@@ -29,6 +30,7 @@ internal sealed class ComparisonData
         _summary = summary.ToDictionary(r => (Configuration.Of(r), r.Metric));
         _successful = records.Where(r => r.Succeeded).GroupBy(Configuration.Of).ToDictionary(g => g.Key, g => g.ToList());
         _parameters = records.GroupBy(r => r.Workload, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Parameters, StringComparer.Ordinal);
+        _clientSlices = (clientTimeline ?? []).ToLookup(r => (r.RunId, Configuration.Of(r), r.Repetition));
         Winners = Comparison.Winners.Of(this);
     }
 
@@ -63,6 +65,10 @@ internal sealed class ComparisonData
 
     /// <summary>The workload's parameters column (its first row's: a workload's name fixes its parameters within a run); "" when unknown.</summary>
     public string Parameters(string workload) => _parameters.GetValueOrDefault(workload, "");
+
+    /// <summary>The client timeline of one service migration (client-timeline.csv), in time order; none for other workloads and older runs.</summary>
+    public IReadOnlyList<ClientSampleRecord> ClientSlices(MigrationRecord r) =>
+        _clientSlices[(r.RunId, Configuration.Of(r), r.Repetition)].OrderBy(s => s.TimeMs).ToList();
 
     public SummaryRow? Row(Configuration c, Metric metric) => _summary.GetValueOrDefault((c, metric.Name));
 

@@ -10,7 +10,7 @@ namespace CriuBench.Reporting.Writing;
 /// report.md and report.html: the run's strategies and modes compared. The first screen answers
 /// (the environment in one line, the stop time of each strategy per workload and link rate with
 /// its interval and ratio to tar, what could not be measured here, what wins where); then the
-/// physical limit, the charts, where the stop time goes, live migration, the memory sweep, the
+/// physical limit, the charts, where the stop time goes, live migration, what services' clients saw, the memory sweep, the
 /// CRIU cross-check and the environment in full. The sections build one document; ScottPlot
 /// draws its charts into charts/ in-process; each exporter writes it in its format. The same rows
 /// always give the same bytes.
@@ -29,6 +29,7 @@ public sealed class ComparisonReport
         new StopTimeShareSection(),
         new WinnersSection(),
         new LiveMigrationSection(),
+        new ServicesSection(),
         new MemorySweepSection(),
         new CriuCrossCheckSection(),
         new EnvironmentSection(),
@@ -38,9 +39,10 @@ public sealed class ComparisonReport
 
     /// <summary>Draws the report's charts into runDirectory/charts and writes report.md and report.html.</summary>
     public async Task WriteAsync(string runDirectory, IReadOnlyList<MigrationRecord> records, IReadOnlyList<SummaryRow> summary,
-        RunEnvironment environment, IReadOnlyList<RefusedCell>? refused = null, CancellationToken cancellationToken = default)
+        RunEnvironment environment, IReadOnlyList<RefusedCell>? refused = null, IReadOnlyList<ClientSampleRecord>? clientTimeline = null,
+        CancellationToken cancellationToken = default)
     {
-        var document = Build(records, summary, environment, refused);
+        var document = Build(records, summary, environment, refused, clientTimeline);
         var charts = Path.Combine(runDirectory, RunFiles.ChartsDirectory);
         await ChartRenderer.WriteAsync(charts, document.Charts, cancellationToken);
         foreach (var exporter in Exporters)
@@ -48,9 +50,9 @@ public sealed class ComparisonReport
     }
 
     internal static ReportDocument Build(IReadOnlyList<MigrationRecord> records, IReadOnlyList<SummaryRow> summary, RunEnvironment environment,
-        IReadOnlyList<RefusedCell>? refused = null)
+        IReadOnlyList<RefusedCell>? refused = null, IReadOnlyList<ClientSampleRecord>? clientTimeline = null)
     {
-        var data = new ComparisonData(records, summary, environment, refused);
+        var data = new ComparisonData(records, summary, environment, refused, clientTimeline);
         var runIds = records.Select(r => r.RunId).Distinct().ToList();
         var title = runIds.Count == 0 ? "CriuBench comparison" : $"CriuBench comparison: {string.Join(", ", runIds)}";
         return new ReportDocument(title, Sections.SelectMany(s => s.Build(data)).ToList());

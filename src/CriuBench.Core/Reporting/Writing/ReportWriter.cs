@@ -11,8 +11,8 @@ public sealed class ReportWriter
 {
     /// <summary>
     /// Writes environment.csv, summary.csv, summary.md, report.md, report.html and charts/ into <paramref name="runDirectory"/>.
-    /// migrations.csv and refused.csv (read for what could not be measured) are left alone: the
-    /// harness writes them. The same input always gives the same bytes.
+    /// migrations.csv, refused.csv (read for what could not be measured) and client-timeline.csv
+    /// (read for the services' latency charts) are left alone: the harness writes them. The same input always gives the same bytes.
     /// </summary>
     public async Task WriteAsync(string runDirectory, IReadOnlyList<MigrationRecord> records, RunEnvironment env, CancellationToken ct)
     {
@@ -22,7 +22,8 @@ public sealed class ReportWriter
         await SummaryCsv.WriteAsync(Path.Combine(runDirectory, RunFiles.SummaryCsv), summary, ct);
         await SummaryMarkdown.WriteAsync(Path.Combine(runDirectory, RunFiles.SummaryMarkdown), summary, records, env, ct);
         var refused = await RefusalsCsv.ReadAsync(Path.Combine(runDirectory, RunFiles.Refusals), ct);
-        await new ComparisonReport().WriteAsync(runDirectory, records, summary, env, refused, ct);
+        var clientTimeline = await ClientTimelineCsv.ReadAsync(Path.Combine(runDirectory, RunFiles.ClientTimeline), ct);
+        await new ComparisonReport().WriteAsync(runDirectory, records, summary, env, refused, clientTimeline, ct);
     }
 
     /// <summary>The report's headline table as plain text, for the end of a run (read from the run directory's environment.csv and refused.csv).</summary>

@@ -75,7 +75,7 @@ public static class ClientWindowAnalyzer
         return values[Math.Clamp(rank - 1, 0, values.Count - 1)];
     }
 
-    private static long? Field(ReadOnlySpan<byte> line, int? number) =>
+    internal static long? Field(ReadOnlySpan<byte> line, int? number) =>
         number is { } n && OutputFields.TryGet(line, n, out var field) && long.TryParse(Encoding.ASCII.GetString(field), out var value) ? value : null;
 
     private sealed record Line(long Counter, long Ns, long Offset, long? Failed, long? Connects);

@@ -75,6 +75,18 @@ public class ServiceRunTests
         var trace = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, RunFiles.Trace));
         Assert.Contains("\"service-address\"", trace);
         Assert.True(File.Exists(Path.Combine(outcome.RunDirectory, "outputs", "redis-cold-tar-ssh-1gbit", "service-output.log")));
+        // Each migration's client timeline: answers before the checkpoint, none while it was stopped, answers again after.
+        var timeline = await ClientTimelineCsv.ReadAsync(Path.Combine(outcome.RunDirectory, RunFiles.ClientTimeline));
+        Assert.Equal(rows.Select(row => (row.Workload, row.Repetition)), timeline.Select(slice => (slice.Workload, slice.Repetition)).Distinct());
+        foreach (var slices in timeline.GroupBy(slice => slice.MigrationId))
+        {
+            Assert.True(slices.Where(slice => slice.TimeMs < 0).Sum(slice => slice.Requests) > 50, $"{slices.Key}: no answers before the checkpoint");
+            Assert.Contains(slices, slice => slice.TimeMs >= 0 && slice.Requests == 0);
+            Assert.True(slices.Where(slice => slice.TimeMs > 500).Sum(slice => slice.Requests) > 50, $"{slices.Key}: no answers after the restore");
+        }
+        var report = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, RunFiles.ReportHtml));
+        Assert.Contains("Services: what their clients saw", report);
+        Assert.True(File.Exists(Path.Combine(outcome.RunDirectory, RunFiles.ChartsDirectory, "report_client_redis_1gbit.png")));
         // Nothing of the lab is left: its hosts, the client and the switch.
         Assert.True(CriuBench.Hosts.Lab.Lab.Status("tsvc").IsAbsent);
         var namespaces = await ProcessRunner.Instance.RunAsync(Command.Of("ip", "netns", "list"), CancellationToken.None);
