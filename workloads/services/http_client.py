@@ -17,6 +17,8 @@ import http.client
 import sys
 import time
 
+from pacing import Pacer, answered
+
 TIMEOUT_S = 120
 START_LIMIT_S = 10
 LINES = 400
@@ -47,9 +49,9 @@ def main():
     interval = (float(sys.argv[4]) if len(sys.argv) > 4 else 1.0) / 1000
     expected = payload()
     connections = [connect(address, port, START_LIMIT_S) for _ in range(count)]
-    connects, failed, answered = count, 0, 0
+    connects, failed, replies = count, 0, 0
     turn = 0
-    tick = time.monotonic()
+    pacer = Pacer(interval)
     while True:
         slot = turn % count
         started = time.perf_counter_ns()
@@ -72,17 +74,10 @@ def main():
                 connection.close()
                 connections[slot] = connect(address, port, 600)
                 connects += 1
-        answered += 1
-        latency = (time.perf_counter_ns() - started) // 1000
-        verdict = "ok" if body == expected else "bad"
-        print(f"{answered} {time.time_ns()} {latency} {failed} {connects} {verdict}", flush=True)
+        replies += 1
+        answered(replies, started, failed, connects, "ok" if body == expected else "bad")
         turn += 1
-        tick += interval
-        now = time.monotonic()
-        if tick > now:
-            time.sleep(tick - now)
-        else:
-            tick = now
+        pacer.wait()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ the answer, and the request is not sent twice.
 import sys
 import time
 
+from pacing import Pacer, answered
 from resp import ReplyError, connect_retrying
 
 KEY = "criubench:counter"
@@ -35,7 +36,7 @@ def main():
     connects, failed = count, 0
     last = int(connections[0].call("GET", KEY) or 0)
     turn = 0
-    tick = time.monotonic()
+    pacer = Pacer(interval)
     while True:
         slot = turn % count
         started = time.perf_counter_ns()
@@ -56,16 +57,10 @@ def main():
                 connections[slot] = connect_retrying(address, port, TIMEOUT_S, RECONNECT_LIMIT_S)
                 connects += 1
                 check = True
-        latency = (time.perf_counter_ns() - started) // 1000
-        print(f"{value} {time.time_ns()} {latency} {failed} {connects} ok", flush=True)
+        answered(value, started, failed, connects, "ok")
         last = value
         turn += 1
-        tick += interval
-        now = time.monotonic()
-        if tick > now:
-            time.sleep(tick - now)
-        else:
-            tick = now  # late (the service was away): go on from now, no burst to catch up
+        pacer.wait()
 
 
 if __name__ == "__main__":
