@@ -14,14 +14,21 @@ public interface IServiceNetwork
     string Address { get; }
 
     /// <summary>
-    /// Moves the address from the host named <paramref name="from"/> to <paramref name="to"/>, where it
-    /// arrives closed: local there, so the restored sockets bind to it, but not yet reachable. A
-    /// client's retransmission that reached the destination before its socket was restored would be
-    /// answered with a reset, and the kept connection lost (seen in CI: 1 of 8 migrations).
-    /// Inside the stop window, so only what a user would type. Moving it to where it already is changes nothing.
+    /// Moves the address from the host named <paramref name="from"/> to <paramref name="to"/>; inside
+    /// the stop window, so only what a user would type. Moving it to where it already is changes nothing.
     /// </summary>
     Task MoveAsync(string from, string to, CancellationToken ct);
 
-    /// <summary>Opens the address on the host named <paramref name="on"/> once the service's sockets are there: clients reach it again.</summary>
-    Task OpenAsync(string on, CancellationToken ct);
+    /// <summary>
+    /// Before the checkpoint, outside the stop window: the host named <paramref name="on"/> sends no
+    /// TCP reset from the service address until <see cref="ReleaseResetsAsync"/>. A client's
+    /// retransmission that reaches the destination after the address moved but before the restore
+    /// recreated its socket would otherwise be answered with a reset, and the kept connection lost
+    /// (seen in CI: 1 of 8 migrations); held back, TCP just sends it again. The address itself stays
+    /// reachable, so nothing the restored service sends or is sent waits longer.
+    /// </summary>
+    Task HoldResetsAsync(string on, CancellationToken ct);
+
+    /// <summary>Right after the restore returned: resets leave the host again (a service restored with --tcp-close needs them). Releasing what is not held does nothing.</summary>
+    Task ReleaseResetsAsync(string on, CancellationToken ct);
 }

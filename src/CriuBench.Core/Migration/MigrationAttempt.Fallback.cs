@@ -37,7 +37,6 @@ public sealed partial class MigrationAttempt : IFallback
         if (await WorkloadLiveness.IsProgressingAsync(Workload, ct))
         {
             await DisposeQuietlyAsync(Prepared);
-            await ReturnServiceAddressAsync(ct);
             log.Warning($"{Request.MigrationId}: {reason}; the original still runs on {Source.Name}, so it was not restored a second time");
             return new(Failed($"{reason}; the checkpoint did not stop the workload: it kept running on {Source.Name} and was not restored a second time", Source), Workload);
         }
@@ -67,7 +66,7 @@ public sealed partial class MigrationAttempt : IFallback
                 var seam = await Workload.OutputHost.FileSizeAsync(Workload.OutputFile, ct) ?? 0;
                 Seam = seam;
                 var back = await Request.Engine.RestoreAsync(Source, Workload, images, ct);
-                await OpenServiceAddressAsync(Source, ct);
+                await ReleaseResetsAsync(ct);
                 var continued = await OutputVerifier.WaitForContinuationAsync(back, seam, ct);
                 var problem = !continued.Succeeded ? continued.Message
                     : !await WorkloadLiveness.IsProgressingAsync(back, ct) ? "it printed past the seam, then stopped growing"

@@ -147,8 +147,8 @@ public sealed partial class MigrationAttempt
     }
 
     /// <summary>
-    /// The restore: the stop window closes when the engine's tool returns (a service's: when its
-    /// address opened right after); finding the restored workload comes after it. <paramref name="ready"/> runs first inside the restore step (post-copy
+    /// The restore: the stop window closes when the engine's tool returns; finding the restored
+    /// workload comes after it. <paramref name="ready"/> runs first inside the restore step (post-copy
     /// starts its lazy-pages daemon) and returns why the restore cannot start, if it cannot. Null: go on.
     /// </summary>
     public async Task<MigrationResult?> RestoreAsync(CancellationToken ct, IReadOnlyList<CriuOption>? arguments = null,
@@ -167,10 +167,9 @@ public sealed partial class MigrationAttempt
                     return await fallback.FallBackAsync(notReady, ct);
                 resumed = await Request.Engine.ResumeAsync(Destination, Workload, images, arguments ?? [], ct);
             }
-            var restoreTime = restoreClock.Elapsed;
-            await OpenServiceAddressAsync(Destination, ct);
             restoredAt = DateTimeOffset.UtcNow;
-            Update(row => row with { RestoreTimeMs = Ms(restoreTime), StopTimeMs = Ms(stopWindow.Elapsed) });
+            Update(row => row with { RestoreTimeMs = Ms(restoreClock.Elapsed), StopTimeMs = Ms(stopWindow.Elapsed) });
+            await ReleaseResetsAsync(ct);
             using (Step("locate", Destination))
                 copy = await resumed.LocateAsync(ct);
         }

@@ -10,8 +10,8 @@ namespace CriuBench.Migration;
 /// The phases only a service workload has: its client's output size just before the checkpoint
 /// (where the window the client is read in begins), the service address moved to the destination
 /// inside the stop window (its own phase, "service-address", after the transfer and before the
-/// restore, since the restored sockets bind to it; it arrives closed and opens, "service-open",
-/// once the restore returned), and the verification by what the client saw.
+/// restore, since the restored sockets bind to it; the destination holds back its TCP resets from
+/// before the checkpoint until the restore returned), and the verification by what the client saw.
 /// </summary>
 public sealed partial class MigrationAttempt
 {
@@ -32,13 +32,15 @@ public sealed partial class MigrationAttempt
     private DateTimeOffset? restoredAt;
     private string? addressOn;
     private string? clientProblem;
+    private readonly HashSet<string> resetsHeldOn = [];
 
     private IServiceNetwork? Services => Workload.Client is null ? null : Request.Services;
 
-    /// <summary>Just before the stop window: where the client's output stands (one read, outside the window).</summary>
+    /// <summary>Just before the stop window: the destination holds back its resets, and where the client's output stands (outside the window).</summary>
     private async Task MarkClientAsync(CancellationToken ct)
     {
         if (Workload.Client is not { } client) return;
+        if (Services is { } services) await HoldResetsAsync(services, Destination, ct);
         clientBefore = await client.Host.FileSizeAsync(client.OutputFile, ct) ?? 0;
         addressOn = Source.Name;
         checkpointAt = DateTimeOffset.UtcNow;
@@ -62,31 +64,44 @@ public sealed partial class MigrationAttempt
     }
 
     /// <summary>
-    /// Right after the restore returns, inside the stop window: the service address open on
-    /// <paramref name="host"/>, where it arrived closed (<see cref="IServiceNetwork.MoveAsync"/>).
-    /// The client cannot reach the service before this, so it is part of the stop.
+    /// Right after a restore returned, outside the stop window: the hosts that held back their TCP
+    /// resets during it send them again (<see cref="IServiceNetwork.HoldResetsAsync"/>). Also the
+    /// attempt's last step (<see cref="MigrationDriver"/>), whichever way it ended.
     /// </summary>
-    private async Task OpenServiceAddressAsync(IHost host, CancellationToken ct)
+    internal async Task ReleaseResetsAsync(CancellationToken ct)
     {
-        if (Services is not { } services || addressOn != host.Name) return;
-        using (Step("service-open", host))
-            await services.OpenAsync(host.Name, ct);
+        if (Services is not { } services) return;
+        foreach (var host in resetsHeldOn.ToList())
+        {
+            try
+            {
+                await services.ReleaseResetsAsync(host, ct);
+                resetsHeldOn.Remove(host);
+            }
+            catch (Exception e) when (IsPhaseFailure(e))
+            {
+                // Not the migration's failure: the attempt's last step tries again.
+                log.Warning($"{Request.MigrationId}: {host} still holds back TCP resets from {services.Address}: {e.Message}");
+            }
+        }
     }
 
-    /// <summary>Before a restore on the source (a fallback): the service address back where the service will run, still closed.</summary>
+    private async Task HoldResetsAsync(IServiceNetwork services, IHost host, CancellationToken ct)
+    {
+        await services.HoldResetsAsync(host.Name, ct);
+        resetsHeldOn.Add(host.Name);
+    }
+
+    /// <summary>Before a restore on the source (a fallback): the service address back where the service will run, its resets held there too.</summary>
     private async Task MoveServiceAddressBackAsync(CancellationToken ct)
     {
         if (Services is not { } services || addressOn != Destination.Name) return;
         using (Step("service-address-back", Source))
+        {
+            await HoldResetsAsync(services, Source, ct);
             await services.MoveAsync(Destination.Name, Source.Name, ct);
+        }
         addressOn = Source.Name;
-    }
-
-    /// <summary>The original still runs on the source (nothing to restore): its service address back there and open.</summary>
-    private async Task ReturnServiceAddressAsync(CancellationToken ct)
-    {
-        await MoveServiceAddressBackAsync(ct);
-        await OpenServiceAddressAsync(Source, ct);
     }
 
     /// <summary>

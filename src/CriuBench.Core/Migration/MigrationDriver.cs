@@ -23,5 +23,10 @@ public sealed class MigrationDriver(ILog log, string? logDirectory = null, Migra
         {
             return await attempt.LocateAsync($"{request.Mode.Name} migration failed unexpectedly: {e.Message}", ct);
         }
+        finally
+        {
+            // Whichever way the attempt ended, no host goes on holding back its TCP resets.
+            await attempt.ReleaseResetsAsync(CancellationToken.None);
+        }
     }
 }

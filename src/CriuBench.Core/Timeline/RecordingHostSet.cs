@@ -23,7 +23,8 @@ public sealed class RecordingHostSet(IHostSet inner, MigrationTimeline timeline)
         public IHost Client => client;
         public string Address => inner.Address;
         public Task MoveAsync(string from, string to, CancellationToken ct) => inner.MoveAsync(from, to, ct);
-        public Task OpenAsync(string on, CancellationToken ct) => inner.OpenAsync(on, ct);
+        public Task HoldResetsAsync(string on, CancellationToken ct) => inner.HoldResetsAsync(on, ct);
+        public Task ReleaseResetsAsync(string on, CancellationToken ct) => inner.ReleaseResetsAsync(on, ct);
     }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -25,7 +25,7 @@ public sealed class ServiceAddressScriptTests
     public async Task Removing_takes_the_address_off_only_where_it_is()
     {
         using var there = new FakeTools();
-        there.Add("ip", """[ "$1" = -o ] && echo "2: eth0    inet 192.0.2.100/32 scope global eth0" ; exit 0""").Add("iptables", "exit 1"); // no rule left
+        there.Add("ip", """[ "$1" = -o ] && echo "2: eth0    inet 192.0.2.100/32 scope global eth0" ; exit 0""").Add("iptables", "exit 1"); // no rule held
         Assert.True((await there.RunAsync("service-address.sh", ["del", "192.0.2.100", "eth0"])).Succeeded);
         Assert.Equal(["addr", "del", "192.0.2.100/32", "dev", "eth0"], there.Calls("ip")[^1]);
 
@@ -36,22 +36,22 @@ public sealed class ServiceAddressScriptTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task Arriving_closes_the_address_before_it_is_put_on_and_opening_takes_the_rule_off()
+    public async Task Holding_resets_adds_one_drop_rule_and_releasing_takes_it_off()
     {
         using var tools = new FakeTools();
-        // iptables -C finds the rule once (the one arrive inserted), then no more.
-        tools.Add("ip").Add("arping").Add("iptables", """
-            if [ "$2" = -C ]; then [ -e "$0.once" ] && exit 1; touch "$0.once"; fi; exit 0
+        // iptables -C: the rule is there only after -I and until -D.
+        tools.Add("ip").Add("iptables", """
+            case "$2" in -C) [ -e "$0.held" ] ;; -I) touch "$0.held" ;; -D) rm "$0.held" ;; esac
             """);
-        string[] rule = ["INPUT", "-d", "192.0.2.100/32", "-p", "tcp", "-j", "DROP"];
+        string[] rule = ["OUTPUT", "-s", "192.0.2.100/32", "-p", "tcp", "--tcp-flags", "RST", "RST", "-j", "DROP"];
 
-        Assert.True((await tools.RunAsync("service-address.sh", ["arrive", "192.0.2.100", "eth0"])).Succeeded);
-        Assert.Equal([["-w", "-I", .. rule]], tools.Calls("iptables"));
-        Assert.Equal([["addr", "replace", "192.0.2.100/32", "dev", "eth0"]], tools.Calls("ip"));
+        Assert.True((await tools.RunAsync("service-address.sh", ["hold-resets", "192.0.2.100", "eth0"])).Succeeded);
+        Assert.True((await tools.RunAsync("service-address.sh", ["hold-resets", "192.0.2.100", "eth0"])).Succeeded); // held already: no second rule
+        Assert.Equal([["-w", "-C", .. rule], ["-w", "-I", .. rule], ["-w", "-C", .. rule]], tools.Calls("iptables"));
 
-        Assert.True((await tools.RunAsync("service-address.sh", ["open", "192.0.2.100", "eth0"])).Succeeded);
-        Assert.Equal([["-w", "-I", .. rule], ["-w", "-C", .. rule], ["-w", "-D", .. rule], ["-w", "-C", .. rule]], tools.Calls("iptables"));
-        Assert.Single(tools.Calls("ip")); // opening leaves the address alone
+        Assert.True((await tools.RunAsync("service-address.sh", ["release-resets", "192.0.2.100", "eth0"])).Succeeded);
+        Assert.Equal([["-w", "-C", .. rule], ["-w", "-D", .. rule], ["-w", "-C", .. rule]], tools.Calls("iptables").Skip(3));
+        Assert.Empty(tools.Calls("ip")); // the address is left alone
     }
 
     [Fact(Timeout = 30_000)]

@@ -38,25 +38,34 @@ internal static class LabServiceNetwork
         var source = layout.NetworkNamespace(LabLayout.HostNames[0]);
         foreach (var command in Port(layout, layout.ServiceInterface, layout.ServiceBridgePort, source))
             yield return command;
-        yield return Arrive(layout, source);
-        yield return Open(layout, source);
+        foreach (var command in Carry(layout, source))
+            yield return command;
     }
 
     /// <summary>
     /// Inside the stop window: the service interface leaves <paramref name="fromNamespace"/> (its
-    /// address goes with the move; a move between namespaces also takes the link down) and gets the
-    /// address in <paramref name="toNamespace"/> with its link still down. The address is local there
-    /// at once (bind works on a down link), while the bridge delivers nothing to it until
-    /// <see cref="Open"/>: a client's packet that came before the restored socket would get a reset.
+    /// address goes with the move) and comes up with the address in <paramref name="toNamespace"/>.
     /// </summary>
     public static IEnumerable<Command> Move(LabLayout layout, string fromNamespace, string toNamespace) =>
-        [Command.Of("ip", "-n", fromNamespace, "link", "set", layout.ServiceInterface, "netns", toNamespace), Arrive(layout, toNamespace)];
+        Carry(layout, toNamespace).Prepend(Command.Of("ip", "-n", fromNamespace, "link", "set", layout.ServiceInterface, "netns", toNamespace));
 
-    /// <summary>After the restore: the service interface up, so clients reach the address again.</summary>
-    public static Command Open(LabLayout layout, string ns) => Command.Of("ip", "-n", ns, "link", "set", layout.ServiceInterface, "up");
+    private static IEnumerable<Command> Carry(LabLayout layout, string ns)
+    {
+        // One ip for both: a batch runs them in the namespace without a second process start.
+        yield return Command.Of("ip", "-n", ns, "-batch", "-") with
+        {
+            StandardInput = $"addr add {LabLayout.ServiceAddress}/32 dev {layout.ServiceInterface}\nlink set {layout.ServiceInterface} up\n",
+        };
+    }
 
-    private static Command Arrive(LabLayout layout, string ns) =>
-        Command.Of("ip", "-n", ns, "addr", "add", $"{LabLayout.ServiceAddress}/32", "dev", layout.ServiceInterface);
+    /// <summary>No TCP reset from the service address leaves <paramref name="ns"/> (<see cref="IServiceNetwork.HoldResetsAsync"/>).</summary>
+    public static Command HoldResets(string ns) => ResetRule(ns, "-I");
+
+    public static Command ReleaseResets(string ns) => ResetRule(ns, "-D");
+
+    private static Command ResetRule(string ns, string action) =>
+        Command.Of("iptables", "-w", action, "OUTPUT", "-s", $"{LabLayout.ServiceAddress}/32", "-p", "tcp", "--tcp-flags", "RST", "RST", "-j", "DROP")
+            .RunBy("ip", "netns", "exec", ns);
 
     /// <summary>A veth pair: <paramref name="device"/> into <paramref name="ns"/>, its peer a port of the bridge.</summary>
     private static IEnumerable<Command> Port(LabLayout layout, string device, string port, string ns)

@@ -5,6 +5,8 @@ namespace CriuBench.Hosts.Lab;
 /// <summary>The lab's client host and service address (<see cref="LabServiceNetwork"/>), moved by the controller between the hosts' namespaces.</summary>
 internal sealed class LabServices(LabLayout layout, IHost client, ICommandRunner runner) : IServiceNetwork
 {
+    private readonly HashSet<string> holding = [];
+
     public IHost Client { get; } = client;
     public string Address => LabLayout.ServiceAddress;
 
@@ -15,6 +17,15 @@ internal sealed class LabServices(LabLayout layout, IHost client, ICommandRunner
             (await runner.RunAsync(command, ct)).EnsureSuccess();
     }
 
-    public async Task OpenAsync(string on, CancellationToken ct) =>
-        (await runner.RunAsync(LabServiceNetwork.Open(layout, layout.NetworkNamespace(on)), ct)).EnsureSuccess();
+    public async Task HoldResetsAsync(string on, CancellationToken ct)
+    {
+        lock (holding) if (!holding.Add(on)) return;
+        (await runner.RunAsync(LabServiceNetwork.HoldResets(layout.NetworkNamespace(on)), ct)).EnsureSuccess();
+    }
+
+    public async Task ReleaseResetsAsync(string on, CancellationToken ct)
+    {
+        lock (holding) if (!holding.Remove(on)) return;
+        (await runner.RunAsync(LabServiceNetwork.ReleaseResets(layout.NetworkNamespace(on)), ct)).EnsureSuccess();
+    }
 }

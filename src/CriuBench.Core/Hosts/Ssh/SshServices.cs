@@ -2,9 +2,9 @@ namespace CriuBench.Hosts.Ssh;
 
 /// <summary>
 /// Your own machines' client host and floating service address (hosts file: client, service):
-/// the address is taken off the host the service leaves and put on the one it comes to, closed by
-/// a DROP rule until the restore returns (workloads/host/service-address.sh, which also announces
-/// it with a gratuitous ARP).
+/// the address is taken off the host the service leaves and put on the one it comes to
+/// (workloads/host/service-address.sh, which also announces it with a gratuitous ARP, and holds
+/// back the destination's TCP resets from the address while the restore runs).
 /// </summary>
 internal sealed class SshServices(IHost client, ServiceAddress service, IReadOnlyList<IHost> hosts) : IServiceNetwork
 {
@@ -15,11 +15,14 @@ internal sealed class SshServices(IHost client, ServiceAddress service, IReadOnl
     {
         if (from == to) return;
         await Host(from).RunCheckedAsync(HostAssets.Script("service-address.sh", "del", service.Address, service.Interface), ct);
-        await Host(to).RunCheckedAsync(HostAssets.Script("service-address.sh", "arrive", service.Address, service.Interface), ct);
+        await Host(to).RunCheckedAsync(HostAssets.Script("service-address.sh", "add", service.Address, service.Interface), ct);
     }
 
-    public Task OpenAsync(string on, CancellationToken ct) =>
-        Host(on).RunCheckedAsync(HostAssets.Script("service-address.sh", "open", service.Address, service.Interface), ct);
+    public Task HoldResetsAsync(string on, CancellationToken ct) =>
+        Host(on).RunCheckedAsync(HostAssets.Script("service-address.sh", "hold-resets", service.Address, service.Interface), ct);
+
+    public Task ReleaseResetsAsync(string on, CancellationToken ct) =>
+        Host(on).RunCheckedAsync(HostAssets.Script("service-address.sh", "release-resets", service.Address, service.Interface), ct);
 
     /// <summary>Before the first workload: the address on the first host only.</summary>
     public async Task PlaceAsync(CancellationToken ct)

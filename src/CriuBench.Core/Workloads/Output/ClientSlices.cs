@@ -9,7 +9,7 @@ namespace CriuBench.Workloads.Output;
 public static class ClientSlices
 {
     public static readonly TimeSpan Before = TimeSpan.FromMilliseconds(300);
-    public static readonly TimeSpan After = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan After = TimeSpan.FromSeconds(2);
 
     public readonly record struct Slice(int StartMs, int Requests, double? MaxLatencyMs);
 

@@ -26,7 +26,7 @@ public sealed class ClientSlicesTests
         var slices = ClientSlices.Of(text, Format, ClientFields.BuiltIn, checkpointNs: T0 + 1000 * Ms, restoredNs: T0 + 1200 * Ms, sliceMs: 10);
 
         Assert.Equal(-300, slices[0].StartMs);
-        Assert.Equal(200 + 1000 - 10, slices[^1].StartMs); // up to a second past the restore (200 ms after the checkpoint)
+        Assert.Equal(200 + 2000 - 10, slices[^1].StartMs); // up to 2 s past the restore (200 ms after the checkpoint)
         Assert.Equal(2, slices.Single(s => s.StartMs == -300).Requests); // two answers per 10 ms before
         Assert.All(slices.Where(s => s.StartMs is >= 0 and < 230), s => Assert.Equal((0, (double?)null), (s.Requests, s.MaxLatencyMs)));
         var back = slices.Single(s => s.StartMs == 230);
@@ -37,11 +37,11 @@ public sealed class ClientSlicesTests
     [Fact]
     public void Lines_without_a_timestamp_or_outside_the_window_are_left_out_and_a_client_without_latency_has_none()
     {
-        var text = Encoding.ASCII.GetBytes($"garbage\n1 {T0} 100 0 1 ok\n2 {T0 + 5000 * Ms} 100 0 1 ok\n");
+        var text = Encoding.ASCII.GetBytes($"garbage\n1 {T0} 100 0 1 ok\n2 {T0 + 6000 * Ms} 100 0 1 ok\n");
 
         var slices = ClientSlices.Of(text, Format, fields: null, checkpointNs: T0 + 1000 * Ms, restoredNs: T0 + 1100 * Ms, sliceMs: 10);
 
-        Assert.All(slices, s => Assert.Equal(0, s.Requests)); // at -1000 ms and +4000 ms: both outside
+        Assert.All(slices, s => Assert.Equal(0, s.Requests)); // at -1000 ms and +5000 ms: both outside
         Assert.All(slices, s => Assert.Null(s.MaxLatencyMs));
     }
 }
