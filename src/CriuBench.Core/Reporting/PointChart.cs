@@ -16,7 +16,8 @@ internal sealed record PointChart(
     string? RightLabel = null,
     IReadOnlyList<PointChart.Key>? Legend = null,
     int Width = 900,
-    int Height = 460) : IChart
+    int Height = 460,
+    bool LinearX = false) : IChart
 {
     /// <param name="Strategy">Picks the colour; null for a reference line (dark grey).</param>
     /// <param name="Intervals">Per point, a whisker from Low to High on y; null for none.</param>
@@ -36,7 +37,8 @@ internal sealed record PointChart(
     /// <summary>A legend entry drawn instead of one per series: a colour (a strategy's), or a marker shape (an engine's) in grey, or a line.</summary>
     public sealed record Key(string Label, string? Strategy, MarkerShape Marker, bool Line = false);
 
-    public bool LogX => ChartStyle.SpansDecades(Lines.SelectMany(s => s.Points).Select(p => p.X));
+    /// <summary>Logarithmic x where its values span decades, unless <see cref="LinearX"/> (time, with values below zero).</summary>
+    public bool LogX => !LinearX && ChartStyle.SpansDecades(Lines.SelectMany(s => s.Points).Select(p => p.X));
 
     public bool LogY => ChartStyle.SpansDecades(Lines.Where(s => !s.OnRight).SelectMany(s => s.Points).Select(p => p.Y));
 

@@ -60,6 +60,7 @@ public sealed class ServicesSectionTests
         Assert.Equal([(-10.0, 10.0), (0, 0), (240, 1)], chart.Lines.Single(l => l.Label == "tar-ssh cold: requests per 10 ms").Points);
         Assert.Equal([(-10.0, 0.1), (240, 240)], chart.Lines.Single(l => l.Label == "tar-ssh cold: slowest request").Points);
         Assert.True(chart.LogY); // 0.1 ms to 240 ms
+        Assert.False(chart.LogX); // time, from before the checkpoint
 
         var without = Build(Run(), timeline: null);
         Assert.Contains(without.Blocks, b => b is Heading { Text: "Services: what their clients saw" });

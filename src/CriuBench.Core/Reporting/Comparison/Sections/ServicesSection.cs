@@ -88,6 +88,6 @@ internal sealed class ServicesSection : IReportSection
         }
         return new PointChart($"report_client_{FileNames.Part(key.Workload)}_{FileNames.Part(key.LinkRate)}", $"What the client of {title} saw around the migration",
             "time since the checkpoint began (ms)", "slowest request in the slice (ms)", series,
-            RightLabel: $"requests answered per {ClientSampleRecord.BinMs} ms", Width: 1000, Height: 460);
+            RightLabel: $"requests answered per {ClientSampleRecord.BinMs} ms", Width: 1000, Height: 460, LinearX: true);
     }
 }
