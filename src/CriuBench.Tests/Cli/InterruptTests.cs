@@ -16,12 +16,10 @@ public class InterruptTests
     {
         Requires.Criu();
         using var results = new TempDirectory();
-        var cli = Path.Combine(AppContext.BaseDirectory, "criubench.dll");
         var firstRow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var stderr = new StringBuilder();
         using var abandon = new CancellationTokenSource();
-        var run = CliWrap.Cli.Wrap("dotnet")
-            .WithArguments([cli, "run", "--lab", LabName, "--out", results.Path, "--workloads", "counter", "--strategies", "tar", "--repetitions", "100"])
+        var run = InterruptibleCli.Wrap(["run", "--lab", LabName, "--out", results.Path, "--workloads", "counter", "--strategies", "tar", "--repetitions", "100"])
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line => { if (line.Contains("[  1/100]")) firstRow.TrySetResult(); }))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
             .WithValidation(CommandResultValidation.None)
