@@ -43,12 +43,13 @@ public sealed class PodmanKilledRunTests
         Assert.NotEmpty(conmons); // else the test proves nothing
 
         var rescuesBefore = RescuesOfThisLab();
+        var before = ProcessSnapshot.Of(namespaces); // taken before: see ProcessSnapshot
         await CriuBench.Hosts.Lab.Lab.DownAsync(LabName, ProcessRunner.Instance, NullLog.Instance);
         // The teardown keeps the killed migration's disks as a rescue (what a user wants); this test's is a test's leftover.
         foreach (var rescue in RescuesOfThisLab().Except(rescuesBefore)) Directory.Delete(rescue, recursive: true);
 
         Assert.All(conmons, pid => Assert.False(Comm(pid) == "conmon" && !IsZombie(pid), $"conmon {pid} survived"));
-        Assert.Empty(NamespaceProcesses.Find(namespaces));
+        Assert.Empty(before.Alive());
         foreach (var host in LabLayout.HostNames)
         {
             Assert.False(Directory.Exists(Path.Combine(layout.DiskOf(host), "podman")), $"Podman's storage left on {host}");

@@ -1,3 +1,4 @@
+using CriuBench.Tests.Support;
 using System.Globalization;
 using CriuBench.Execution;
 using CriuBench.Hosts;
@@ -93,25 +94,22 @@ internal sealed class ContainerMigrationScenario(CriuBench.Hosts.Lab.Lab lab, IW
     /// What of the containers is still there: cgroups of either host, processes in the lab besides
     /// its own infrastructure (sshd, and the ssh connection masters the lab reuses).
     /// </summary>
-    public static IReadOnlyList<string> Leftovers(CriuBench.Hosts.Lab.Lab lab) => Leftovers(lab, Namespaces(lab));
+    public static IReadOnlyList<string> Leftovers(CriuBench.Hosts.Lab.Lab lab) =>
+        [.. Cgroups(lab), .. Processes(ProcessSnapshot.Of(Namespaces(lab)))];
 
-    /// <summary>The same, for namespaces identified before the lab went down (a survivor keeps its namespace alive).</summary>
-    public static IReadOnlyList<string> Leftovers(CriuBench.Hosts.Lab.Lab lab, IReadOnlySet<string> namespaces)
-    {
-        var found = new List<string>();
-        foreach (var host in lab.Hosts)
-        foreach (var root in CgroupHierarchies())
-        {
-            var scope = Path.Combine(root, HostCgroups.Top, host.Identity);
-            if (Directory.Exists(scope)) found.Add($"cgroup {scope}");
-        }
-        foreach (var pid in NamespaceProcesses.Find(namespaces))
-        {
-            var command = Comm(pid);
-            if (command is not null and not "sshd" and not "ssh" and not "nsenter" and not "enter-host") found.Add($"process {pid} ({command})");
-        }
-        return found;
-    }
+    private static IEnumerable<string> Cgroups(CriuBench.Hosts.Lab.Lab lab) =>
+        from host in lab.Hosts
+        from root in CgroupHierarchies()
+        let scope = Path.Combine(root, HostCgroups.Top, host.Identity)
+        where Directory.Exists(scope)
+        select $"cgroup {scope}";
+
+    /// <summary>Those of the processes still alive, but the lab's own ssh plumbing.</summary>
+    private static IEnumerable<string> Processes(ProcessSnapshot processes) =>
+        from pid in processes.Alive()
+        let command = Comm(pid)
+        where command is not null and not "sshd" and not "ssh" and not "nsenter" and not "enter-host"
+        select $"process {pid} ({command})";
 
     /// <summary>The identities of the lab's network and mount namespaces.</summary>
     public static IReadOnlySet<string> Namespaces(CriuBench.Hosts.Lab.Lab lab) =>
@@ -129,9 +127,9 @@ internal sealed class ContainerMigrationScenario(CriuBench.Hosts.Lab.Lab lab, IW
     /// </summary>
     public static async Task<IReadOnlyList<string>> CrashAndTearDownAsync(CriuBench.Hosts.Lab.Lab lab)
     {
-        var namespaces = Namespaces(lab);
+        var before = ProcessSnapshot.Of(Namespaces(lab)); // taken before: see ProcessSnapshot
         await CriuBench.Hosts.Lab.Lab.DownAsync(lab.Layout.Name, ProcessRunner.Instance, NullLog.Instance);
-        var survivors = Leftovers(lab, namespaces);
+        IReadOnlyList<string> survivors = [.. Cgroups(lab), .. Processes(before)];
         await CriuBench.Hosts.Lab.Lab.UpAsync(lab.Layout.Name, lab.Rate, ProcessRunner.Instance, NullLog.Instance);
         return survivors;
     }
