@@ -48,7 +48,7 @@ public sealed class PodmanKilledRunTests
         // The teardown keeps the killed migration's disks as a rescue (what a user wants); this test's is a test's leftover.
         foreach (var rescue in RescuesOfThisLab().Except(rescuesBefore)) Directory.Delete(rescue, recursive: true);
 
-        Assert.All(conmons, pid => Assert.False(Comm(pid) == "conmon" && !IsZombie(pid), $"conmon {pid} survived"));
+        Assert.All(conmons, pid => Assert.False(Comm(pid) == "conmon" && !ProcStat.HasEnded(pid), $"conmon {pid} survived"));
         Assert.Empty(before.Alive());
         foreach (var host in LabLayout.HostNames)
         {
@@ -75,16 +75,6 @@ public sealed class PodmanKilledRunTests
         catch (UnauthorizedAccessException) { return false; }
     }
 
-    /// <summary>Killed, and waiting for the machine's init to reap it (late here): it holds nothing any more.</summary>
-    private static bool IsZombie(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
-        }
-        catch (IOException) { return true; }
-    }
 
     private static string? Comm(int pid)
     {

@@ -1,18 +1,19 @@
 using System.Diagnostics;
+using CriuBench.Execution;
 
 namespace CriuBench.Tests.Execution;
 
 /// <summary>Whether a PID still runs, read from /proc (zombies waiting for a slow reaper count as gone).</summary>
 internal static class ProcState
 {
-    public static bool IsRunning(int pid) => State(pid) is { } state && state != "Z" && state != "X";
+    public static bool IsRunning(int pid) => !ProcStat.HasEnded(pid);
 
     /// <summary>Waits up to 5 s for every PID to stop running, then asserts that none does.</summary>
     public static async Task AssertGoneAsync(params int[] pids)
     {
         var deadline = Stopwatch.StartNew();
         while (pids.Any(IsRunning) && deadline.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(50);
-        Assert.All(pids, pid => Assert.False(IsRunning(pid), $"process {pid} still runs: {State(pid)}"));
+        Assert.All(pids, pid => Assert.False(IsRunning(pid), $"process {pid} still runs"));
     }
 
     /// <summary>The PIDs a command wrote, one per named file in <paramref name="directory"/>.</summary>
@@ -23,12 +24,5 @@ internal static class ProcState
     public static async Task WaitForFileAsync(string directory, string name)
     {
         while (!File.Exists(Path.Combine(directory, name))) await Task.Delay(20);
-    }
-
-    /// <summary>The state letter from /proc/PID/stat (after the command name in parentheses), or null when gone.</summary>
-    private static string? State(int pid)
-    {
-        try { var stat = File.ReadAllText($"/proc/{pid}/stat"); return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0]; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 }

@@ -143,7 +143,7 @@ internal static class LabTeardown
     }
 
     private static IReadOnlyList<int> RunningDumps(IReadOnlySet<string> namespaces) =>
-        NamespaceProcesses.Find(namespaces).Where(pid => !IsZombie(pid) && Kind(pid) == "criu" && Arguments(pid) is var arguments
+        NamespaceProcesses.Find(namespaces).Where(pid => !ProcStat.HasEnded(pid) && Kind(pid) == "criu" && Arguments(pid) is var arguments
             && arguments.Contains("dump") && !arguments.Contains("--lazy-pages")).ToList();
 
     private static IReadOnlyList<string> Arguments(int pid)
@@ -158,7 +158,7 @@ internal static class LabTeardown
         var killed = new Dictionary<int, string>();
         for (var round = 0; round < 50; round++)
         {
-            var pids = NamespaceProcesses.Find(namespaces).Where(pid => !IsZombie(pid)).ToList();
+            var pids = NamespaceProcesses.Find(namespaces).Where(pid => !ProcStat.HasEnded(pid)).ToList();
             if (pids.Count == 0) break;
             foreach (var pid in pids)
             {
@@ -177,13 +177,4 @@ internal static class LabTeardown
         catch (IOException) { return "unknown"; }
     }
 
-    private static bool IsZombie(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
-        }
-        catch (IOException) { return true; }
-    }
 }

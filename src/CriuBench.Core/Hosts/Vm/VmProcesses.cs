@@ -23,7 +23,7 @@ internal static class VmProcesses
             try { arguments = File.ReadAllText($"{entry}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries); }
             catch (IOException) { continue; }
             catch (UnauthorizedAccessException) { continue; }
-            if (arguments.Length == 0 || IsZombie(pid)) continue;
+            if (arguments.Length == 0 || ProcStat.HasEnded(pid)) continue;
             if (arguments.Any(argument => marks.Any(argument.Contains)))
                 found.Add(new Found(pid, ProgramOf(arguments[0])));
         }
@@ -54,13 +54,4 @@ internal static class VmProcesses
     internal static string ProgramOf(string firstArgument) =>
         Path.GetFileName(firstArgument.Split(' ')[0].TrimEnd(':'));
 
-    private static bool IsZombie(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
-        }
-        catch (IOException) { return true; }
-    }
 }
