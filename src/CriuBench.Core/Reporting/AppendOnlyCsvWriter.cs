@@ -50,18 +50,9 @@ public sealed class AppendOnlyCsvWriter<TRow> : IAsyncDisposable
         }
     }
 
-    public async Task WriteAsync(TRow row, CancellationToken ct = default)
-    {
-        await _one.WaitAsync(ct);
-        try
-        {
-            _columns.Write(_csv, row);
-            await EndRowAsync(ct);
-        }
-        finally { _one.Release(); }
-    }
+    public Task WriteAsync(TRow row, CancellationToken ct = default) => WriteAllAsync([row], ct);
 
-    /// <summary>Several rows that belong together (a migration's client timeline), on disk once at the end.</summary>
+    /// <summary>Rows that belong together (one, or a migration's client timeline), on disk once at the end.</summary>
     public async Task WriteAllAsync(IEnumerable<TRow> rows, CancellationToken ct = default)
     {
         await _one.WaitAsync(ct);
