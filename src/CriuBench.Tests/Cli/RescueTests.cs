@@ -220,7 +220,7 @@ public partial class RescueTests(RescueRestoreLab restoreLab, Xunit.Abstractions
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(abandon); // cancelled only if the test fails before the run ends
 
-    private static string Cli => Path.Combine(AppContext.BaseDirectory, "criubench.dll");
+    private static string Cli => InterruptibleCli.Dll;
 
     /// <summary>The counter of the last whole line of an output file.</summary>
     private static long LastCounter(string file)

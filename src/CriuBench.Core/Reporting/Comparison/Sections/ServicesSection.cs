@@ -29,13 +29,13 @@ internal sealed class ServicesSection : IReportSection
         yield return new Paragraph("Times are medians over the configuration's successful migrations, with their 95% interval where there are enough of them; " +
             "p99 latency after is the 99th percentile of the client's request latency in the 5 s after the restore.");
 
+        var severalRates = services.Select(c => c.LinkRate).Distinct().Count() > 1;
         foreach (var group in services.GroupBy(c => (c.Workload, c.LinkRate)))
         {
             var picked = group.Select(c => (Configuration: c, Migration: MedianMigration(data, c))).Where(p => p.Migration is not null).ToList();
             var drawn = picked.Select(p => (p.Configuration, p.Migration!, Slices: data.ClientSlices(p.Migration!))).Where(p => p.Slices.Count > 0).ToList();
             if (drawn.Count == 0) continue;
-            var several = services.Select(c => c.LinkRate).Distinct().Count() > 1;
-            var title = several ? $"{group.Key.Workload} at {group.Key.LinkRate}" : group.Key.Workload;
+            var title = severalRates ? $"{group.Key.Workload} at {group.Key.LinkRate}" : group.Key.Workload;
             yield return new Figure(Chart(data, group.Key, title, drawn),
                 $"{title}: the client's requests answered per {ClientSampleRecord.BinMs} ms (lines, right axis) and the slowest of them (points, left axis), " +
                 "from the checkpoint's start, in the migration with the median client downtime of each mode. The answers stop at 0 ms and come back after the downtime; " +
