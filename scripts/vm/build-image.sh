@@ -11,7 +11,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 cache=${CRIUBENCH_VM_CACHE:-/var/cache/criubench/vm}
 suite=${CRIUBENCH_VM_SUITE:-bookworm}
 disk_size=${CRIUBENCH_VM_DISK_SIZE:-6G}
-packages=systemd-sysv,udev,openssh-server,criu,nfs-kernel-server,nfs-common,iproute2,busybox,kmod,procps,netcat-openbsd,python3,rsync,tar,zstd,sshfs,fuse3,runc,iptables
+# podman for the podman engine (with runc: Debian's crun lacks checkpoint support). debootstrap does
+# not resolve virtual packages: containernetworking-plugins is named for podman's container-network-stack.
+packages=systemd-sysv,udev,openssh-server,criu,nfs-kernel-server,nfs-common,iproute2,busybox,kmod,procps,netcat-openbsd,python3,rsync,tar,zstd,sshfs,fuse3,runc,iptables,podman,containernetworking-plugins
 host_packages=(qemu-system-x86 qemu-utils debootstrap e2fsprogs cpio busybox-static kmod openssh-client)
 initramfs_modules=(virtio_pci virtio_blk virtio_net crc32c_generic ext4)
 
@@ -92,7 +94,7 @@ if [ -f "$rootfs_tar" ]; then
 else
   log "debootstrap $suite (minbase + ${packages//,/ }); 2-4 minutes, longer on a busy machine"
   debootstrap --variant=minbase --include="$packages" "$suite" "$root" "$(debian_mirror)" > "$work/debootstrap.log" 2>&1 \
-    || { tail -n 30 "$work/debootstrap.log" >&2; log "debootstrap failed"; exit 1; }
+    || { tail -n 30 "$work/debootstrap.log" "$root/debootstrap/debootstrap.log" >&2 2>/dev/null; log "debootstrap failed"; exit 1; }
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
   tar -C "$root" --numeric-owner --xattrs --xattrs-include='*' -cf - . | zstd -q -T0 -3 -o "$work/rootfs.tar.zst"
   mv "$work/rootfs.tar.zst" "$rootfs_tar"

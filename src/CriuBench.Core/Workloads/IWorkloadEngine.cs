@@ -37,6 +37,13 @@ public interface IWorkloadEngine
         throw new NotSupportedException($"the {Name} engine cannot pre-dump");
 
     /// <summary>
+    /// Why no pre-dump round can follow the <paramref name="made"/> rounds already made, in words
+    /// for the row's stop reason (the pre-copy rounds stop there whatever the stop rule says); null:
+    /// another may. Engines that chain any number of rounds keep this default.
+    /// </summary>
+    string? NoFurtherPreDump(int made) => null;
+
+    /// <summary>
     /// Before the checkpoint, while the workload still runs: what the restore on <paramref name="destination"/>
     /// can have ready beforehand (e.g. a container created), so it stays out of the stop window.
     /// </summary>

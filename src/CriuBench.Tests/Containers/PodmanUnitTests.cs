@@ -1,6 +1,7 @@
 using CriuBench.Criu;
 using CriuBench.Suites;
 using CriuBench.Tests.Support;
+using CriuBench.Workloads;
 using CriuBench.Workloads.Catalog;
 using CriuBench.Workloads.Containers;
 
@@ -109,6 +110,28 @@ public class PodmanUnitTests
         Assert.Equal(["--leave-running"], PodmanCommands.CheckpointFlags([new CriuOption.LeaveRunning(), new CriuOption.LogLevel(4)]));
         var refused = Assert.Throws<NotSupportedException>(() => PodmanCommands.CheckpointFlags(CriuCommands.ToPageServer("198.18.0.2", 27027)));
         Assert.Contains("podman container checkpoint", refused.Message);
+    }
+
+    [Fact]
+    public void A_dump_chained_to_a_pre_copy_round_is_with_previous_and_its_restore_imports_the_rounds_archive()
+    {
+        Assert.Equal(["--with-previous"], PodmanCommands.CheckpointFlags(CriuCommands.Chained("../m-r001.it1")));
+        var preCheckpoint = PodmanCommands.PreCheckpoint("c1", PodmanCommands.PreArchive("/d/m-r001.it1")).Arguments;
+        Assert.Equal(["container", "checkpoint", "--pre-checkpoint", "--export", "/d/m-r001.it1/podman-pre-checkpoint.tar"],
+            preCheckpoint.SkipWhile(argument => argument != "container").Take(5));
+        Assert.Equal("c1", preCheckpoint[^1]);
+        var restore = PodmanCommands.Restore("/d/m-r001/podman-checkpoint.tar", "i1-2", PodmanCommands.ImportPrevious("/d/m-r001/../m-r001.it1/podman-pre-checkpoint.tar")).Arguments;
+        Assert.Equal("/d/m-r001/../m-r001.it1/podman-pre-checkpoint.tar", restore[restore.ToList().IndexOf("--import-previous") + 1]);
+        Assert.Equal("/d/m-r001/podman-checkpoint.tar", restore[restore.ToList().IndexOf("--import") + 1]);
+    }
+
+    [Fact]
+    public void Podman_makes_one_pre_copy_round_whatever_the_stop_rule_says()
+    {
+        var podman = new PodmanEngine();
+        Assert.Null(podman.NoFurtherPreDump(0));
+        Assert.Contains("one pre-checkpoint", podman.NoFurtherPreDump(1));
+        Assert.Null(((IWorkloadEngine)new RuncEngine()).NoFurtherPreDump(5));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CriuBench.Migration;
+using CriuBench.Migration.PreCopy;
 using CriuBench.Preflight;
 using CriuBench.Running;
 using CriuBench.Suites;
@@ -127,7 +128,7 @@ public class RunPlanTests
     }
 
     [Fact]
-    public void Podman_migrates_cold_with_every_strategy_that_moves_its_archive_and_says_why_it_cannot_do_the_rest()
+    public void Podman_migrates_cold_with_every_strategy_that_moves_its_archive_pre_copies_where_pages_are_tracked_and_says_why_it_cannot_do_the_rest()
     {
         var podman = WorkloadEngines.Podman;
         foreach (var name in new[] { "tar", "tar-ssh", "tar-zstd", "rsync" })
@@ -136,8 +137,17 @@ public class RunPlanTests
             Assert.Single(Plan(TransferStrategies.Resolve("page-server"), ModeNames.Cold, podman).Refused).Reason);
         Assert.Equal("post-copy drives criu dump --lazy-pages and criu restore --lazy-pages, which the podman engine does not pass on: use process or runc",
             Assert.Single(Plan(TransferStrategies.Resolve("tar"), ModeNames.PostCopy, podman).Refused).Reason);
-        Assert.Equal("the podman engine cannot pre-dump (write pre-copy rounds while the workload runs): use process or runc",
-            Assert.Single(Plan(TransferStrategies.Resolve("tar"), ModeNames.PreCopy, podman).Refused).Reason);
+        // Pre-copy's one round (--pre-checkpoint, then --with-previous) where the hosts track dirty pages; hybrid's lazy end is refused.
+        Assert.Single(Plan(TransferStrategies.Resolve("tar"), ModeNames.PreCopy, podman).Cells);
+        Assert.Equal("post-copy drives criu dump --lazy-pages and criu restore --lazy-pages, which the podman engine does not pass on: use process or runc",
+            Assert.Single(Plan(TransferStrategies.Resolve("tar"), ModeNames.Hybrid, podman).Refused).Reason);
+        var noSoftDirty = RunPlan.Build(new Suite
+        {
+            Workloads = [BuiltinWorkloads.ByName("podman-counter")],
+            Strategies = [TransferStrategies.Resolve("tar")],
+            Modes = Resolved.Modes(ModeNames.PreCopy),
+        }, [Host("src") with { SoftDirty = false }, Host("dst")], canShapeLink: false);
+        Assert.StartsWith(PreCopySupport.NoSoftDirty, Assert.Single(noSoftDirty.Refused).Reason);
         Assert.StartsWith("files-precopy copies a first dump while the workload runs",
             Assert.Single(Plan(TransferStrategies.Resolve("rsync"), ModeNames.FilesPreCopy, podman).Refused).Reason);
         var withoutPodman = RunPlan.Build(new Suite

@@ -7,7 +7,8 @@ namespace CriuBench.Migration.PreCopy;
 /// <summary>
 /// The pre-copy rounds while the workload runs: each a `pre-dump` into its own directory chained to
 /// the previous one, moved to the destination by the strategy, its stats-dump read and appended to
-/// iterations.csv, then the stop rule asked. Shared by precopy and hybrid.
+/// iterations.csv, then the stop rule asked (and the engine, where it can chain only so many rounds).
+/// Shared by precopy and hybrid.
 /// </summary>
 public sealed class Rounds(MigrationAttempt attempt, IPreCopyTransfer strategy, IStopRule rule)
 {
@@ -59,7 +60,7 @@ public sealed class Rounds(MigrationAttempt attempt, IPreCopyTransfer strategy, 
             LinkBytes = BytesMoved + finalBytes,
         });
 
-    /// <summary>Runs rounds until the stop rule says stop. Throws what a failed round threw; <see cref="Done"/> holds what to clean up.</summary>
+    /// <summary>Runs rounds until the stop rule or the engine says stop. Throws what a failed round threw; <see cref="Done"/> holds what to clean up.</summary>
     private async Task RunAsync(CancellationToken ct)
     {
         var request = attempt.Request;
@@ -85,7 +86,7 @@ public sealed class Rounds(MigrationAttempt attempt, IPreCopyTransfer strategy, 
             stats.Add(roundStats);
             BytesMoved = BytesMoved + moved.BytesMoved;
 
-            StopReason = rule.StopReason(stats);
+            StopReason = rule.StopReason(stats) ?? request.Engine.NoFurtherPreDump(done.Count);
             await attempt.Iterations.AppendAsync(IterationRows.From(attempt, number, roundStats, moved, dumpTime, clock.Elapsed,
                 StopReason is null ? "continue" : $"stop: {StopReason}"), ct);
         }

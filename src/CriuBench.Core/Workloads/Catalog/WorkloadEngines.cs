@@ -14,8 +14,8 @@ public static class WorkloadEngines
     public static EngineKind Docker { get; } = new(new("docker") { Checkpointer = "docker checkpoint create", PassesCriuOptions = false, UserDumpArguments = [], TcpEstablished = false },
         () => new DockerEngine());
 
-    /// <summary>Only cold: Podman has no page server and no lazy pages, and CriuBench does not drive its pre-checkpoint (PodmanEngine.Supports says why).</summary>
-    public static EngineKind Podman { get; } = new(new("podman") { Checkpointer = "podman container checkpoint", UserDumpArguments = [], TakesImage = true },
+    /// <summary>Cold, and pre-copy of one round (--pre-checkpoint, then --with-previous): Podman has no page server and no lazy pages (PodmanEngine.Supports says why).</summary>
+    public static EngineKind Podman { get; } = new(new("podman") { Checkpointer = "podman container checkpoint", PreDump = true, UserDumpArguments = [], TakesImage = true },
         () => new PodmanEngine());
 
     private static readonly Registry<EngineKind> Kinds = new("engine", [.. new[] { Process, Runc, Docker, Podman }.Select(kind => (kind.Name, kind))]);

@@ -32,6 +32,11 @@ public static class PodmanCommands
 
     public static string Archive(string imagesDirectory) => $"{imagesDirectory}/{ArchiveName}";
 
+    /// <summary>A pre-copy round's archive (`--pre-checkpoint --export`) inside the round's directory.</summary>
+    public const string PreArchiveName = "podman-pre-checkpoint.tar";
+
+    public static string PreArchive(string roundDirectory) => $"{roundDirectory}/{PreArchiveName}";
+
     /// <summary>The workload's directory is bind-mounted here; its output goes to a file in it.</summary>
     public const string OutputMount = "/out";
 
@@ -66,11 +71,12 @@ public static class PodmanCommands
     /// <summary>
     /// The container as `podman run` takes it: the host's network (a lab's teardown reaches it), the
     /// workload's directory's out/ mounted at /out for its output, explicit rlimits, cgroups below the
-    /// host's subtree, never a registry.
+    /// host's subtree and no cgroup namespace of its own (<see cref="MoveToRuncCgroup"/> says why),
+    /// never a registry.
     /// </summary>
     public static Command Run(WorkloadSpec spec, string instance, string image, string cgroupParent) => Podman(
     [
-        "run", "--detach", "--pull", "never", "--name", instance, "--network", "host", "--cgroup-parent", cgroupParent,
+        "run", "--detach", "--pull", "never", "--name", instance, "--network", "host", "--cgroup-parent", cgroupParent, "--cgroupns", "host",
         .. Ulimits, "--label", $"criubench.instance={instance}",
         "--volume", $"{HostPaths.WorkloadDirectory(instance)}/out:{OutputMount}",
         image, .. ContainerProcess.Arguments(spec.Command, $"{OutputMount}/output.log", $"{OutputMount}/stderr.log"),
@@ -86,6 +92,14 @@ public static class PodmanCommands
         Podman(["container", "checkpoint", "--export", archive, "--compress", "none", "--keep", "--print-stats", .. flags, containerId]);
 
     /// <summary>
+    /// Pre-copy's round while the container runs: CRIU's pre-dump into the container's one
+    /// pre-checkpoint directory, exported as an archive (its pages, the root filesystem's changes,
+    /// the config). A later `--with-previous` checkpoint holds only the pages changed since.
+    /// </summary>
+    public static Command PreCheckpoint(string containerId, string archive) =>
+        Podman("container", "checkpoint", "--pre-checkpoint", "--export", archive, "--compress", "none", "--print-stats", containerId);
+
+    /// <summary>
     /// A new container from the archive, under a new name (a new name brings a new ID, so the exited
     /// container the checkpoint left on a host never clashes with one restored there later). --keep
     /// leaves CRIU's restore.log and stats-restore in the container's directory.
@@ -93,8 +107,21 @@ public static class PodmanCommands
     public static Command Restore(string archive, string name, IReadOnlyList<string> flags) =>
         Podman(["container", "restore", "--import", archive, "--name", name, "--keep", "--print-stats", .. flags]);
 
+    /// <summary>The restore's flag for a checkpoint made `--with-previous`: the pre-checkpoint's archive, unpacked beside it.</summary>
+    public static IReadOnlyList<string> ImportPrevious(string preArchive) => ["--import-previous", preArchive];
+
     /// <summary>The container's ID, by name or ID.</summary>
     public static Command Id(string nameOrId) => Podman("container", "inspect", "--format", "{{.Id}}", nameOrId);
+
+    /// <summary>The container's ID and its first process's PID, by name or ID, on one line.</summary>
+    public static Command IdAndPid(string nameOrId) => Podman("container", "inspect", "--format", "{{.Id}} {{.State.Pid}}", nameOrId);
+
+    /// <summary>
+    /// After a restore, outside the stop window: on a cgroup v2 host, the restored tasks into the
+    /// cgroup runc keeps for the new container, for its next checkpoint (workloads/host/podman-cgroup.sh).
+    /// </summary>
+    public static Command MoveToRuncCgroup(string containerId, int pid) =>
+        HostAssets.Script("podman-cgroup.sh", UserData(containerId), pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Removes a container at once: --time 0, since a shell as PID 1 ignores SIGTERM (10 s otherwise).</summary>
     public static Command Remove(params IEnumerable<string> containers) => Podman(["rm", "--force", "--time", "0", .. containers]);
@@ -107,12 +134,18 @@ public static class PodmanCommands
     /// <summary>
     /// After the stop window, into the images directory as other engines leave it: CRIU's images and
     /// stats-dump from the archive (the images' inventory and CRIU's dump statistics are read there),
-    /// and CRIU's restore.log and stats-restore from the restored container's directory.
+    /// and CRIU's restore.log and stats-restore from the restored container's directory. A checkpoint
+    /// made `--with-previous` links to Podman's own ../pre-checkpoint, which is not there: the link is
+    /// left out.
     /// </summary>
     public static Command CollectFiles(string imagesDirectory, string containerId) => Command.Of("bash", "-c",
-        "set -e; tar -C \"$1\" -xf \"$1/$2\" --strip-components=1 checkpoint/; tar -C \"$1\" -xf \"$1/$2\" stats-dump; " +
+        "set -e; tar -C \"$1\" -xf \"$1/$2\" --strip-components=1 --exclude=checkpoint/parent checkpoint/; tar -C \"$1\" -xf \"$1/$2\" stats-dump; " +
         "for f in stats-restore restore.log; do if [ -f \"$3/$f\" ]; then cp -p \"$3/$f\" \"$1/\"; fi; done",
         "collect", imagesDirectory, ArchiveName, UserData(containerId));
+
+    /// <summary>A pre-copy round's stats-dump, from its archive into the round's directory, where the rounds read it.</summary>
+    public static Command CollectPreCheckpointStats(string roundDirectory) =>
+        Command.Of("tar", "-C", roundDirectory, "-xf", PreArchive(roundDirectory), "stats-dump");
 
     /// <summary>Unmounts what Podman left mounted below its root (overlay layers, shm), deepest first.</summary>
     public static Command UnmountAll() => HostAssets.Script("unmount-below.sh", Root);
@@ -120,7 +153,9 @@ public static class PodmanCommands
     /// <summary>
     /// The CRIU options a migration asks for, as `podman container checkpoint` flags. Podman sets
     /// CRIU's work directory and log level itself; it has no page server and no lazy pages (the
-    /// engine refuses those when the suite loads).
+    /// engine refuses those when the suite loads). A dump chained to a pre-copy round is
+    /// `--with-previous`: Podman links it to the container's one pre-checkpoint, wherever the
+    /// round's directory is, and runc tracks memory for it.
     /// </summary>
     public static IReadOnlyList<string> CheckpointFlags(IReadOnlyList<CriuOption> options)
     {
@@ -132,8 +167,11 @@ public static class PodmanCommands
                 case CriuOption.LeaveRunning:
                     flags.Add("--leave-running");
                     break;
-                case CriuOption.LogLevel or CriuOption.WorkDirectory:
-                    break; // Podman chooses these itself
+                case CriuOption.ParentImages:
+                    flags.Add("--with-previous");
+                    break;
+                case CriuOption.LogLevel or CriuOption.WorkDirectory or CriuOption.TrackMemory:
+                    break; // Podman and runc choose these themselves
                 default:
                     throw new NotSupportedException($"the podman engine cannot pass the CRIU dump option '{CriuOptions.Describe([option])}' through `podman container checkpoint`");
             }

@@ -27,17 +27,24 @@ namespace CriuBench.Workloads.Containers;
 /// statistics for both commands: <see cref="TimesOf"/> hands them to the row. A restored container
 /// keeps the cgroup parent of the host it was first started on (restore --import takes none), which
 /// is in that host's subtree: the lab's teardown and each host's cleanup remove both hosts' subtrees.
+/// On cgroup v2 (the VM lab) CRIU restores the tasks into the old container's cgroup, not the new
+/// one's: they are moved after the stop window (<see cref="PodmanCommands.MoveToRuncCgroup"/>), or the
+/// container's next checkpoint would fail.
+/// </para>
+/// <para>
+/// Pre-copy is one round: `--pre-checkpoint --export` while the container runs, then the checkpoint
+/// `--with-previous` (only the pages changed since), restored with `--import-previous`. Podman keeps
+/// one pre-checkpoint per container, so a second round could only replace the first.
 /// </para>
 /// </summary>
 public sealed class PodmanEngine : IWorkloadEngine
 {
     public string Name => "podman";
 
-    /// <summary>What Podman cannot do, in words that say why; the modes refuse lazy pages and pre-dumps by the engine's capabilities.</summary>
+    /// <summary>What Podman cannot do, in words that say why; the modes refuse lazy pages by the engine's capabilities, and pre-copy where the hosts track no dirty pages.</summary>
     public Support Supports(Combination combination) =>
         Support.Unless(combination.HostsWithout(host => host.PodmanVersion is not null) is null,
-                $"podman is missing on {combination.HostsWithout(host => host.PodmanVersion is not null)}: install podman (with runc) there " +
-                "(the VM lab's image has none, so Podman's pre-copy, --pre-checkpoint/--with-previous, is not offered there either)")
+                $"podman is missing on {combination.HostsWithout(host => host.PodmanVersion is not null)}: install podman (with runc) there")
             .Then(() => Support.Unless(!combination.Strategy.SendsPagesDuringDump,
                 "Podman has no page server: `podman container checkpoint --export` writes the images into one archive, which the strategy moves; use tar, tar-ssh, rsync, sshfs or nfs"))
             .Then(() => Support.Unless(!combination.Mode.LeaveRunning,
@@ -53,6 +60,13 @@ public sealed class PodmanEngine : IWorkloadEngine
     private readonly ConcurrentDictionary<string, PodmanStatistics> checkpoints = new();
 
     private readonly ConcurrentDictionary<string, PodmanStatistics> restored = new();
+
+    /// <summary>
+    /// Where each instance's last checkpoint, made `--with-previous`, has its pre-checkpoint's round:
+    /// relative to the images directory, the same on both hosts, so the restore there (or the
+    /// fallback's on the source) imports it too.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string> previousRounds = new();
 
     /// <summary>The exited container each instance's last checkpoint left, by instance, until its restore succeeds elsewhere.</summary>
     private readonly ConcurrentDictionary<string, RunningWorkload> exited = new();
@@ -99,6 +113,33 @@ public sealed class PodmanEngine : IWorkloadEngine
                 await CriuLog.ReadErrorsAsync(host, PodmanCommands.UserData(workload.Id), CriuLog.DumpLog, ct), result.StandardError.Trim());
         checkpoints[workload.Instance] = PodmanStatistics.Parse(result.StandardOutput, "checkpoint");
         exited[workload.Instance] = workload;
+        if (options.OfType<CriuOption.ParentImages>().SingleOrDefault() is { } parent) previousRounds[workload.Instance] = parent.Directory;
+        else previousRounds.TryRemove(workload.Instance, out _);
+    }
+
+    /// <summary>
+    /// Podman keeps one pre-checkpoint per container, and `--with-previous` always chains to it:
+    /// a second round would replace the first, not follow it.
+    /// </summary>
+    public string? NoFurtherPreDump(int made) =>
+        made >= 1 ? "Podman chains a checkpoint to one pre-checkpoint (--pre-checkpoint, then --with-previous): one round" : null;
+
+    /// <summary>
+    /// A pre-copy round while the container runs: `--pre-checkpoint --export` into the round's
+    /// directory, which the strategy moves, and the round's stats-dump beside the archive, where the
+    /// rounds read it.
+    /// </summary>
+    public async Task PreDumpAsync(RunningWorkload workload, string imagesDirectory, string? previousImages, IReadOnlyList<CriuOption> options, CancellationToken ct)
+    {
+        if (previousImages is not null) throw new NotSupportedException($"the podman engine makes one pre-checkpoint round; a second was asked for, chained to {previousImages}");
+        foreach (var option in options.Where(option => option is not (CriuOption.LogLevel or CriuOption.WorkDirectory or CriuOption.TrackMemory)))
+            throw new NotSupportedException($"the podman engine cannot pass the CRIU pre-dump option '{CriuOptions.Describe([option])}' through `podman container checkpoint --pre-checkpoint`");
+        var host = workload.Host;
+        var result = await host.RunAsync(PodmanCommands.PreCheckpoint(workload.Id, PodmanCommands.PreArchive(imagesDirectory)), ct);
+        if (!result.Succeeded)
+            throw new CriuFailedException("podman container checkpoint --pre-checkpoint", host.Name, imagesDirectory,
+                await CriuLog.ReadErrorsAsync(host, PodmanCommands.UserData(workload.Id), CriuLog.DumpLog, ct), result.StandardError.Trim());
+        await host.RunCheckedAsync(PodmanCommands.CollectPreCheckpointStats(imagesDirectory), ct);
     }
 
     /// <summary>After a verified restore, outside the stop window: the exited container the checkpoint left on the source goes.</summary>
@@ -124,7 +165,10 @@ public sealed class PodmanEngine : IWorkloadEngine
         foreach (var option in options.Where(option => option is not (CriuOption.LogLevel or CriuOption.WorkDirectory)))
             throw new NotSupportedException($"the podman engine cannot pass the CRIU restore option '{CriuOptions.Describe([option])}' through `podman container restore`");
         var name = $"{checkpointed.Instance}-{Interlocked.Increment(ref restores)}";
-        var result = await host.RunAsync(PodmanCommands.Restore(PodmanCommands.Archive(imagesDirectory), name, []), ct);
+        var flags = previousRounds.TryGetValue(checkpointed.Instance, out var round)
+            ? PodmanCommands.ImportPrevious(PodmanCommands.PreArchive($"{imagesDirectory}/{round}"))
+            : [];
+        var result = await host.RunAsync(PodmanCommands.Restore(PodmanCommands.Archive(imagesDirectory), name, flags), ct);
         if (!result.Succeeded)
         {
             var id = await host.RunAsync(PodmanCommands.Id(name), ct);
@@ -137,7 +181,9 @@ public sealed class PodmanEngine : IWorkloadEngine
         restored[checkpointed.Instance] = PodmanStatistics.Parse(result.StandardOutput, "restore");
         return new ResumedWorkload(async token =>
         {
-            var id = (await host.RunCheckedAsync(PodmanCommands.Id(name), token)).StandardOutput.Trim();
+            var idAndPid = (await host.RunCheckedAsync(PodmanCommands.IdAndPid(name), token)).StandardOutput.Trim().Split(' ');
+            var id = idAndPid[0];
+            await host.RunCheckedAsync(PodmanCommands.MoveToRuncCgroup(id, int.Parse(idAndPid[1], System.Globalization.CultureInfo.InvariantCulture)), token);
             await host.RunCheckedAsync(PodmanCommands.CollectFiles(imagesDirectory, id), token);
             return checkpointed with { Host = host, Id = id };
         });

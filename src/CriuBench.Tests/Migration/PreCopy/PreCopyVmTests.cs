@@ -15,7 +15,7 @@ using CriuBench.Workloads.Catalog;
 namespace CriuBench.Tests.Migration.PreCopy;
 
 /// <summary>
-/// CRIU pre-copy and hybrid for real, on the two-VM QEMU lab (Debian 6.1 kernel: soft-dirty and
+/// CRIU pre-copy and hybrid for real (bare, and Podman's), on the two-VM QEMU lab (Debian 6.1 kernel: soft-dirty and
 /// uffd; bookworm's CRIU 3.17.1), through the whole run loop, on the collection's shared VM lab
 /// given as its hosts file (the path a user's own machines take).
 /// </summary>
@@ -63,6 +63,33 @@ public class PreCopyVmTests(CriuBench.Tests.Vm.SharedVmLab lab)
         }
     }
 
+    /// <summary>
+    /// Podman's pre-copy: one `--pre-checkpoint --export` round, moved by tar while the container
+    /// runs, then the `--with-previous` checkpoint holding only what changed since, restored with
+    /// `--import-previous`. There and back: the way back pre-checkpoints a container that was itself
+    /// restored from a chained checkpoint.
+    /// </summary>
+    [Fact(Timeout = 30 * 60 * 1000)]
+    public async Task Podman_pre_copies_its_counter_in_one_round_there_and_back_with_no_gap_and_a_final_checkpoint_of_what_changed()
+    {
+        // A rule that would send a second round (the counter's pre-checkpoint writes a few dozen pages): Podman's one is the limit.
+        var wantsMore = new PreCopySettings { Rule = "phaul", MinPages = 0 };
+        var (rows, rounds) = await RunOnVmsAsync([ModeNames.PreCopy], "tar", wantsMore, BuiltinWorkloads.ByName("podman-counter"), repetitions: 2);
+
+        Assert.Equal(2, rows.Count);
+        foreach (var row in rows)
+        {
+            Assert.True(row.Succeeded, row.FailureReason);
+            Assert.Equal(0, row.CounterGap);
+            Assert.Equal(1, row.Iterations);
+            Assert.Contains("one pre-checkpoint", row.StopReason);
+            var round = Assert.Single(rounds, round => round.MigrationId.EndsWith($"-r{row.Repetition:D3}", StringComparison.Ordinal));
+            Assert.True(round.PagesWritten > 0 && row.CriuPagesWritten < round.PagesWritten,
+                $"the round wrote {round.PagesWritten} pages, the final checkpoint {row.CriuPagesWritten}");
+            Assert.True(row.EngineCheckpointTimeMs > 0 && row.EngineRestoreTimeMs > 0, "Podman's --print-stats were not read");
+        }
+    }
+
     /// <summary>Every round before the last must be one the rule let pass; after the last, the rule gives the row's reason.</summary>
     private static void AssertRoundsFollowTheRule(IStopRule rule, IReadOnlyList<IterationRecord> rounds, string? rowReason)
     {
@@ -78,7 +105,7 @@ public class PreCopyVmTests(CriuBench.Tests.Vm.SharedVmLab lab)
     }
 
     private async Task<(IReadOnlyList<MigrationRecord> Rows, IReadOnlyList<IterationRecord> Rounds)> RunOnVmsAsync(
-        IReadOnlyList<string> modes, string strategy, PreCopySettings settings, WorkloadSpec workload)
+        IReadOnlyList<string> modes, string strategy, PreCopySettings settings, WorkloadSpec workload, int repetitions = 1)
     {
         Requires.Root();
         using var results = new TempDirectory();
@@ -89,7 +116,7 @@ public class PreCopyVmTests(CriuBench.Tests.Vm.SharedVmLab lab)
             Workloads = [workload],
             Strategies = Resolved.Strategies(strategy),
             Modes = [.. modes.Select(MigrationModes.Resolve)],
-            Repetitions = 1,
+            Repetitions = repetitions,
             LinkRates = [LinkRate.Unlimited],
             PreCopy = settings,
         };
