@@ -126,6 +126,17 @@ public class PodmanUnitTests
     }
 
     [Fact]
+    public void A_service_keeps_its_connections_through_podmans_own_flag_on_both_commands_and_its_own_container()
+    {
+        Assert.Equal(["--tcp-established"], PodmanCommands.CheckpointFlags([new CriuOption.TcpEstablished()]));
+        Assert.Equal(["--tcp-established"], PodmanCommands.RestoreFlags([new CriuOption.TcpEstablished()]));
+        Assert.Throws<NotSupportedException>(() => PodmanCommands.RestoreFlags([new CriuOption.TcpClose()]));
+        // Podman: "--tcp-established cannot be used with --name".
+        Assert.DoesNotContain("--name", PodmanCommands.Restore("/d/a.tar", null, ["--tcp-established"]).Arguments);
+        Assert.Contains("--name", PodmanCommands.Restore("/d/a.tar", "i1-2", []).Arguments);
+    }
+
+    [Fact]
     public void Podman_makes_one_pre_copy_round_whatever_the_stop_rule_says()
     {
         var podman = new PodmanEngine();

@@ -104,8 +104,19 @@ public static class PodmanCommands
     /// container the checkpoint left on a host never clashes with one restored there later). --keep
     /// leaves CRIU's restore.log and stats-restore in the container's directory.
     /// </summary>
-    public static Command Restore(string archive, string name, IReadOnlyList<string> flags) =>
-        Podman(["container", "restore", "--import", archive, "--name", name, "--keep", "--print-stats", .. flags]);
+    /// <param name="name">Null: the checkpointed container's own name and ID, as kept connections need.</param>
+    public static Command Restore(string archive, string? name, IReadOnlyList<string> flags) =>
+        Podman(["container", "restore", "--import", archive, .. name is null ? Array.Empty<string>() : ["--name", name], "--keep", "--print-stats", .. flags]);
+
+    /// <summary>
+    /// The restore's flags for the socket options its checkpoint had: a service's kept connections
+    /// (`--tcp-established`, which Podman wants on both commands). Podman 4.3 has no --tcp-close:
+    /// the engine does not offer it (ServiceSupport refuses such a service when the suite loads).
+    /// </summary>
+    public static IReadOnlyList<string> RestoreFlags(IReadOnlyList<CriuOption> socketOptions) =>
+        [.. socketOptions.Select(option => option is CriuOption.TcpEstablished
+            ? "--tcp-established"
+            : throw new NotSupportedException($"the podman engine cannot pass the CRIU restore option '{CriuOptions.Describe([option])}' through `podman container restore`"))];
 
     /// <summary>The restore's flag for a checkpoint made `--with-previous`: the pre-checkpoint's archive, unpacked beside it.</summary>
     public static IReadOnlyList<string> ImportPrevious(string preArchive) => ["--import-previous", preArchive];
@@ -169,6 +180,9 @@ public static class PodmanCommands
                     break;
                 case CriuOption.ParentImages:
                     flags.Add("--with-previous");
+                    break;
+                case CriuOption.TcpEstablished:
+                    flags.Add("--tcp-established");
                     break;
                 case CriuOption.LogLevel or CriuOption.WorkDirectory or CriuOption.TrackMemory:
                     break; // Podman and runc choose these themselves

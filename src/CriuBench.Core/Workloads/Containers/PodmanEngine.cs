@@ -51,8 +51,8 @@ public sealed class PodmanEngine : IWorkloadEngine
                 $"{combination.Mode.Name} copies a first dump while the workload runs and then rsyncs the images' changed blocks; " +
                 "Podman's checkpoint is one archive that CriuBench moves whole: migrate Podman cold"))
             .Then(() => Support.Unless(combination.Workload.ExtraDumpArguments.Count == 0,
-                $"the podman engine passes no criu_dump_args yet ({string.Join(' ', combination.Workload.ExtraDumpArguments)}); " +
-                "--tcp-established for services is not wired to `podman container checkpoint/restore --tcp-established`"));
+                $"the podman engine passes no criu_dump_args ({string.Join(' ', combination.Workload.ExtraDumpArguments)}): " +
+                "`podman container checkpoint` takes its own flags, not CRIU's; a service's --tcp-established is passed by the engine itself"));
 
     private int restores;
 
@@ -106,7 +106,7 @@ public sealed class PodmanEngine : IWorkloadEngine
     public async Task CheckpointAsync(RunningWorkload workload, string imagesDirectory, IReadOnlyList<CriuOption> options, CancellationToken ct)
     {
         var host = workload.Host;
-        var flags = PodmanCommands.CheckpointFlags([.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. options]);
+        var flags = PodmanCommands.CheckpointFlags([.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. workload.Spec.SocketOptions, .. options]);
         var result = await host.RunAsync(PodmanCommands.Checkpoint(workload.Id, PodmanCommands.Archive(imagesDirectory), flags), ct);
         if (!result.Succeeded)
             throw new CriuFailedException("podman container checkpoint", host.Name, imagesDirectory,
@@ -145,7 +145,7 @@ public sealed class PodmanEngine : IWorkloadEngine
     /// <summary>After a verified restore, outside the stop window: the exited container the checkpoint left on the source goes.</summary>
     public async Task CollectRestoreFilesAsync(RunningWorkload restoredWorkload, string imagesDirectory, CancellationToken ct)
     {
-        if (exited.TryRemove(restoredWorkload.Instance, out var source) && source.Id != restoredWorkload.Id)
+        if (exited.TryRemove(restoredWorkload.Instance, out var source) && (source.Id != restoredWorkload.Id || source.Host.Name != restoredWorkload.Host.Name))
             await source.Host.RunCheckedAsync(PodmanCommands.Remove(source.Id), ct);
     }
 
@@ -164,18 +164,27 @@ public sealed class PodmanEngine : IWorkloadEngine
     {
         foreach (var option in options.Where(option => option is not (CriuOption.LogLevel or CriuOption.WorkDirectory)))
             throw new NotSupportedException($"the podman engine cannot pass the CRIU restore option '{CriuOptions.Describe([option])}' through `podman container restore`");
-        var name = $"{checkpointed.Instance}-{Interlocked.Increment(ref restores)}";
-        var flags = previousRounds.TryGetValue(checkpointed.Instance, out var round)
-            ? PodmanCommands.ImportPrevious(PodmanCommands.PreArchive($"{imagesDirectory}/{round}"))
-            : [];
-        var result = await host.RunAsync(PodmanCommands.Restore(PodmanCommands.Archive(imagesDirectory), name, flags), ct);
+        // Podman restores kept connections only into the checkpointed container itself (its name and
+        // ID): "--tcp-established cannot be used with --name". Where that container exited (the
+        // fallback, back on the source), it makes way first; the archive holds all of it.
+        var keepsConnections = checkpointed.Spec.SocketOptions.Any(option => option is CriuOption.TcpEstablished);
+        var name = keepsConnections ? checkpointed.Id : $"{checkpointed.Instance}-{Interlocked.Increment(ref restores)}";
+        if (keepsConnections && exited.TryGetValue(checkpointed.Instance, out var exitedHere) && exitedHere.Host.Name == host.Name)
+            await host.RunCheckedAsync(PodmanCommands.Remove(exitedHere.Id), ct);
+        IReadOnlyList<string> flags =
+        [
+            .. PodmanCommands.RestoreFlags(checkpointed.Spec.SocketOptions),
+            .. previousRounds.TryGetValue(checkpointed.Instance, out var round) ? PodmanCommands.ImportPrevious(PodmanCommands.PreArchive($"{imagesDirectory}/{round}")) : [],
+        ];
+        var result = await host.RunAsync(PodmanCommands.Restore(PodmanCommands.Archive(imagesDirectory), keepsConnections ? null : name, flags), ct);
         if (!result.Succeeded)
         {
             var id = await host.RunAsync(PodmanCommands.Id(name), ct);
+            // Without a container, CRIU never ran: Podman's own stderr says why.
             var errors = id.Succeeded
                 ? await CriuLog.ReadErrorsAsync(host, PodmanCommands.UserData(id.StandardOutput.Trim()), CriuLog.RestoreLog, ct)
-                : [$"no container {name} was created"];
-            await host.RunAsync(PodmanCommands.Remove(name), ct); // what a failed restore left in the storage
+                : [$"no container {name} was created", .. CriuLog.StderrLines(result.StandardError)];
+            if (id.Succeeded) await host.RunAsync(PodmanCommands.Remove(name), ct); // what a failed restore left in the storage
             throw new CriuFailedException("podman container restore", host.Name, imagesDirectory, errors, result.StandardError.Trim());
         }
         restored[checkpointed.Instance] = PodmanStatistics.Parse(result.StandardOutput, "restore");
