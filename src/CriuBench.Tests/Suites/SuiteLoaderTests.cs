@@ -153,12 +153,12 @@ public class SuiteLoaderTests
     }
 
     [Fact]
-    public void The_vm_live_suite_runs_the_four_modes_on_the_vm_lab_for_the_allocator_at_two_dirty_rates_and_the_runc_counter()
+    public void The_vm_live_suite_runs_the_four_modes_on_the_vm_lab_for_the_allocator_at_two_dirty_rates_and_the_container_counters()
     {
         var suite = SuiteLoader.Load(Shipped("vm-live.yaml"));
         Assert.Equal("vm", suite.Hosts);
         Assert.Equal(["cold", "postcopy", "precopy", "hybrid"], suite.Modes.Select(m => m.Name));
-        Assert.Equal(["memory-64m", "memory-64m-d8", "runc-counter"], suite.Workloads.Select(w => w.Name));
+        Assert.Equal(["memory-64m", "memory-64m-d8", "runc-counter", "podman-counter"], suite.Workloads.Select(w => w.Name));
     }
 
     [Fact]
