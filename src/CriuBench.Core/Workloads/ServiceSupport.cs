@@ -21,7 +21,7 @@ public static class ServiceSupport
                 + (combination.Hosts[0].CriuVersion == "4.2.1" ? "so service workloads are refused there"
                     : "CRIU 4.2.1 can (scripts/build-criu.sh 4.2.1), so service workloads are refused with this CRIU")))
             .Then(() => Support.Unless(!service.TcpEstablished || engine.TcpEstablished,
-                $"`{engine.Checkpointer}` cannot pass --tcp-established, so the service's TCP connections cannot be dumped: use engine process or runc"))
+                $"`{engine.Checkpointer}` cannot pass --tcp-established, so the service's TCP connections cannot be dumped: use engine process, runc or podman"))
             .Then(() => Support.Unless(service.TcpEstablished || engine.TcpClose,
                 $"`{engine.Checkpointer}` cannot pass --tcp-close, which a service dumped without its connections (tcp_established: false) needs: use engine process"));
     }
