@@ -18,4 +18,10 @@ public static class HostPaths
     public static string WorkloadDirectory(string instance) => $"{Disk}/work/{instance}";
 
     public static string ImagesDirectory(string migrationId) => $"{Disk}/images/{migrationId}";
+
+    /// <summary>Podman's storage and state on a host (the podman engine's); what it keeps of a checkpoint, its archive holds too.</summary>
+    public const string PodmanRoot = Disk + "/podman";
+
+    /// <summary>The one file a Podman checkpoint writes into a migration's images directory.</summary>
+    public const string PodmanArchiveName = "podman-checkpoint.tar";
 }

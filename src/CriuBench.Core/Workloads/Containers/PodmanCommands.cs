@@ -14,7 +14,7 @@ namespace CriuBench.Workloads.Containers;
 public static class PodmanCommands
 {
     public const string Client = "podman";
-    public const string Root = HostPaths.Disk + "/podman";
+    public const string Root = HostPaths.PodmanRoot;
     public const string Storage = Root + "/storage";
     public const string RunRoot = Root + "/run";
     public const string TmpDir = Root + "/tmp";
@@ -28,7 +28,7 @@ public static class PodmanCommands
     public const string Image = "localhost/criubench-busybox:1";
 
     /// <summary>The checkpoint archive inside a migration's images directory: the one file that crosses the link.</summary>
-    public const string ArchiveName = "podman-checkpoint.tar";
+    public const string ArchiveName = HostPaths.PodmanArchiveName;
 
     public static string Archive(string imagesDirectory) => $"{imagesDirectory}/{ArchiveName}";
 

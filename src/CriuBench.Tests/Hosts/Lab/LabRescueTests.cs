@@ -32,6 +32,29 @@ public class LabRescueTests
     }
 
     [Fact]
+    public void A_podman_checkpoint_is_its_archive_said_to_be_restored_with_podman_and_podmans_own_copy_is_no_workload()
+    {
+        using var rescue = new TempDirectory();
+        const string podmanId = "podman-counter-cold-tar-1gbit-r001";
+        var archive = PodmanArchive(rescue.Path, "src", $"images/{podmanId}", complete: true);
+        Images(rescue.Path, "src", "podman/storage/overlay-containers/c0ffee/userdata/checkpoint", complete: false); // Podman's --keep copy
+        Output(rescue.Path, "src", "work/podman-counter-cold-tar-1gbit/out", lines: 5);
+
+        var read = LabRescue.Read(rescue.Path);
+
+        var workload = Assert.Single(read.Workloads);
+        Assert.Equal(podmanId, workload.MigrationId);
+        Assert.Equal(archive, workload.Images!.PodmanArchive);
+        Assert.False(workload.Restorable);
+        Assert.Contains($"podman container restore --import {archive}", workload.Lacks);
+        Assert.Contains("a Podman checkpoint archive on src", RescueReadme.Text(read, "lab1"));
+
+        PodmanArchive(rescue.Path, "src", $"images/{podmanId}", complete: false); // cut short while Podman wrote it
+        var cut = Assert.Single(LabRescue.Read(rescue.Path).Workloads);
+        Assert.Contains("incomplete", cut.Lacks);
+    }
+
+    [Fact]
     public void A_dump_cut_short_cannot_restore_and_says_so()
     {
         using var rescue = new TempDirectory();
@@ -79,6 +102,21 @@ public class LabRescueTests
         File.WriteAllText(Path.Combine(directory, "inventory.img"), "inventory");
         if (complete) File.WriteAllText(Path.Combine(directory, RescuedCheckpoint.CompletionMarker), "stats");
         return directory;
+    }
+
+    /// <summary>A Podman archive as `checkpoint --export` writes it; cut short, it ends inside the page images, before stats-dump.</summary>
+    private static string PodmanArchive(string rescue, string host, string relative, bool complete)
+    {
+        var directory = Path.Combine(rescue, host, relative);
+        Directory.CreateDirectory(directory);
+        var archive = Path.Combine(directory, CriuBench.Hosts.HostPaths.PodmanArchiveName);
+        using (var stream = File.Create(archive))
+        using (var writer = new System.Formats.Tar.TarWriter(stream))
+            foreach (var (name, bytes) in new[] { ("checkpoint/pages-1.img", 4096), (RescuedCheckpoint.CompletionMarker, 64) })
+                writer.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, name) { DataStream = new MemoryStream(new byte[bytes]) });
+        if (!complete)
+            using (var stream = new FileStream(archive, FileMode.Open)) stream.SetLength(2048);
+        return archive;
     }
 
     private static void Output(string rescue, string host, string relative, int lines)

@@ -28,8 +28,8 @@ public static class RescueReadme
             text.AppendLine($"## {workload.Instance} (migration {workload.MigrationId})");
             text.AppendLine();
             foreach (var images in workload.Checkpoints)
-                text.AppendLine($"- images on {images.Host} ({images.HostPath}): `{images.Path}`, "
-                    + (images.Complete ? "complete" : "incomplete (criu dump did not finish)")
+                text.AppendLine($"- {(images.PodmanArchive is null ? "images" : "a Podman checkpoint archive")} on {images.Host} ({images.HostPath}): `{images.Path}`, "
+                    + (images.Complete ? "complete" : images.PodmanArchive is null ? "incomplete (criu dump did not finish)" : "incomplete (podman container checkpoint did not finish)")
                     + (images.RestoreFailed ? ", a restore from them already failed" : ""));
             text.AppendLine($"- its files (work/{workload.Instance}): {(workload.WorkDirectory is { } work ? $"`{work}`" : "missing")}");
             text.AppendLine();

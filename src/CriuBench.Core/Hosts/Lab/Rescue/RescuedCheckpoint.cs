@@ -14,12 +14,38 @@ public sealed record RescuedCheckpoint(string Host, string HostPath, string Path
 
     public bool Usable => Complete && !RestoreFailed;
 
+    /// <summary>
+    /// The checkpoint is a Podman archive (the podman engine's): complete when it reads to its end
+    /// and holds CRIU's stats-dump (Podman exports it after the dump finished).
+    /// </summary>
+    public string? PodmanArchive { get; init; }
+
     /// <summary>Reads what is in <paramref name="path"/>, which its host saw as <paramref name="hostPath"/>.</summary>
     public static RescuedCheckpoint Read(string host, string hostPath, string path)
     {
+        var archive = System.IO.Path.Combine(path, HostPaths.PodmanArchiveName);
+        if (File.Exists(archive))
+            return new(host, hostPath, path, MigrationIdOf(hostPath), ArchiveHoldsCompletionMarker(archive), RestoreFailed: false) { PodmanArchive = archive };
         var restoreLog = System.IO.Path.Combine(path, RescueCommands.RestoreLog);
         var failed = File.Exists(restoreLog) && File.ReadLines(restoreLog).Any(line => line.Contains(FailedRestoreLine, StringComparison.Ordinal));
         return new(host, hostPath, path, MigrationIdOf(hostPath), File.Exists(System.IO.Path.Combine(path, CompletionMarker)), failed);
+    }
+
+    /// <summary>A cut-short archive ends inside an entry (the reader throws) or before CRIU's stats-dump.</summary>
+    private static bool ArchiveHoldsCompletionMarker(string archive)
+    {
+        try
+        {
+            using var reader = new System.Formats.Tar.TarReader(File.OpenRead(archive));
+            var marker = false;
+            while (reader.GetNextEntry() is { } entry)
+            {
+                marker |= entry.Name.TrimStart('.', '/') == CompletionMarker;
+                entry.DataStream?.CopyTo(Stream.Null); // a truncated entry throws here
+            }
+            return marker;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException) { return false; }
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public sealed record RescuedWorkload(string Instance, string MigrationId, IReadO
             ? Checkpoints.Any(images => images.Complete)
                 ? "every finished set of images already failed to restore (restore.log says Restoring FAILED)"
                 : "its images are incomplete: criu dump was interrupted before it finished (no stats-dump), so the workload was still running then and was stopped with the run"
+            : Images.PodmanArchive is { } archive
+                ? $"it is a Podman checkpoint, kept whole in {archive}; `rescue restore` restores a process's CRIU images, not Podman's: " +
+                  $"on a host with podman and the workload's image, `podman container restore --import {archive}`"
             : WorkDirectory is null
                 ? $"no copy of its work directory (work/{Instance} with output.log) is in the rescue"
                 : null;
