@@ -57,6 +57,9 @@ public sealed class HostScriptTests
     {
         using var tools = new FakeTools();
         await using var parent = await BackgroundProcess.StartAsync(tools.File("p.pid"), "bash", "bash", "-c", "sleep 30; :");
+        // bash forks sleep after it starts: on a loaded machine the script once ran before the child existed.
+        var children = $"/proc/{parent.Pid}/task/{parent.Pid}/children";
+        for (var waited = 0; File.ReadAllText(children).Trim().Length == 0 && waited < 100; waited++) await Task.Delay(50);
 
         var result = await tools.RunAsync("mapped-files.sh", [parent.Pid.ToString(CultureInfo.InvariantCulture)]);
 
