@@ -68,12 +68,12 @@ public class RunPlanTests
         Assert.Equal(["one", "two"], plan.Cells.Select(cell => cell.Strategy.Name).Distinct());
     }
 
-    private static RunPlan Plan(StrategyKind strategy, string mode, EngineKind? engine = null) => RunPlan.Build(new Suite
+    private static RunPlan Plan(StrategyKind strategy, string mode, EngineKind? engine = null, IReadOnlyList<HostFeatures>? hosts = null) => RunPlan.Build(new Suite
     {
         Workloads = [BuiltinWorkloads.ShellCounter() with { Engine = engine ?? WorkloadEngines.Process }],
         Strategies = [strategy],
         Modes = Resolved.Modes(mode),
-    }, Hosts, canShapeLink: false);
+    }, hosts ?? Hosts, canShapeLink: false);
 
     private static StrategyKind Strategy(StrategyCapabilities can) => new(can, _ => throw new InvalidOperationException("planning makes no strategy"));
 
@@ -141,21 +141,11 @@ public class RunPlanTests
         Assert.Single(Plan(TransferStrategies.Resolve("tar"), ModeNames.PreCopy, podman).Cells);
         Assert.Equal("post-copy drives criu dump --lazy-pages and criu restore --lazy-pages, which the podman engine does not pass on: use process or runc",
             Assert.Single(Plan(TransferStrategies.Resolve("tar"), ModeNames.Hybrid, podman).Refused).Reason);
-        var noSoftDirty = RunPlan.Build(new Suite
-        {
-            Workloads = [BuiltinWorkloads.ByName("podman-counter")],
-            Strategies = [TransferStrategies.Resolve("tar")],
-            Modes = Resolved.Modes(ModeNames.PreCopy),
-        }, [Host("src") with { SoftDirty = false }, Host("dst")], canShapeLink: false);
+        var noSoftDirty = Plan(TransferStrategies.Resolve("tar"), ModeNames.PreCopy, podman, [Host("src") with { SoftDirty = false }, Host("dst")]);
         Assert.StartsWith(PreCopySupport.NoSoftDirty, Assert.Single(noSoftDirty.Refused).Reason);
         Assert.StartsWith("files-precopy copies a first dump while the workload runs",
             Assert.Single(Plan(TransferStrategies.Resolve("rsync"), ModeNames.FilesPreCopy, podman).Refused).Reason);
-        var withoutPodman = RunPlan.Build(new Suite
-        {
-            Workloads = [BuiltinWorkloads.ByName("podman-counter")],
-            Strategies = [TransferStrategies.Resolve("tar")],
-            Modes = Resolved.Modes(ModeNames.Cold),
-        }, [Host("src"), Host("dst") with { PodmanVersion = null }], canShapeLink: false);
+        var withoutPodman = Plan(TransferStrategies.Resolve("tar"), ModeNames.Cold, podman, [Host("src"), Host("dst") with { PodmanVersion = null }]);
         Assert.StartsWith("podman is missing on dst: install podman (with runc) there", Assert.Single(withoutPodman.Refused).Reason);
     }
 

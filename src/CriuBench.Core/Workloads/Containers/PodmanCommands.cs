@@ -154,9 +154,13 @@ public static class PodmanCommands
         "for f in stats-restore restore.log; do if [ -f \"$3/$f\" ]; then cp -p \"$3/$f\" \"$1/\"; fi; done",
         "collect", imagesDirectory, ArchiveName, UserData(containerId));
 
-    /// <summary>A pre-copy round's stats-dump, from its archive into the round's directory, where the rounds read it.</summary>
-    public static Command CollectPreCheckpointStats(string roundDirectory) =>
-        Command.Of("tar", "-C", roundDirectory, "-xf", PreArchive(roundDirectory), "stats-dump");
+    /// <summary>
+    /// A pre-copy round's stats-dump into the round's directory, where the rounds read it: copied from
+    /// the container's directory, where CRIU wrote it and Podman read it for --print-stats and the
+    /// archive (reading it back out of the archive would read the whole archive once more).
+    /// </summary>
+    public static Command CollectPreCheckpointStats(string containerId, string roundDirectory) =>
+        Command.Of("cp", "-p", $"{UserData(containerId)}/stats-dump", roundDirectory);
 
     /// <summary>Unmounts what Podman left mounted below its root (overlay layers, shm), deepest first.</summary>
     public static Command UnmountAll() => HostAssets.Script("unmount-below.sh", Root);

@@ -108,9 +108,7 @@ public sealed class PodmanEngine : IWorkloadEngine
         var host = workload.Host;
         var flags = PodmanCommands.CheckpointFlags([.. CriuOptions.FromUser(workload.Spec.ExtraDumpArguments), .. workload.Spec.SocketOptions, .. options]);
         var result = await host.RunAsync(PodmanCommands.Checkpoint(workload.Id, PodmanCommands.Archive(imagesDirectory), flags), ct);
-        if (!result.Succeeded)
-            throw new CriuFailedException("podman container checkpoint", host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(host, PodmanCommands.UserData(workload.Id), CriuLog.DumpLog, ct), result.StandardError.Trim());
+        if (!result.Succeeded) throw await CheckpointFailedAsync("podman container checkpoint", workload, imagesDirectory, result, ct);
         checkpoints[workload.Instance] = PodmanStatistics.Parse(result.StandardOutput, "checkpoint");
         exited[workload.Instance] = workload;
         if (options.OfType<CriuOption.ParentImages>().SingleOrDefault() is { } parent) previousRounds[workload.Instance] = parent.Directory;
@@ -136,11 +134,14 @@ public sealed class PodmanEngine : IWorkloadEngine
             throw new NotSupportedException($"the podman engine cannot pass the CRIU pre-dump option '{CriuOptions.Describe([option])}' through `podman container checkpoint --pre-checkpoint`");
         var host = workload.Host;
         var result = await host.RunAsync(PodmanCommands.PreCheckpoint(workload.Id, PodmanCommands.PreArchive(imagesDirectory)), ct);
-        if (!result.Succeeded)
-            throw new CriuFailedException("podman container checkpoint --pre-checkpoint", host.Name, imagesDirectory,
-                await CriuLog.ReadErrorsAsync(host, PodmanCommands.UserData(workload.Id), CriuLog.DumpLog, ct), result.StandardError.Trim());
-        await host.RunCheckedAsync(PodmanCommands.CollectPreCheckpointStats(imagesDirectory), ct);
+        if (!result.Succeeded) throw await CheckpointFailedAsync("podman container checkpoint --pre-checkpoint", workload, imagesDirectory, result, ct);
+        await host.RunCheckedAsync(PodmanCommands.CollectPreCheckpointStats(workload.Id, imagesDirectory), ct);
     }
+
+    /// <summary>A failed checkpoint or pre-checkpoint, with CRIU's errors from the dump.log --keep leaves in the container's directory.</summary>
+    private static async Task<CriuFailedException> CheckpointFailedAsync(string operation, RunningWorkload workload, string imagesDirectory, CommandResult result, CancellationToken ct) =>
+        new(operation, workload.Host.Name, imagesDirectory,
+            await CriuLog.ReadErrorsAsync(workload.Host, PodmanCommands.UserData(workload.Id), CriuLog.DumpLog, ct), result.StandardError.Trim());
 
     /// <summary>After a verified restore, outside the stop window: the exited container the checkpoint left on the source goes.</summary>
     public async Task CollectRestoreFilesAsync(RunningWorkload restoredWorkload, string imagesDirectory, CancellationToken ct)
@@ -168,7 +169,8 @@ public sealed class PodmanEngine : IWorkloadEngine
         // ID): "--tcp-established cannot be used with --name". Where that container exited (the
         // fallback, back on the source), it makes way first; the archive holds all of it.
         var keepsConnections = checkpointed.Spec.SocketOptions.Any(option => option is CriuOption.TcpEstablished);
-        var name = keepsConnections ? checkpointed.Id : $"{checkpointed.Instance}-{Interlocked.Increment(ref restores)}";
+        var newName = keepsConnections ? null : $"{checkpointed.Instance}-{Interlocked.Increment(ref restores)}";
+        var name = newName ?? checkpointed.Id; // the restored container, as inspect and rm find it
         if (keepsConnections && exited.TryGetValue(checkpointed.Instance, out var exitedHere) && exitedHere.Host.Name == host.Name)
             await host.RunCheckedAsync(PodmanCommands.Remove(exitedHere.Id), ct);
         IReadOnlyList<string> flags =
@@ -176,7 +178,7 @@ public sealed class PodmanEngine : IWorkloadEngine
             .. PodmanCommands.RestoreFlags(checkpointed.Spec.SocketOptions),
             .. previousRounds.TryGetValue(checkpointed.Instance, out var round) ? PodmanCommands.ImportPrevious(PodmanCommands.PreArchive($"{imagesDirectory}/{round}")) : [],
         ];
-        var result = await host.RunAsync(PodmanCommands.Restore(PodmanCommands.Archive(imagesDirectory), keepsConnections ? null : name, flags), ct);
+        var result = await host.RunAsync(PodmanCommands.Restore(PodmanCommands.Archive(imagesDirectory), newName, flags), ct);
         if (!result.Succeeded)
         {
             var id = await host.RunAsync(PodmanCommands.Id(name), ct);
