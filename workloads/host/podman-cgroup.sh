@@ -4,23 +4,17 @@
 # ID), not the one runc made from the new container's config.json and keeps in its state; the
 # container's next checkpoint would freeze that empty cgroup and fail on the running tasks
 # ("Unseizable non-zombie ... state S", measured on the VM lab; checkpoint-restore/criu#1034, as
-# for runc-restore.sh). So the tasks move into runc's cgroup and the stray one is removed. The
-# container runs with --cgroupns host: inside a cgroup namespace rooted at the stray cgroup, moved
-# tasks would be outside their namespace's root, which CRIU refuses to dump.
+# for runc-restore.sh). So the tasks move into runc's cgroup and the stray one is removed
+# (move-cgroup-tasks.sh). The container runs with --cgroupns host: inside a cgroup namespace
+# rooted at the stray cgroup, moved tasks would be outside their namespace's root, which CRIU
+# refuses to dump.
 #   podman-cgroup.sh USERDATA_DIR PID
 # USERDATA_DIR holds the container's config.json (its cgroupsPath); PID is its first process.
-# On cgroup v1 runc maps the paths itself: nothing to do. Tasks forked while they move are moved
-# in the next pass. Exit codes: 0 when the tasks are where runc keeps them, 1 if some stay behind.
+# On cgroup v1 runc maps the paths itself: nothing to do.
+# Exit codes: 0 when the tasks are where runc keeps them, 1 if some stay behind.
 root=/sys/fs/cgroup
 [ -e "$root/cgroup.controllers" ] || exit 0
 to=$(sed -n 's/.*"cgroupsPath": *"\([^"]*\)".*/\1/p' "$1/config.json")
 from=$(sed -n 's/^0:://p' "/proc/$2/cgroup")
 [ -n "$to" ] && [ -n "$from" ] && [ "$from" != "$to" ] || exit 0
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-  # A task that exits between the read and the write cannot move: it is gone anyway.
-  while read -r pid; do echo "$pid" > "$root$to/cgroup.procs" 2>/dev/null; done < "$root$from/cgroup.procs"
-  rmdir "$root$from" 2>/dev/null && exit 0
-  sleep 0.05
-done
-echo "podman-cgroup.sh: tasks of $1 stay in $from, not in runc's $to" >&2
-exit 1
+exec "${0%/*}/move-cgroup-tasks.sh" "$root" "$from" "$to"

@@ -6,14 +6,14 @@
 # (DUMPED_CGROUP, the source host's path), not the one runc made from config.json and keeps in
 # its state: the next checkpoint would freeze that empty cgroup and fail on the running tasks
 # (checkpoint-restore/criu#1034). So the tasks move into runc's cgroup and the stray one is
-# removed, with shell builtins only. Either cgroup may be empty (nothing to move); on cgroup v1
-# runc maps the paths itself.
-# Exit codes: writing config.json's or runc's when either fails, 1 if a task cannot move, else 0.
+# removed (move-cgroup-tasks.sh), and so is its parent if that is empty now. Either cgroup may be
+# empty (nothing to move); on cgroup v1 runc maps the paths itself.
+# Exit codes: writing config.json's or runc's when either fails, 1 if tasks stay behind, else 0.
 config=$1 from=$2 to=$3; shift 3
 cat > "$config" || exit
 "$@" || exit
 root=/sys/fs/cgroup
 [ -e "$root/cgroup.controllers" ] && [ -n "$from" ] && [ "$from" != "$to" ] && [ -d "$root$from" ] || exit 0
-while read -r pid; do echo "$pid" > "$root$to/cgroup.procs" || exit; done < "$root$from/cgroup.procs"
-rmdir "$root$from" && rmdir "${root}${from%/*}" 2>/dev/null
+"${0%/*}/move-cgroup-tasks.sh" "$root" "$from" "$to" || exit
+rmdir "${root}${from%/*}" 2>/dev/null
 exit 0

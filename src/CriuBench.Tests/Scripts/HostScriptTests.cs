@@ -41,6 +41,37 @@ public sealed class HostScriptTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Moving_cgroup_tasks_moves_a_process_whose_children_exit_and_fork_while_it_moves_and_removes_the_old_cgroup()
+    {
+        // A real cgroup v2 hierarchy: the restored counter's `sleep` exits right after the restore,
+        // so a task listed in the old cgroup may be gone when it is written into the new one.
+        var root = File.ReadLines("/proc/self/mounts").Select(line => line.Split(' ')).First(fields => fields[2] == "cgroup2")[1];
+        var parent = "/criubench-test-" + Guid.NewGuid().ToString("N");
+        Directory.CreateDirectory(root + parent + "/from");
+        Directory.CreateDirectory(root + parent + "/to");
+        using var tools = new FakeTools();
+        try
+        {
+            await using (var forker = await BackgroundProcess.StartAsync(tools.File("f.pid"), "forker", "sh", "-c", "while :; do /bin/true; done"))
+            {
+                File.WriteAllText(root + parent + "/from/cgroup.procs", forker.Pid.ToString(CultureInfo.InvariantCulture));
+                await Task.Delay(100); // children forked in the old cgroup
+
+                var result = await tools.RunAsync("move-cgroup-tasks.sh", [root, parent + "/from", parent + "/to"]);
+
+                Assert.True(result.Succeeded, result.StandardError);
+                Assert.False(Directory.Exists(root + parent + "/from"));
+                Assert.Contains(File.ReadLines($"/proc/{forker.Pid}/cgroup"), line => line == "0::" + parent + "/to");
+            }
+        }
+        finally
+        {
+            for (var tries = 0; Directory.Exists(root + parent + "/to") && File.ReadAllText(root + parent + "/to/cgroup.procs").Length > 0 && tries < 100; tries++) await Task.Delay(20);
+            foreach (var cgroup in new[] { "/from", "/to", "" }.Select(leaf => root + parent + leaf).Where(Directory.Exists)) Directory.Delete(cgroup);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Describe_files_gives_each_file_by_its_index_its_size_and_its_first_bytes_and_a_dash_for_a_missing_one()
     {
         using var tools = new FakeTools();
