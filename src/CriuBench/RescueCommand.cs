@@ -78,8 +78,11 @@ internal static class RescueCommand
             ? Hosts.Lab.Lab.Attach(layout.Name, ProcessRunner.Instance, ConsoleLog.Instance)
             : await Hosts.Lab.Lab.UpAsync(layout.Name, Vocabulary.LinkRate.Default, ProcessRunner.Instance, ConsoleLog.Instance, ct);
         var host = lab.Hosts.Single(candidate => candidate.Name == hostName);
-        var restored = await RescueIntoLab.RestoreAsync(chosen, host, ct);
-        Console.WriteLine($"restored {chosen.Instance} on {host.Name} of lab {layout.Name} (PID {restored.Pid}) from {chosen.Images!.Path}");
+        var restored = chosen.IsPodman
+            ? await Workloads.Containers.PodmanRescue.RestoreAsync(chosen, host, ct)
+            : await RescueIntoLab.RestoreAsync(chosen, host, ct);
+        var container = restored.Container is { } name ? $"Podman container {name}, " : "";
+        Console.WriteLine($"restored {chosen.Instance} on {host.Name} of lab {layout.Name} ({container}PID {restored.Pid}) from {chosen.Images!.Path}");
         Console.WriteLine(restored.Continues
             ? $"its output goes on in {restored.OutputFile} on {host.Name} ({layout.DiskOf(host.Name)}{restored.OutputFile[Hosts.HostPaths.Disk.Length..]} here): the first line after the rescue's last is '{restored.FirstLineAfter}'"
             : $"warning: its output ({restored.OutputFile} on {host.Name}) did not grow within 10 s");

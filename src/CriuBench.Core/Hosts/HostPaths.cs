@@ -22,6 +22,12 @@ public static class HostPaths
     /// <summary>Podman's storage and state on a host (the podman engine's); what it keeps of a checkpoint, its archive holds too.</summary>
     public const string PodmanRoot = Disk + "/podman";
 
+    /// <summary>
+    /// Where a container's output is, in its workload directory: a directory bind-mounted into the
+    /// container (Docker's and Podman's), which moves with the workload.
+    /// </summary>
+    public const string ContainerOutputFile = "out/output.log";
+
     /// <summary>The one file a Podman checkpoint writes into a migration's images directory.</summary>
     public const string PodmanArchiveName = "podman-checkpoint.tar";
 }

@@ -1,6 +1,8 @@
 using CriuBench.Criu;
 using CriuBench.Execution;
 using CriuBench.Hosts;
+using CriuBench.Hosts.Lab.Rescue;
+using CriuBench.Logging;
 using CriuBench.Preflight;
 using CriuBench.Tests.Support;
 using CriuBench.Workloads;
@@ -81,6 +83,61 @@ public sealed class PodmanEngineTests(PodmanLab fixture, ITestOutputHelper outpu
         foreach (var disk in disks) Assert.False(Directory.Exists(Path.Combine(disk, "podman")), $"Podman's storage left in {disk}");
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task A_podman_checkpoint_a_labs_teardown_kept_is_restored_from_the_rescue_in_another_lab_its_counter_goes_on_and_that_labs_teardown_leaves_nothing()
+    {
+        RequirePodman();
+        var lab = fixture.Lab;
+        var engine = new PodmanEngine();
+        foreach (var host in lab.Hosts) await engine.PrepareHostAsync(host, CancellationToken.None);
+        var counter = BuiltinWorkloads.ByName("podman-counter");
+        var running = await engine.StartAsync(lab.Source, counter, "rescued", CancellationToken.None);
+        for (var i = 0; i < 200 && (await lab.Source.FileSizeAsync(running.OutputFile!) ?? 0) < 8; i++) await Task.Delay(50);
+        // The checkpoint of a migration cut short before its restore: only the archive holds the workload.
+        var images = HostPaths.ImagesDirectory("rescued-r001");
+        await lab.Source.MakeDirectoryAsync(images);
+        await engine.CheckpointAsync(running, images, [], CancellationToken.None);
+        var log = new CollectingLog();
+        await CriuBench.Hosts.Lab.Lab.DownAsync(lab.Layout.Name, ProcessRunner.Instance, log);
+        var kept = System.Text.RegularExpressions.Regex.Match(string.Join("\n", log.Warnings), @"the hosts' disks are kept together in (\S+): rescued can be restored from it");
+        const string restoringLab = "pod1r";
+        try
+        {
+            Assert.True(kept.Success, string.Join("\n", log.Warnings));
+            var rescued = Assert.Single(LabRescue.Read(kept.Groups[1].Value).Workloads);
+            Assert.True(rescued.IsPodman);
+            var restoring = await CriuBench.Hosts.Lab.Lab.UpAsync(restoringLab, lab.Rate, ProcessRunner.Instance, NullLog.Instance);
+
+            var back = await PodmanRescue.RestoreAsync(rescued, restoring.Destination, CancellationToken.None);
+
+            Assert.True(back.Continues, "the restored container does not print");
+            var last = File.ReadAllText(rescued.OutputFile!).Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split(' ')[0];
+            Assert.Equal(long.Parse(last) + 1, long.Parse(back.FirstLineAfter!.Split(' ')[0]));
+            var restored = new RunningWorkload(counter, rescued.Instance, restoring.Destination, back.Container!) { OutputFile = back.OutputFile };
+            Assert.True(await CriuBench.Tests.Faults.RowTruth.GrowsAsync(restored), "the restored container's output does not grow");
+            Assert.True(Conmons(rescued.Instance).Count > 0, "no conmon runs for the restored container: the teardown below would prove nothing");
+
+            // What the user does next (`lab down`): the container goes, and the cgroup parent it kept, the gone src's.
+            await CriuBench.Hosts.Lab.Lab.DownAsync(restoringLab, ProcessRunner.Instance, NullLog.Instance);
+            Assert.Empty(Conmons(rescued.Instance));
+            Assert.Empty(ScopeCgroups([lab.Source.Identity, .. restoring.Hosts.Select(host => host.Identity)]));
+        }
+        finally
+        {
+            await CriuBench.Hosts.Lab.Lab.DownAsync(restoringLab, ProcessRunner.Instance, NullLog.Instance);
+            await CriuBench.Hosts.Lab.Lab.UpAsync(lab.Layout.Name, lab.Rate, ProcessRunner.Instance, NullLog.Instance); // for the class's other tests
+            if (kept.Success) Directory.Delete(kept.Groups[1].Value, recursive: true);
+        }
+    }
+
+    /// <summary>The hosts' cgroup scopes in any hierarchy of this machine.</summary>
+    private static List<string> ScopeCgroups(IEnumerable<string> identities) =>
+        [.. from root in Directory.EnumerateDirectories("/sys/fs/cgroup").Prepend("/sys/fs/cgroup")
+            from identity in identities
+            let scope = Path.Combine(root, HostCgroups.Top, identity)
+            where Directory.Exists(scope)
+            select scope];
+
     private static void RequirePodman()
     {
         Requires.Criu();
@@ -91,14 +148,14 @@ public sealed class PodmanEngineTests(PodmanLab fixture, ITestOutputHelper outpu
     private static double Ms(long microseconds) => TimeSpan.FromMicroseconds(microseconds).TotalMilliseconds;
 
     /// <summary>conmon processes of this lab's hosts (their command line names the host's Podman storage and this test's container).</summary>
-    private static List<int> Conmons() =>
+    private static List<int> Conmons(string container = "crash") =>
         Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Select(name => int.TryParse(name, out var pid) ? pid : 0).Where(pid => pid > 0)
             .Where(pid =>
             {
                 try
                 {
                     var line = File.ReadAllText($"/proc/{pid}/cmdline");
-                    return line.StartsWith("/usr/bin/conmon", StringComparison.Ordinal) && line.Contains(PodmanCommands.Storage, StringComparison.Ordinal) && line.Contains("crash", StringComparison.Ordinal);
+                    return line.StartsWith("/usr/bin/conmon", StringComparison.Ordinal) && line.Contains(PodmanCommands.Storage, StringComparison.Ordinal) && line.Contains(container, StringComparison.Ordinal);
                 }
                 catch (IOException) { return false; }
             }).ToList();

@@ -108,15 +108,20 @@ internal static class LabTeardown
         }
     }
 
-    /// <summary>The hosts' container cgroups (see <see cref="HostCgroups"/>), once their processes are gone.</summary>
+    /// <summary>
+    /// The hosts' container cgroups (see <see cref="HostCgroups"/>), once their processes are gone,
+    /// and the scopes of gone hosts that rescued containers used (<see cref="ForeignCgroupScopes"/>).
+    /// </summary>
     private static async Task RemoveCgroupsAsync(LabLayout layout, ICommandRunner runner, ILog log, CancellationToken ct)
     {
-        foreach (var host in LabLayout.HostNames)
+        var foreign = LabLayout.HostNames.SelectMany(host => ForeignCgroupScopes.On(layout.DiskOf(host)))
+            .Where(identity => !File.Exists($"/run/netns/{identity}")); // that host is up again: its own lab removes it
+        foreach (var identity in LabLayout.HostNames.Select(layout.NetworkNamespace).Concat(foreign).Distinct())
         {
             CommandResult? result = null;
             for (var attempt = 0; attempt < 20; attempt++)
             {
-                result = await runner.RunAsync(HostCgroups.RemoveScope(layout.NetworkNamespace(host), onController: true), ct);
+                result = await runner.RunAsync(HostCgroups.RemoveScope(identity, onController: true), ct);
                 if (result.Succeeded) break;
                 await Task.Delay(50, ct); // a killed task leaves its cgroup a moment after the signal
             }

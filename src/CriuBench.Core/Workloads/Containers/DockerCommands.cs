@@ -32,7 +32,7 @@ public static class DockerCommands
     /// <summary>The workload's directory is bind-mounted here; its output goes to a file in it.</summary>
     public const string OutputMount = "/out";
 
-    public static string OutputFile(string workloadDirectory) => $"{workloadDirectory}/out/output.log";
+    public static string OutputFile(string workloadDirectory) => $"{workloadDirectory}/{HostPaths.ContainerOutputFile}";
 
     /// <summary>
     /// Experimental on (for `docker checkpoint`), and runc behind the wrapper that keeps CRIU's

@@ -40,7 +40,7 @@ public static class PodmanCommands
     /// <summary>The workload's directory is bind-mounted here; its output goes to a file in it.</summary>
     public const string OutputMount = "/out";
 
-    public static string OutputFile(string workloadDirectory) => $"{workloadDirectory}/out/output.log";
+    public static string OutputFile(string workloadDirectory) => $"{workloadDirectory}/{HostPaths.ContainerOutputFile}";
 
     /// <summary>
     /// Podman asks for more than the hard limits by default, which root here cannot have (no
@@ -123,6 +123,9 @@ public static class PodmanCommands
 
     /// <summary>The container's ID, by name or ID.</summary>
     public static Command Id(string nameOrId) => Podman("container", "inspect", "--format", "{{.Id}}", nameOrId);
+
+    /// <summary>The cgroup the container's own cgroup is made below (a host's scope, <see cref="HostCgroups"/>).</summary>
+    public static Command CgroupParent(string nameOrId) => Podman("container", "inspect", "--format", "{{.HostConfig.CgroupParent}}", nameOrId);
 
     /// <summary>The container's ID and its first process's PID, by name or ID, on one line.</summary>
     public static Command IdAndPid(string nameOrId) => Podman("container", "inspect", "--format", "{{.Id}} {{.State.Pid}}", nameOrId);

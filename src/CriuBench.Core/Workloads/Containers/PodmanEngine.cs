@@ -78,6 +78,12 @@ public sealed class PodmanEngine : IWorkloadEngine
     public async Task PrepareHostAsync(IHost host, CancellationToken ct)
     {
         await RemoveStorageAsync(host, ct);
+        await InstallStorageAsync(host, ct);
+    }
+
+    /// <summary>The host's storage, made where it is missing and kept where it is, with the busybox image loaded.</summary>
+    public static async Task InstallStorageAsync(IHost host, CancellationToken ct)
+    {
         foreach (var directory in new[] { PodmanCommands.Storage, PodmanCommands.RunRoot, PodmanCommands.TmpDir, PodmanCommands.Volumes, PodmanCommands.Networks })
             await host.MakeDirectoryAsync(directory, ct);
         var image = await PodmanImage.BuildAsync(ct);

@@ -32,7 +32,7 @@ public class LabRescueTests
     }
 
     [Fact]
-    public void A_podman_checkpoint_is_its_archive_said_to_be_restored_with_podman_and_podmans_own_copy_is_no_workload()
+    public void A_podman_checkpoint_is_its_archive_restored_with_podman_and_podmans_own_copy_is_no_workload()
     {
         using var rescue = new TempDirectory();
         const string podmanId = "podman-counter-cold-tar-1gbit-r001";
@@ -45,14 +45,28 @@ public class LabRescueTests
         var workload = Assert.Single(read.Workloads);
         Assert.Equal(podmanId, workload.MigrationId);
         Assert.Equal(archive, workload.Images!.PodmanArchive);
-        Assert.False(workload.Restorable);
-        Assert.Contains($"podman container restore --import {archive}", workload.Lacks);
-        Assert.Contains("a Podman checkpoint archive on src", RescueReadme.Text(read, "lab1"));
+        Assert.True(workload.Restorable, workload.Lacks);
+        Assert.EndsWith("/work/podman-counter-cold-tar-1gbit/out/output.log", workload.OutputFile);
+        var byHand = string.Join("\n", RescueCommands.ByHand(read, workload));
+        Assert.Contains($"podman container restore --import {archive}", byHand);
+        Assert.DoesNotContain("criu restore", byHand);
+        var readme = RescueReadme.Text(read, "lab1");
+        Assert.Contains("a Podman checkpoint archive on src", readme);
+        Assert.Contains($"criubench rescue restore {read.Directory}", readme);
 
         PodmanArchive(rescue.Path, "src", $"images/{podmanId}", complete: false); // cut short while Podman wrote it
         var cut = Assert.Single(LabRescue.Read(rescue.Path).Workloads);
         Assert.Contains("incomplete", cut.Lacks);
     }
+
+    [Theory]
+    [InlineData("/criubench/cb-pod1-src/podman", "cb-pod1-src")]
+    [InlineData("/criubench/cb-lab-dst", "cb-lab-dst")]
+    [InlineData("/machine.slice/libpod", null)]
+    [InlineData("/criubench", null)]
+    [InlineData("/criubench/../etc/podman", null)]
+    public void The_scope_a_rescued_containers_cgroup_parent_lies_in_is_its_host_identity_and_nothing_else_is(string parent, string? identity) =>
+        Assert.Equal(identity, ForeignCgroupScopes.IdentityOf(parent));
 
     [Fact]
     public void A_dump_cut_short_cannot_restore_and_says_so()

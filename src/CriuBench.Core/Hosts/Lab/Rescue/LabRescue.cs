@@ -38,7 +38,8 @@ public sealed record LabRescue(string Directory, IReadOnlyList<string> Hosts, IR
             .GroupBy(images => images.MigrationId)
             .Select(group => new RescuedWorkload(RescuedCheckpoint.InstanceOf(group.Key), group.Key,
                 group.ToList(),
-                WorkDirectoryOf(directory, hosts, RescuedCheckpoint.InstanceOf(group.Key), group.Key)))
+                WorkDirectoryOf(directory, hosts, RescuedCheckpoint.InstanceOf(group.Key), group.Key,
+                    RescuedWorkload.OutputIn(podman: group.Any(images => images.PodmanArchive is not null)))))
             .OrderBy(workload => workload.MigrationId, StringComparer.Ordinal)
             .ToList();
         return new LabRescue(directory, hosts, workloads);
@@ -59,7 +60,7 @@ public sealed record LabRescue(string Directory, IReadOnlyList<string> Hosts, IR
     /// The copy of the workload's directory with the most output: the workload's own (where it ran
     /// and was dumped) or a moved copy (unpacked on the destination, or the shared filesystem's files/).
     /// </summary>
-    private static string? WorkDirectoryOf(string directory, IReadOnlyList<string> hosts, string instance, string migrationId)
+    private static string? WorkDirectoryOf(string directory, IReadOnlyList<string> hosts, string instance, string migrationId, string output)
     {
         var candidates = hosts.SelectMany(host => new[]
         {
@@ -68,8 +69,8 @@ public sealed record LabRescue(string Directory, IReadOnlyList<string> Hosts, IR
             Path.Combine(directory, host, "nfs-export", migrationId, "files"),
         });
         return candidates
-            .Where(candidate => File.Exists(Path.Combine(candidate, "output.log")))
-            .OrderByDescending(candidate => new FileInfo(Path.Combine(candidate, "output.log")).Length)
+            .Where(candidate => File.Exists(Path.Combine(candidate, output)))
+            .OrderByDescending(candidate => new FileInfo(Path.Combine(candidate, output)).Length)
             .FirstOrDefault();
     }
 }

@@ -36,6 +36,18 @@ public static class RescueCommands
         var steps = new List<string> { ShellQuoting.CommandLine(Command.Of("mount", "--bind", disk, HostPaths.Disk)) };
         if (Path.Combine(disk, "work", workload.Instance) != work)
             steps.Add(ShellQuoting.CommandLine(Command.Of("cp", "-a", work.Replace(disk, HostPaths.Disk, StringComparison.Ordinal), workload.HostWorkDirectory)));
+        if (workload.IsPodman)
+        {
+            // Podman's own storage of this machine: it must hold the container's image first.
+            steps.Add(ShellQuoting.CommandLine(Command.Of("podman", "container", "restore", "--import", workload.Images!.PodmanArchive!)));
+            return
+            [
+                "# a Podman checkpoint: this machine's Podman storage must hold the container's image (for the busybox counter, CriuBench's own,",
+                "# which `criubench rescue restore` loads into a lab host's storage), and its runtime must be runc",
+                $"unshare --mount --propagation private -- bash -c {ShellQuoting.Quote(string.Join(" && ", steps))}",
+                $"# its output goes on in {Path.Combine(work, HostPaths.ContainerOutputFile)}",
+            ];
+        }
         steps.Add(ShellQuoting.CommandLine(Command.Of("mkdir", "-p", WorkDirectory(workload))));
         steps.Add(ShellQuoting.CommandLine(Restore(workload)));
         return

@@ -19,16 +19,19 @@ public sealed record RescuedWorkload(string Instance, string MigrationId, IReadO
             ? Checkpoints.Any(images => images.Complete)
                 ? "every finished set of images already failed to restore (restore.log says Restoring FAILED)"
                 : "its images are incomplete: criu dump was interrupted before it finished (no stats-dump), so the workload was still running then and was stopped with the run"
-            : Images.PodmanArchive is { } archive
-                ? $"it is a Podman checkpoint, kept whole in {archive}; `rescue restore` restores a process's CRIU images, not Podman's: " +
-                  $"on a host with podman and the workload's image, `podman container restore --import {archive}`"
             : WorkDirectory is null
-                ? $"no copy of its work directory (work/{Instance} with output.log) is in the rescue"
+                ? $"no copy of its work directory (work/{Instance} with {OutputIn(IsPodman)}) is in the rescue"
                 : null;
+
+    /// <summary>The images are a Podman checkpoint's archive: Podman restores it, not CRIU alone.</summary>
+    public bool IsPodman => Images?.PodmanArchive is not null;
 
     /// <summary>The work directory's path inside the restoring host.</summary>
     public string HostWorkDirectory => HostPaths.WorkloadDirectory(Instance);
 
     /// <summary>The output file in the rescue (as of the checkpoint): the restored workload goes on after its last line.</summary>
-    public string? OutputFile => WorkDirectory is null ? null : Path.Combine(WorkDirectory, "output.log");
+    public string? OutputFile => WorkDirectory is null ? null : Path.Combine(WorkDirectory, OutputIn(IsPodman));
+
+    /// <summary>Where the output is in a workload directory: a container's in the directory bind-mounted into it.</summary>
+    public static string OutputIn(bool podman) => podman ? HostPaths.ContainerOutputFile : "output.log";
 }
