@@ -124,8 +124,12 @@ public static class PodmanCommands
     /// <summary>The container's ID, by name or ID.</summary>
     public static Command Id(string nameOrId) => Podman("container", "inspect", "--format", "{{.Id}}", nameOrId);
 
-    /// <summary>The cgroup the container's own cgroup is made below (a host's scope, <see cref="HostCgroups"/>).</summary>
-    public static Command CgroupParent(string nameOrId) => Podman("container", "inspect", "--format", "{{.HostConfig.CgroupParent}}", nameOrId);
+    /// <summary>
+    /// <see cref="IdAndPid"/> and the cgroup the container's own cgroup is made below (a host's
+    /// scope, <see cref="HostCgroups"/>), on one line: one inspect for a rescue's restore.
+    /// </summary>
+    public static Command IdPidAndCgroupParent(string nameOrId) =>
+        Podman("container", "inspect", "--format", "{{.Id}} {{.State.Pid}} {{.HostConfig.CgroupParent}}", nameOrId);
 
     /// <summary>The container's ID and its first process's PID, by name or ID, on one line.</summary>
     public static Command IdAndPid(string nameOrId) => Podman("container", "inspect", "--format", "{{.Id}} {{.State.Pid}}", nameOrId);

@@ -35,11 +35,11 @@ public static class PodmanRescue
             throw new InvalidOperationException($"podman container restore of {workload.Instance} on {host.Name} failed (exit {restore.ExitCode}): "
                 + string.Join(" | ", Criu.CriuLog.StderrLines(restore.StandardError)));
         }
-        var parent = (await host.RunCheckedAsync(PodmanCommands.CgroupParent(name), ct)).StandardOutput.Trim();
-        if (ForeignCgroupScopes.IdentityOf(parent) is { } identity && identity != host.Identity) await ForeignCgroupScopes.RecordAsync(host, identity, ct);
-        var idAndPid = (await host.RunCheckedAsync(PodmanCommands.IdAndPid(name), ct)).StandardOutput.Trim().Split(' ');
-        var pid = int.Parse(idAndPid[1], CultureInfo.InvariantCulture);
-        await host.RunCheckedAsync(PodmanCommands.MoveToRuncCgroup(idAndPid[0], pid), ct);
+        var inspected = (await host.RunCheckedAsync(PodmanCommands.IdPidAndCgroupParent(name), ct)).StandardOutput.Trim().Split(' ', 3);
+        var pid = int.Parse(inspected[1], CultureInfo.InvariantCulture);
+        if (inspected.Length == 3 && ForeignCgroupScopes.IdentityOf(inspected[2]) is { } identity && identity != host.Identity)
+            await ForeignCgroupScopes.RecordAsync(host, identity, ct);
+        await host.RunCheckedAsync(PodmanCommands.MoveToRuncCgroup(inspected[0], pid), ct);
         return new RestoredRescue(host, pid, output, seam, await RescueIntoLab.WaitForContinuationAsync(host, output, seam, ct)) { Container = name };
     }
 }
